@@ -1,0 +1,100 @@
+"""Frozen values passed between the extraction stages and out to storage.
+
+Nothing here does I/O: an `Extraction` is a plain description of what one article says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+MeetingKind = Literal["meeting", "call", "planned"]
+PublishedSource = Literal["given", "byline", "assumed"]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year, as news reports give them."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, the export format's spelling."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> dt.date:
+        """The earliest day the date can mean; used to resolve roles and to sort."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read back what `iso()` wrote."""
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)
+
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person taking part in a meeting, with the role they held on its date."""
+
+    name: str
+    country: str | None = None
+    role: str | None = None
+    person_id: str | None = None  # the knowledge base's id; None for someone it does not know
+
+    @property
+    def known(self) -> bool:
+        return self.person_id is not None
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    """A topic discussed at a meeting and the sentence that says so."""
+
+    name: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One event (talks, a call, a planned visit) with the evidence for it."""
+
+    kind: MeetingKind
+    participants: tuple[Participant, ...]
+    date: PartialDate | None = None
+    place: str | None = None
+    label: str = ""
+    topics: tuple[TopicLink, ...] = ()
+    quote: str = ""  # the sentence that reports the meeting
+    date_assumed: bool = False  # True when the date was inferred, e.g. from the publication date
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the pipeline read from one article."""
+
+    text: str
+    title: str | None
+    published: dt.date | None
+    published_source: PublishedSource
+    meetings: tuple[Meeting, ...] = ()
+    sentences: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
