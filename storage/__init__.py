@@ -1,0 +1,1 @@
+"""SQLite store: tables, migrations, the writes of extraction results and every read query."""

@@ -1,0 +1,190 @@
+"""The `briefing` command line: a thin layer over the command core, ingestion and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+from sqlalchemy import Engine
+
+from bot.commands import CommandCore
+from bot.config import Settings, get_settings
+from bot.export import to_csv, to_ics, to_json
+from bot.ingest import UnreadableUpload, ingest_bytes, load_seeds, store_is_empty
+from bot.replies import Reply
+from extraction.knowledge import default_knowledge
+from storage import queries
+from storage.bootstrap import open_store
+from storage.db import session_scope
+from storage.errors import DuplicateArticle
+from storage.writes import ArticleMeta
+
+log = logging.getLogger("briefing")
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        raise click.ClickException(f"configuration error — {problems}") from None
+
+
+def _configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL, and Telegram's URLs contain the bot token
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _store(settings: Settings, *, seed_if_empty: bool = False) -> Engine:
+    engine = open_store(settings.database_url)
+    if seed_if_empty and store_is_empty(engine):
+        added, _ = load_seeds(engine)
+        log.info("store was empty: loaded %d seed articles", added)
+    return engine
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Briefing Bot: meetings between Russian and Chinese officials, extracted from news.
+
+    Settings come from the environment or a .env file (see .env.example).
+    """
+
+
+@cli.command()
+def run() -> None:
+    """Start the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console chat.
+
+    Loads the seed articles into an empty store first.
+    """
+    settings = _settings()
+    if settings.telegram_bot_token is None:
+        click.echo("TELEGRAM_BOT_TOKEN is not set: starting the console chat instead.", err=True)
+        _chat(settings)
+        return
+    raise click.ClickException(
+        "the Telegram front end is not part of this release yet; unset TELEGRAM_BOT_TOKEN "
+        "to use the console chat, or run `briefing chat`"
+    )
+
+
+@cli.command()
+def chat() -> None:
+    """Talk to the bot in the terminal (no token needed). Ctrl-D leaves.
+
+    Buttons are shown as [1], [2]...: type the number to press one.
+    """
+    _chat(_settings())
+
+
+def _chat(settings: Settings) -> None:
+    _configure_logging(settings)
+    core = CommandCore(_store(settings, seed_if_empty=True), default_knowledge())
+    click.echo(core.start().plain())
+    buttons: list[str] = []
+    while True:
+        try:
+            line = input("\nyou> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        if not line:
+            continue
+        if line.isdigit() and 1 <= int(line) <= len(buttons):
+            reply = core.press(buttons[int(line) - 1])
+        else:
+            reply = core.handle(line)
+        buttons = _show(reply)
+
+
+def _show(reply: Reply) -> list[str]:
+    """Print a reply with its buttons numbered; returns their data in that order."""
+    click.echo(reply.plain())
+    data = [b.data for row in reply.buttons for b in row]
+    labels = [b.label for row in reply.buttons for b in row]
+    if labels:
+        click.echo("  ".join(f"[{i}] {label}" for i, label in enumerate(labels, 1)))
+    return data
+
+
+@cli.command()
+@click.argument("command_line")
+def ask(command_line: str) -> None:
+    """Print the bot's reply to one command as plain text, e.g. briefing ask "/who Shoigu"."""
+    settings = _settings()
+    core = CommandCore(_store(settings), default_knowledge())
+    _show(core.handle(command_line))
+
+
+@cli.command()
+def seed() -> None:
+    """Load the seed articles (seeds/); running it again adds nothing."""
+    settings = _settings()
+    added, present = load_seeds(_store(settings))
+    click.echo(f"seed articles: {added} added, {present} already stored")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) when the text lacks one.")
+@click.option("--url", help="Where the article was published.")
+@click.option("--outlet", help="The outlet's name.")
+def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None) -> None:
+    """Add article files; each refused one is named with its reason and the rest still go in."""
+    settings = _settings()
+    engine = _store(settings)
+    refused = 0
+    with click.progressbar(paths, label="ingesting", file=sys.stderr, show_pos=True) as bar:
+        for path in bar:
+            refused += not _ingest_one(engine, path, published=published, url=url, outlet=outlet)
+    if refused:
+        raise click.ClickException(f"{refused} of {len(paths)} files refused")
+
+
+def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: str | None,
+                outlet: str | None) -> bool:
+    try:
+        data = path.read_bytes()
+        result = ingest_bytes(engine, data, published=published,
+                              meta=ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli"))
+    except OSError as exc:
+        click.echo(f"{path}: refused: cannot read it ({exc.strerror or exc})", err=True)
+        return False
+    except (UnreadableUpload, DuplicateArticle) as exc:
+        click.echo(f"{path}: refused: {exc}", err=True)
+        return False
+    when = result.published.isoformat() if result.published else "unknown date"
+    click.echo(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
+               f"{len(result.meetings)} meetings, {len(result.new_meeting_ids)} new")
+    for warning in result.warnings:
+        click.echo(f"  warning: {warning}")
+    return True
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
+def export(fmt: str) -> None:
+    """Print every meeting to stdout (json is the shape shared/eval/score.py reads)."""
+    settings = _settings()
+    with session_scope(_store(settings)) as session:
+        meetings = queries.all_meetings(session)
+    render = {"json": to_json, "csv": to_csv, "ics": to_ics}[fmt]
+    click.echo(render(meetings), nl=fmt == "json")
+
+
+def main() -> None:
+    cli()

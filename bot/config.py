@@ -1,0 +1,81 @@
+"""Typed settings from the environment or `.env`, checked once at start-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting of PRODUCT.md; a wrong value stops the bot with a message that names it."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    database_url: str = Field(default_factory=lambda: f"sqlite:///{Path.cwd() / 'data' / 'briefing.db'}")
+    default_timezone: str = "UTC"
+    digest_time: str = "08:00"
+    telegram_api_base_url: str | None = None
+    telegram_file_base_url: str | None = None
+    max_upload_mb: float = Field(default=10, gt=0, le=2000)
+    log_level: str = "INFO"
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        ids = []
+        for part in value.replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                ids.append(int(part))
+            except ValueError:
+                raise ValueError(
+                    f"{part!r} is not a Telegram user id; use comma-separated integers like 12345,67890"
+                ) from None
+        return frozenset(ids)
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone such as Europe/Moscow or UTC") from None
+        return value
+
+    @field_validator("digest_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        try:
+            return dt.datetime.strptime(value.strip(), "%H:%M").strftime("%H:%M")
+        except ValueError:
+            raise ValueError(f"{value!r} is not a time of day as HH:MM, e.g. 08:00") from None
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"{value!r} is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

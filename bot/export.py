@@ -1,0 +1,86 @@
+"""Meetings as JSON (the shape `shared/eval/score.py` reads), CSV and iCalendar."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from storage.queries import MeetingView
+
+
+def meeting_dict(meeting: MeetingView) -> dict:
+    return {
+        "id": meeting.id,
+        "date": meeting.date,
+        "place": meeting.place,
+        "kind": meeting.kind,
+        "label": meeting.label,
+        "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants],
+        "topics": [{"name": t.name, "quote": t.quote} for t in meeting.topics],
+        "sources": [
+            {"article_id": s.article_id, "title": s.title, "url": s.url,
+             "published": s.published.isoformat() if s.published else None, "quote": s.quote}
+            for s in meeting.sources
+        ],
+    }
+
+
+def to_json(meetings: list[MeetingView]) -> str:
+    return json.dumps({"meetings": [meeting_dict(m) for m in meetings]}, ensure_ascii=False, indent=2)
+
+
+def to_csv(meetings: list[MeetingView]) -> str:
+    """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources"])
+    for m in meetings:
+        writer.writerow([
+            m.id, m.date or "", m.place or "", m.kind, m.label,
+            "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in m.participants),
+            "; ".join(t.name for t in m.topics),
+            "; ".join(s.url or s.title or f"article #{s.article_id}" for s in m.sources),
+        ])
+    return out.getvalue()
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 lines are at most 75 octets; longer ones continue on lines that start with a space."""
+    out, current = [], ""
+    for char in line:
+        if len((current + char).encode("utf-8")) > 75:
+            out.append(current)
+            current = " "
+        current += char
+    return "\r\n".join([*out, current])
+
+
+def to_ics(meetings: list[MeetingView], *, now: dt.datetime | None = None) -> str:
+    """An all-day event per meeting dated to the day (a month or a year is not a calendar day)."""
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Briefing Bot//meetings//EN", "CALSCALE:GREGORIAN"]
+    for m in meetings:
+        if not m.date or len(m.date) != 10:
+            continue
+        day = dt.date.fromisoformat(m.date)
+        who = ", ".join(p.name for p in m.participants)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:meeting-{m.id}@briefing-bot",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_text(m.label or who)}",
+            f"DESCRIPTION:{_ics_text(who + ('. Topics: ' + ', '.join(t.name for t in m.topics) if m.topics else ''))}",
+        ]
+        if m.place:
+            lines.append(f"LOCATION:{_ics_text(m.place)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -1,0 +1,112 @@
+"""Adding articles: bytes or text → extraction → one transaction in the store.
+
+Shared by `briefing ingest`, `briefing seed` and (next) the Telegram upload handler, so that
+every way in applies the same checks and reports the same warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from extraction import decode, extract
+from extraction.knowledge import KnowledgeBase, default_knowledge
+from storage import queries
+from storage.db import session_scope
+from storage.errors import DuplicateArticle
+from storage.queries import MeetingView
+from storage.writes import ArticleMeta, store_extraction
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+class UnreadableUpload(Exception):
+    """The file holds no article text we can read; the message says why, for the person who sent it."""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article_id: int
+    title: str | None
+    published: dt.date | None
+    published_source: str
+    meetings: tuple[MeetingView, ...]
+    new_meeting_ids: tuple[int, ...]
+    warnings: tuple[str, ...]
+
+
+def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None,
+                 meta: ArticleMeta | None = None, today: dt.date | None = None,
+                 knowledge: KnowledgeBase | None = None) -> IngestResult:
+    """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle."""
+    if not data.strip():
+        raise UnreadableUpload("the file is empty")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableUpload("the file is binary, not text")
+    return ingest_text(engine, decode(data), published=published, meta=meta, today=today, knowledge=knowledge)
+
+
+def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
+                meta: ArticleMeta | None = None, today: dt.date | None = None,
+                knowledge: KnowledgeBase | None = None) -> IngestResult:
+    """Extract (outside any transaction: it is pure and may be slow), then store atomically."""
+    if not text.strip():
+        raise UnreadableUpload("the file has no text")
+    meta = meta or ArticleMeta()
+    extraction = extract(text, published=published, url=meta.url, today=today or dt.date.today(),
+                         knowledge=knowledge or default_knowledge())
+    warnings = list(extraction.warnings)
+    if not extraction.meetings:
+        warnings.append("no meeting found in this article; it is stored and searchable")
+    with session_scope(engine) as session:
+        stored = store_extraction(session, extraction, meta)
+        meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids))
+    return IngestResult(
+        article_id=stored.article.id or 0,
+        title=stored.article.title,
+        published=stored.article.published,
+        published_source=stored.article.published_source,
+        meetings=tuple(meetings),
+        new_meeting_ids=stored.new_meeting_ids,
+        warnings=tuple(warnings),
+    )
+
+
+@dataclass(frozen=True)
+class SeedEntry:
+    path: Path
+    published: dt.date | None
+    outlet: str | None
+
+
+def seed_manifest(directory: Path = SEEDS_DIR) -> list[SeedEntry]:
+    """The seed articles with the publication dates and outlets their manifest gives."""
+    with (directory / "manifest.toml").open("rb") as fh:
+        manifest = tomllib.load(fh)
+    return [
+        SeedEntry(path=directory / a["file"], published=a.get("published"), outlet=a.get("outlet"))
+        for a in manifest["article"]
+    ]
+
+
+def load_seeds(engine: Engine, directory: Path = SEEDS_DIR) -> tuple[int, int]:
+    """Add every seed article not yet stored; returns (added, already there). Safe to run twice."""
+    added = present = 0
+    for entry in seed_manifest(directory):
+        meta = ArticleMeta(outlet=entry.outlet, filename=entry.path.name, added_by="seed")
+        try:
+            ingest_bytes(engine, entry.path.read_bytes(), published=entry.published, meta=meta)
+        except DuplicateArticle:
+            present += 1
+        else:
+            added += 1
+    return added, present
+
+
+def store_is_empty(engine: Engine) -> bool:
+    with session_scope(engine) as session:
+        return queries.article_count(session) == 0

@@ -1,0 +1,33 @@
+"""What a command answers, independent of Telegram: HTML text and buttons that carry callback data."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str
+
+    def __post_init__(self) -> None:
+        if len(self.data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {self.data!r}")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply in Telegram HTML (everything from articles and users already escaped) with button rows."""
+
+    html: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+    def plain(self) -> str:
+        """The same reply as plain text, for the console chat and `briefing ask`."""
+        text = re.sub(r"<br\s*/?>", "\n", self.html)
+        text = re.sub(r"<a href=\"([^\"]*)\">([^<]*)</a>", r"\2 (\1)", text)
+        return html.unescape(re.sub(r"<[^>]+>", "", text))

@@ -1,0 +1,158 @@
+"""SQLModel tables: articles, the people and topics they mention, meetings with evidence, subscribers.
+
+Every change to these classes comes with an Alembic migration in `storage/migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _fk(target: str, *, index: bool = True) -> Column:
+    """A foreign key that takes its rows with it when the parent goes (articles, meetings)."""
+    return Column(Integer, ForeignKey(target, ondelete="CASCADE"), nullable=False, index=index)
+
+
+class Article(SQLModel, table=True):
+    """One news text as added, with how its publication date was known."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(unique=True, index=True, max_length=64)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    filename: str | None = None
+    published: dt.date | None = None
+    published_source: str = "assumed"  # given | byline | assumed
+    text: str
+    added_by: str | None = None  # "telegram:<user id>", "cli" or "seed"
+    added_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Sentence(SQLModel, table=True):
+    """One sentence of an article, kept for full-text search and as evidence."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=_fk("article.id"))
+    position: int
+    text: str
+
+
+class Person(SQLModel, table=True):
+    """Someone who took part in a meeting; `key` links to the knowledge base when it knows them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str | None = Field(default=None, unique=True, index=True)
+    name: str = Field(index=True)
+    country: str | None = None
+
+
+class PersonAlias(SQLModel, table=True):
+    """Every spelling of a person's name that a reader may type."""
+
+    __table_args__ = (UniqueConstraint("person_id", "alias"),)
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id"))
+    alias: str
+
+
+class PersonRole(SQLModel, table=True):
+    """An office a person held between two dates (end exclusive; None while in office)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id"))
+    role_key: str
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Meeting(SQLModel, table=True):
+    """One event: talks, a call or a planned visit, dated to the day, month or year."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: str | None = Field(default=None, index=True)  # YYYY-MM-DD, YYYY-MM or YYYY
+    date_precision: str | None = None  # day | month | year
+    sort_date: dt.date | None = Field(default=None, index=True)  # first day the date can mean
+    place: str | None = None
+    kind: str = "meeting"  # meeting | call | planned
+    label: str = ""
+    created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class MeetingParticipant(SQLModel, table=True):
+    """A person at a meeting, with the title they held on its date."""
+
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
+                                             primary_key=True))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"),
+                                            primary_key=True, index=True))
+    role: str | None = None
+    position: int = 0  # order of mention, so that replies list people as the article did
+
+
+class Topic(SQLModel, table=True):
+    """A subject of talks from the taxonomy."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+
+
+class TopicSynonym(SQLModel, table=True):
+    """Words that mean the topic, in any language a reader may use."""
+
+    __table_args__ = (UniqueConstraint("topic_id", "synonym"),)
+    id: int | None = Field(default=None, primary_key=True)
+    topic_id: int = Field(sa_column=_fk("topic.id"))
+    synonym: str
+
+
+class MeetingTopic(SQLModel, table=True):
+    """A topic discussed at a meeting and the sentence that supports the link."""
+
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
+                                             primary_key=True))
+    topic_id: int = Field(sa_column=Column(Integer, ForeignKey("topic.id", ondelete="CASCADE"),
+                                           primary_key=True, index=True))
+    quote: str
+
+
+class MeetingSource(SQLModel, table=True):
+    """An article that reports a meeting, with the sentence that does."""
+
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
+                                             primary_key=True))
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
+                                             primary_key=True, index=True))
+    quote: str = ""
+
+
+class Subscriber(SQLModel, table=True):
+    """A chat (private, group or channel) that receives digests and pushes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(unique=True, index=True)
+    digest_time: str = "08:00"  # HH:MM, local to `timezone`
+    timezone: str = "UTC"
+    alerts: bool = True
+    active: bool = True
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    last_digest_at: dt.datetime | None = None
+
+
+class Delivery(SQLModel, table=True):
+    """A message sent to a subscriber; the unique key makes every digest and push at-most-once."""
+
+    __table_args__ = (UniqueConstraint("subscriber_id", "kind", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
+    kind: str  # digest | push
+    key: str  # the digest's local date, or the article id of a push
+    sent_at: dt.datetime = Field(default_factory=utcnow)

@@ -1,0 +1,286 @@
+"""Every read the bot makes, as keyword-only functions that return frozen views, not ORM rows.
+
+Views are detached from the session, so front ends can render them after the session closes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Select, nulls_last
+from sqlmodel import Session, col, func, select
+
+from storage.models import (
+    Article,
+    Meeting,
+    MeetingParticipant,
+    MeetingSource,
+    MeetingTopic,
+    Person,
+    PersonAlias,
+    PersonRole,
+    Sentence,
+    Topic,
+    TopicSynonym,
+)
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    person_id: int
+    name: str
+    role: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class TopicView:
+    topic_id: int
+    name: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    article_id: int
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: dt.date | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: int
+    date: str | None
+    place: str | None
+    kind: str
+    label: str
+    participants: tuple[ParticipantView, ...]
+    topics: tuple[TopicView, ...]
+    sources: tuple[SourceView, ...]
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One spelling that points at a person or a topic, for fuzzy matching."""
+
+    target_id: int
+    canonical: str
+    spelling: str
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    article_id: int
+    published: dt.date | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    meetings: int
+    articles: int
+    people: int
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A slice of a longer list, with the total so that replies can offer the rest."""
+
+    items: tuple[MeetingView, ...]
+    total: int
+    offset: int
+
+
+def _newest_first(query: Select) -> Select:
+    return query.order_by(nulls_last(col(Meeting.sort_date).desc()), col(Meeting.id).desc())
+
+
+def _page(session: Session, query: Select, count_query: Select, *, limit: int, offset: int) -> Page:
+    ids = list(session.exec(_newest_first(query).limit(limit).offset(offset)).all())
+    total = session.exec(count_query).one()
+    return Page(items=tuple(meeting_views(session, meeting_ids=ids)), total=total, offset=offset)
+
+
+def latest_meetings(session: Session, *, limit: int, offset: int = 0) -> Page:
+    """Meetings by meeting date, newest first; undated ones last."""
+    return _page(session, select(Meeting.id), select(func.count(col(Meeting.id))), limit=limit, offset=offset)
+
+
+def meetings_with_person(session: Session, *, person_id: int, limit: int, offset: int = 0) -> Page:
+    """A person's meetings, newest first."""
+    ids = select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == person_id)
+    return _page(
+        session,
+        select(Meeting.id).where(col(Meeting.id).in_(ids)),
+        select(func.count()).select_from(MeetingParticipant).where(MeetingParticipant.person_id == person_id),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def meetings_with_topic(session: Session, *, topic_id: int, limit: int, offset: int = 0) -> Page:
+    """Meetings where a topic came up, newest first."""
+    ids = select(MeetingTopic.meeting_id).where(MeetingTopic.topic_id == topic_id)
+    return _page(
+        session,
+        select(Meeting.id).where(col(Meeting.id).in_(ids)),
+        select(func.count()).select_from(MeetingTopic).where(MeetingTopic.topic_id == topic_id),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def all_meetings(session: Session) -> list[MeetingView]:
+    """Every meeting, oldest first, for exports."""
+    ids = session.exec(
+        select(Meeting.id).order_by(nulls_last(col(Meeting.sort_date).asc()), col(Meeting.id))
+    ).all()
+    return meeting_views(session, meeting_ids=list(ids))
+
+
+def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingView]:
+    """Full views of the given meetings, in the given order (four queries, whatever the count)."""
+    if not meeting_ids:
+        return []
+    meetings = {m.id: m for m in session.exec(select(Meeting).where(col(Meeting.id).in_(meeting_ids)))}
+    participants: dict[int, list[ParticipantView]] = {i: [] for i in meeting_ids}
+    for link, person in session.exec(
+        select(MeetingParticipant, Person)
+        .join(Person, col(Person.id) == MeetingParticipant.person_id)
+        .where(col(MeetingParticipant.meeting_id).in_(meeting_ids))
+        .order_by(col(MeetingParticipant.position))
+    ):
+        participants[link.meeting_id].append(
+            ParticipantView(person_id=person.id or 0, name=person.name, role=link.role, country=person.country)
+        )
+    topics: dict[int, list[TopicView]] = {i: [] for i in meeting_ids}
+    for link, topic in session.exec(
+        select(MeetingTopic, Topic)
+        .join(Topic, col(Topic.id) == MeetingTopic.topic_id)
+        .where(col(MeetingTopic.meeting_id).in_(meeting_ids))
+        .order_by(col(Topic.name))
+    ):
+        topics[link.meeting_id].append(TopicView(topic_id=topic.id or 0, name=topic.name, quote=link.quote))
+    sources: dict[int, list[SourceView]] = {i: [] for i in meeting_ids}
+    for link, article in session.exec(
+        select(MeetingSource, Article)
+        .join(Article, col(Article.id) == MeetingSource.article_id)
+        .where(col(MeetingSource.meeting_id).in_(meeting_ids))
+        .order_by(col(Article.id))
+    ):
+        sources[link.meeting_id].append(SourceView(
+            article_id=article.id or 0, title=article.title, url=article.url, outlet=article.outlet,
+            published=article.published, quote=link.quote,
+        ))
+    return [
+        MeetingView(
+            id=i, date=meetings[i].date, place=meetings[i].place, kind=meetings[i].kind, label=meetings[i].label,
+            participants=tuple(participants[i]), topics=tuple(topics[i]), sources=tuple(sources[i]),
+        )
+        for i in meeting_ids
+        if i in meetings
+    ]
+
+
+def person_names(session: Session) -> list[NameEntry]:
+    """Every spelling of every person's name."""
+    rows = session.exec(
+        select(Person.id, Person.name, PersonAlias.alias).join(PersonAlias, col(PersonAlias.person_id) == Person.id)
+    ).all()
+    return [NameEntry(target_id=pid or 0, canonical=name, spelling=alias) for pid, name, alias in rows]
+
+
+def topic_names(session: Session) -> list[NameEntry]:
+    """Every topic name and synonym."""
+    topics = session.exec(select(Topic.id, Topic.name)).all()
+    synonyms = session.exec(
+        select(Topic.id, Topic.name, TopicSynonym.synonym).join(TopicSynonym, col(TopicSynonym.topic_id) == Topic.id)
+    ).all()
+    return [NameEntry(target_id=tid or 0, canonical=name, spelling=name) for tid, name in topics] + [
+        NameEntry(target_id=tid or 0, canonical=name, spelling=syn) for tid, name, syn in synonyms
+    ]
+
+
+def get_person(session: Session, *, person_id: int) -> Person | None:
+    return session.get(Person, person_id)
+
+
+def get_topic(session: Session, *, topic_id: int) -> Topic | None:
+    return session.get(Topic, topic_id)
+
+
+def person_key_ids(session: Session, *, keys: list[str]) -> dict[str, int]:
+    """Store ids of the knowledge base's people with these keys."""
+    rows = session.exec(select(Person.key, Person.id).where(col(Person.key).in_(keys))).all()
+    return {key: pid for key, pid in rows if key and pid}
+
+
+def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | None:
+    """The person's offices on that day, joined ("Foreign Minister of China and ...")."""
+    roles = session.exec(
+        select(PersonRole).where(PersonRole.person_id == person_id).order_by(col(PersonRole.start).desc())
+    ).all()
+    titles = [r.title for r in roles if (r.start is None or r.start <= on) and (r.end is None or on < r.end)]
+    return " and ".join(dict.fromkeys(titles)) or None
+
+
+def counterparts(session: Session, *, person_id: int, limit: int = 5) -> list[tuple[str, int]]:
+    """The people someone met most often, with how many meetings."""
+    mine = select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == person_id)
+    names = session.exec(
+        select(Person.name)
+        .join(MeetingParticipant, col(MeetingParticipant.person_id) == Person.id)
+        .where(col(MeetingParticipant.meeting_id).in_(mine), Person.id != person_id)
+    ).all()
+    return Counter(names).most_common(limit)
+
+
+def topics_of_person(session: Session, *, person_id: int, limit: int = 5) -> list[tuple[str, int]]:
+    """The topics most often discussed at someone's meetings."""
+    mine = select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == person_id)
+    names = session.exec(
+        select(Topic.name)
+        .join(MeetingTopic, col(MeetingTopic.topic_id) == Topic.id)
+        .where(col(MeetingTopic.meeting_id).in_(mine))
+    ).all()
+    return Counter(names).most_common(limit)
+
+
+def store_summary(session: Session) -> StoreSummary:
+    """Counts and the date range, for /start and /help."""
+    first, last = session.exec(select(func.min(Meeting.date), func.max(Meeting.date))).one()
+    return StoreSummary(
+        meetings=session.exec(select(func.count(col(Meeting.id)))).one(),
+        articles=session.exec(select(func.count(col(Article.id)))).one(),
+        people=session.exec(
+            select(func.count(func.distinct(MeetingParticipant.person_id)))
+        ).one(),
+        first_date=first,
+        last_date=last,
+    )
+
+
+def article_count(session: Session) -> int:
+    return session.exec(select(func.count(col(Article.id)))).one()
+
+
+def sentences_containing(session: Session, *, text: str, limit: int) -> list[SentenceHit]:
+    """Article sentences that contain every word of `text` (case-insensitive), newest articles first."""
+    words = [w for w in text.split() if w][:8]
+    if not words:
+        return []
+    query = select(Sentence, Article.published).join(Article, col(Article.id) == Sentence.article_id)
+    for word in words:
+        pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(func.lower(Sentence.text).like(pattern, escape="\\"))
+    rows = session.exec(
+        query.order_by(nulls_last(col(Article.published).desc()), col(Sentence.id)).limit(limit)
+    ).all()
+    return [SentenceHit(article_id=s.article_id, published=published, sentence=s.text) for s, published in rows]

@@ -1,0 +1,115 @@
+"""The `briefing` command line through its entry point, on a fresh store per test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+from bot.config import get_settings
+from bot.ingest import SEEDS_DIR
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    get_settings.cache_clear()
+    runner = CliRunner()
+    yield lambda *args, **kw: runner.invoke(cli, list(args), catch_exceptions=False, **kw)
+    get_settings.cache_clear()
+
+
+def test_seed_loads_five_articles_once(run):
+    assert "5 added, 0 already stored" in run("seed").output
+    assert "0 added, 5 already stored" in run("seed").output
+
+
+def test_export_json_lists_meetings_from_every_seed_article(run):
+    run("seed")
+    result = run("export", "--format", "json")
+    meetings = json.loads(result.output)["meetings"]
+    articles = {s["article_id"] for m in meetings for s in m["sources"]}
+    assert len(articles) == 5
+    for m in meetings:
+        assert m["kind"] in {"meeting", "call", "planned"}
+        assert m["date"] is None or len(m["date"]) in (4, 7, 10)
+        assert all(set(p) == {"name", "role", "country"} for p in m["participants"])
+        assert all(set(t) == {"name", "quote"} for t in m["topics"])
+
+
+def test_export_never_seeds_an_empty_store(run):
+    assert json.loads(run("export").output) == {"meetings": []}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics"])
+def test_export_other_formats(run, fmt):
+    run("seed")
+    output = run("export", "--format", fmt).output
+    assert output.startswith("id,date,place" if fmt == "csv" else "BEGIN:VCALENDAR")
+
+
+def test_ask_prints_one_plain_text_reply(run):
+    run("seed")
+    output = run("ask", "/who shoygu").output
+    assert "Sergei Shoigu" in output
+    assert "<b>" not in output
+    assert "1 Feb 2026" in output and "10 Sep 2024" in output
+
+
+def test_ingest_adds_files_and_names_each_refused_one(run, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi "
+                    "in Beijing on March 12, 2025. They discussed Taiwan.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    result = run("ingest", str(good), str(empty), str(tmp_path / "missing.txt"), "--published", "2025-03-13")
+    assert result.exit_code != 0
+    assert "good.txt: article #1" in result.output
+    assert "empty.txt: refused: the file is empty" in result.output
+    assert "missing.txt: refused: cannot read it" in result.output
+    again = run("ingest", str(good))
+    assert "already stored as article #1" in again.output
+    assert again.exit_code != 0
+
+
+def test_ingest_rejects_a_malformed_published_date(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("text")
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--published", "13/03/2025"])
+    assert result.exit_code == 2
+    assert "not a date as YYYY-MM-DD" in result.output
+
+
+def test_chat_seeds_an_empty_store_answers_and_leaves_on_ctrl_d(run):
+    result = run("chat", input="/who shoygu\n/latest 1\n1\n")
+    assert "Sergei Shoigu (Russia)" in result.output
+    assert "[1] Older" in result.output
+    assert result.output.count("Latest meetings") == 2  # the button press showed the next page
+
+
+def test_run_without_a_token_falls_back_to_the_console_chat(run):
+    result = run("run", input="/help\n")
+    assert "TELEGRAM_BOT_TOKEN is not set" in result.output
+    assert "/latest" in result.output
+
+
+def test_a_wrong_setting_stops_with_a_message_naming_it(run, monkeypatch):
+    monkeypatch.setenv("ADMIN_IDS", "12,abc")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(cli, ["seed"])
+    assert result.exit_code == 1
+    assert "ADMIN_IDS" in result.output
+    assert "'abc' is not a Telegram user id" in result.output
+
+
+def test_the_seed_manifest_names_every_seed_file():
+    from bot.ingest import seed_manifest
+
+    entries = seed_manifest()
+    assert len(entries) == 5
+    assert all(e.path.exists() and e.published for e in entries)
+    assert {p.name for p in SEEDS_DIR.glob("*.txt")} == {e.path.name for e in entries}

@@ -1,0 +1,137 @@
+"""The command core on a store filled through factories: what a reader sees for each command."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.commands import MAX_PAGE, CommandCore
+from extraction.knowledge import default_knowledge
+from storage.db import session_scope
+from storage.writes import ArticleMeta, store_extraction
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
+
+PATRUSHEV = participant("Nikolai Patrushev", "patrushev", "Secretary of the Security Council of Russia", "Russia")
+YANG = participant("Yang Jiechi", "yang_jiechi", None, "China")
+
+
+@pytest.fixture
+def core(engine):
+    def add(*meetings, text):
+        with session_scope(engine) as session:
+            store_extraction(session, extraction(*meetings, text=text), ArticleMeta(outlet="Test Wire"))
+
+    add(meeting(SHOIGU, WANG_YI, date="2026-02-01", place="Beijing", topics=("Taiwan",)), text="A.")
+    add(meeting(SHOIGU, WANG_YI, date="2024-09-10", place="Saint Petersburg"), text="B.")
+    add(meeting(PATRUSHEV, YANG, date="2019-12-04", place="Shanghai", topics=("Taiwan",),
+                quote="Patrushev & Yang <met> in Shanghai."), text="C met in Shanghai. They played ice hockey.")
+    return CommandCore(engine, default_knowledge(), today=lambda: dt.date(2026, 11, 23))
+
+
+def test_start_says_what_the_bot_knows(core):
+    text = core.handle("/start").plain()
+    assert "3 meetings" in text
+    assert "4 Dec 2019 to 1 Feb 2026" in text
+    assert "/who" in text
+    assert "/topic" in text
+
+
+def test_latest_lists_newest_meetings_first_with_everything_a_reader_needs(core):
+    text = core.handle("/latest").plain()
+    assert text.index("1 Feb 2026") < text.index("10 Sep 2024") < text.index("4 Dec 2019")
+    assert "Beijing · met" in text
+    assert "Sergei Shoigu (Secretary of the Security Council of Russia)" in text
+    assert "Topics: Taiwan" in text
+    assert "Source: Test Wire" in text
+
+
+def test_latest_pages_with_a_button_for_older_meetings(core):
+    first = core.handle("/latest 2")
+    assert "4 Dec 2019" not in first.plain()
+    [[older]] = first.buttons
+    assert older.label.startswith("Older")
+    second = core.press(older.data)
+    assert "4 Dec 2019" in second.plain()
+    assert "1 Feb 2026" not in second.plain()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ("abc", "is not a number"), ("0", "at least one"), ("-3", "at least one"), ("100000", f"Showing {MAX_PAGE}"),
+])
+def test_latest_explains_a_bad_count(core, args, expected):
+    assert expected in core.handle(f"/latest {args}").plain()
+
+
+@pytest.mark.parametrize("query", ["Shoigu", "shoygu", "Шойгу", "Sergey Shoigu", "security chief"])
+def test_who_finds_a_person_however_spelled(core, query):
+    text = core.handle(f"/who {query}").plain()
+    assert text.splitlines()[0].startswith("Sergei Shoigu") or "Sergei Shoigu (Russia)" in text
+    assert "1 Feb 2026" in text
+    assert "10 Sep 2024" in text
+    assert "Most frequent counterparts: Wang Yi (2)" in text
+
+
+def test_who_shows_the_role_held_at_each_meeting(core):
+    text = core.handle("/who Patrushev").plain()
+    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in text
+    assert "Now:" not in text  # he left that office in 2024
+
+
+def test_who_with_a_role_phrase_names_todays_holder(core):
+    text = core.handle("/who Russia's security chief").plain()
+    assert "today: Secretary of the Security Council of Russia, Sergei Shoigu" in text
+
+
+def test_who_with_no_close_name_suggests_the_nearest(core):
+    reply = core.handle("/who Lavrenko")
+    assert "Did you mean" in reply.plain()
+    assert "Sergei Lavrov" in reply.plain()
+    assert reply.buttons  # a tap chooses a suggestion
+    assert "Sergei Lavrov" in core.press(reply.buttons[0][0].data).plain()
+
+
+def test_who_with_a_known_person_without_meetings_says_so(core):
+    assert "No meetings stored for this person yet" in core.handle("/who Lavrov").plain()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ("", "Whose meetings?"), ("x" * 5000, "too long"), ("🙂🙂🙂", "No person matches"), ("?!", "No person matches"),
+])
+def test_who_explains_bad_input(core, args, expected):
+    assert expected in core.handle(f"/who {args}").plain()
+
+
+@pytest.mark.parametrize("query", ["Taiwan", "taiwn", "Taiwan Strait", "Тайвань"])
+def test_topic_lists_meetings_where_it_came_up_with_the_sentence(core, query):
+    text = core.handle(f"/topic {query}").plain()
+    assert text.startswith("Taiwan: meetings where it came up")
+    assert "1 Feb 2026" in text
+    assert "4 Dec 2019" in text
+    assert "10 Sep 2024" not in text
+    assert "They discussed Taiwan." in text
+
+
+def test_topic_outside_the_taxonomy_falls_back_to_article_sentences(core):
+    text = core.handle("/topic ice HOCKEY").plain()
+    assert "not one of my topics" in text
+    assert "They played ice hockey." in text
+    assert "No topic matches “zzqqx”" in core.handle("/topic zzqqx").plain()
+
+
+def test_text_from_articles_is_escaped_in_html_and_literal_in_plain_text(core):
+    reply = core.handle("/who Patrushev")
+    assert "Patrushev &amp; Yang &lt;met&gt;" in reply.html
+    assert "Patrushev & Yang <met>" in reply.plain()
+
+
+@pytest.mark.parametrize("data", ["W:999999:0", "T:999999:0", "L:abc", "X:1", "", "W:1", "L:-5:2"])
+def test_forged_or_stale_buttons_get_a_clear_answer(core, data):
+    text = core.press(data).plain()
+    assert "no longer" in text or "No meetings" in text or "Latest meetings" in text
+
+
+def test_unknown_commands_and_plain_text_point_to_help(core):
+    assert "Unknown command /frobnicate" in core.handle("/frobnicate").plain()
+    assert "/help" in core.handle("hello").plain()
+    assert "Sergei Shoigu" in core.handle("/who@BriefingBot shoigu").plain()

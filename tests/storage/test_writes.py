@@ -1,0 +1,113 @@
+"""Storing extraction results: round trips, idempotence, merging reports of one event."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import func, select
+
+from storage import queries
+from storage.db import session_scope
+from storage.errors import DuplicateArticle
+from storage.models import Article, Meeting, Person, PersonAlias
+from storage.writes import ArticleMeta, content_hash, store_extraction, sync_knowledge
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
+
+
+def store(engine, result, **meta):
+    with session_scope(engine) as session:
+        return store_extraction(session, result, ArticleMeta(**meta))
+
+
+def test_an_article_and_its_meeting_round_trip(engine):
+    stored = store(engine, extraction(meeting(topics=("Taiwan",))), url="https://example.org/a")
+    with session_scope(engine) as session:
+        [view] = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids))
+    assert view.date == "2025-12-02"
+    assert view.place == "Moscow"
+    assert [p.name for p in view.participants] == ["Sergei Shoigu", "Wang Yi"]
+    assert view.participants[0].role == "Secretary of the Security Council of Russia"
+    assert [(t.name, t.quote) for t in view.topics] == [("Taiwan", "They discussed Taiwan.")]
+    assert view.sources[0].url == "https://example.org/a"
+    assert view.sources[0].quote == "They met."
+
+
+@pytest.mark.parametrize("variant", [
+    "Shoigu met Wang Yi in Moscow.",
+    "  Shoigu   met Wang Yi\n in Moscow.  ",
+    "Shoigu met Wang Yi in Moscow.\r\n",
+])
+def test_the_same_text_again_is_a_duplicate_and_changes_nothing(engine, variant):
+    first = store(engine, extraction(meeting()))
+    with pytest.raises(DuplicateArticle) as caught:
+        store(engine, extraction(meeting(topics=("Taiwan",)), text=variant))
+    assert caught.value.article_id == first.article.id
+    with session_scope(engine) as session:
+        assert session.exec(select(func.count()).select_from(Article)).one() == 1
+        assert queries.topic_names(session)  # the taxonomy is there...
+        [view] = queries.meeting_views(session, meeting_ids=list(first.meeting_ids))
+        assert view.topics == ()  # ...but the refused copy attached nothing
+
+
+def test_two_reports_of_one_event_become_one_meeting_with_two_sources(engine):
+    first = store(engine, extraction(meeting(date="2025-12", topics=("Taiwan",)), text="First report."))
+    second = store(engine, extraction(meeting(WANG_YI, SHOIGU, topics=("Tibet",)), text="Second report."))
+    assert first.meeting_ids == second.meeting_ids
+    assert second.new_meeting_ids == ()
+    with session_scope(engine) as session:
+        [view] = queries.meeting_views(session, meeting_ids=list(first.meeting_ids))
+    assert view.date == "2025-12-02"  # the more precise report wins
+    assert {t.name for t in view.topics} == {"Taiwan", "Tibet"}
+    assert len(view.sources) == 2
+
+
+@pytest.mark.parametrize(("first", "second"), [("2025-12-02", "2025-12-03"), ("2025", "2025-12-02")])
+def test_different_or_too_vague_dates_stay_separate_meetings(engine, first, second):
+    a = store(engine, extraction(meeting(date=first), text="One."))
+    b = store(engine, extraction(meeting(date=second), text="Two."))
+    assert a.meeting_ids != b.meeting_ids
+
+
+def test_a_held_meeting_replaces_the_plan_it_fulfils(engine):
+    store(engine, extraction(meeting(kind="planned"), text="They will meet."))
+    stored = store(engine, extraction(meeting(kind="meeting"), text="They met."))
+    with session_scope(engine) as session:
+        assert session.exec(select(func.count()).select_from(Meeting)).one() == 1
+        assert session.get(Meeting, stored.meeting_ids[0]).kind == "meeting"
+
+
+def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
+    ding = participant("Ding Xuexiang", role="Vice Premier", country="China")
+    store(engine, extraction(meeting(ding, SHOIGU)))
+    with session_scope(engine) as session:
+        names = {n.spelling for n in queries.person_names(session)}
+        person = session.exec(select(Person).where(Person.name == "Ding Xuexiang")).one()
+    assert "Ding Xuexiang" in names
+    assert person.key is None
+    assert person.country == "China"
+
+
+def test_syncing_the_knowledge_base_twice_changes_nothing(engine):
+    from extraction.knowledge import default_knowledge
+
+    with session_scope(engine) as session:
+        before = (session.exec(select(func.count()).select_from(Person)).one(),
+                  session.exec(select(func.count()).select_from(PersonAlias)).one())
+        sync_knowledge(session, default_knowledge())
+        after = (session.exec(select(func.count()).select_from(Person)).one(),
+                 session.exec(select(func.count()).select_from(PersonAlias)).one())
+    assert before == after
+    assert before[0] == len(default_knowledge().people)
+
+
+def test_content_hash_ignores_whitespace_but_not_words():
+    assert content_hash("a  b\nc") == content_hash("a b c")
+    assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_a_failed_store_leaves_nothing_behind(engine):
+    broken = extraction(meeting(participant("Nobody", country="Russia"), SHOIGU, date="2025-13-40"))
+    with pytest.raises(ValueError, match="month"):
+        store(engine, broken)
+    with session_scope(engine) as session:
+        assert session.exec(select(func.count()).select_from(Article)).one() == 0
+        assert session.exec(select(Person).where(Person.name == "Nobody")).first() is None
