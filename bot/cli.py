@@ -48,6 +48,11 @@ def _store(settings: Settings, *, seed_if_empty: bool = False) -> Engine:
     return engine
 
 
+def _core(settings: Settings, engine: Engine) -> CommandCore:
+    return CommandCore(engine, default_knowledge(), digest_time=settings.digest_time,
+                       timezone=settings.default_timezone)
+
+
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -76,10 +81,11 @@ def run() -> None:
         click.echo("TELEGRAM_BOT_TOKEN is not set: starting the console chat instead.", err=True)
         _chat(settings)
         return
-    raise click.ClickException(
-        "the Telegram front end is not part of this release yet; unset TELEGRAM_BOT_TOKEN "
-        "to use the console chat, or run `briefing chat`"
-    )
+    _configure_logging(settings)
+    from bot.telegram_app import build_application, run_application
+
+    engine = _store(settings, seed_if_empty=True)
+    run_application(build_application(settings, engine, _core(settings, engine)), settings)
 
 
 @cli.command()
@@ -93,7 +99,7 @@ def chat() -> None:
 
 def _chat(settings: Settings) -> None:
     _configure_logging(settings)
-    core = CommandCore(_store(settings, seed_if_empty=True), default_knowledge())
+    core = _core(settings, _store(settings, seed_if_empty=True))
     click.echo(core.start().plain())
     buttons: list[str] = []
     while True:
@@ -126,8 +132,7 @@ def _show(reply: Reply) -> list[str]:
 def ask(command_line: str) -> None:
     """Print the bot's reply to one command as plain text, e.g. briefing ask "/who Shoigu"."""
     settings = _settings()
-    core = CommandCore(_store(settings), default_knowledge())
-    _show(core.handle(command_line))
+    _show(_core(settings, _store(settings)).handle(command_line))
 
 
 @cli.command()

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     digest_time: str = "08:00"
     telegram_api_base_url: str | None = None
     telegram_file_base_url: str | None = None
+    webhook_url: str | None = None  # e.g. https://bot.example.org/telegram; empty: long polling
+    webhook_listen: str = "0.0.0.0"  # a webhook server must accept Telegram's connections
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
     max_upload_mb: float = Field(default=10, gt=0, le=2000)
     log_level: str = "INFO"
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from extraction import decode, extract
+from extraction import extract
+from extraction.formats import UnreadableArticle, article_text
 from extraction.knowledge import KnowledgeBase, default_knowledge
 from storage import queries
 from storage.db import session_scope
@@ -45,9 +46,20 @@ def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = Non
     """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle."""
     if not data.strip():
         raise UnreadableUpload("the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableUpload("the file is binary, not text")
-    return ingest_text(engine, decode(data), published=published, meta=meta, today=today, knowledge=knowledge)
+    try:
+        text = article_text(data, filename=meta.filename if meta else None)
+    except UnreadableArticle as error:
+        raise UnreadableUpload(str(error)) from None
+    if _looks_binary(text):
+        raise UnreadableUpload("the file is binary (an image or an archive?), not text")
+    return ingest_text(engine, text, published=published, meta=meta, today=today, knowledge=knowledge)
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters or undecodable bytes in more than 1% of the start: not an article."""
+    sample = text[:8192]
+    odd = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\t\r\f") or c == "\ufffd")
+    return odd > len(sample) / 100
 
 
 def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from storage.queries import MeetingView, SourceView
 
@@ -68,5 +69,59 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def highlighted(marked: str) -> str:
+    """Escape a search snippet, then turn its \x01…\x02 markers into bold."""
+    return esc(" ".join(marked.split())).replace("\x01", "<b>").replace("\x02", "</b>")
+
+
 def counted(items: list[tuple[str, int]]) -> str:
     return ", ".join(f"{esc(name)} ({count})" for name, count in items)
+
+
+TELEGRAM_LIMIT = 4096
+
+
+def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Cut HTML into messages of at most `limit` characters, at block then line boundaries.
+
+    Tags never span lines in our replies, so a cut between lines keeps the HTML valid; a single
+    line longer than a message loses its tags and is cut between words.
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        pieces = [line] if len(line) <= limit else _cut_line(line, limit)
+        for piece in pieces:
+            candidate = f"{current}\n{piece}" if current else piece
+            if len(candidate) <= limit:
+                current = candidate
+                continue
+            if current.strip():
+                chunks.append(current.strip("\n"))
+            current = piece
+    if current.strip():
+        chunks.append(current.strip("\n"))
+    return chunks or [""]
+
+
+def _cut_line(line: str, limit: int) -> list[str]:
+    plain = esc(html.unescape(re.sub(r"<[^>]+>", "", line)))
+    pieces, current = [], ""
+    for word in plain.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            pieces.append(current)
+        while len(word) > limit:  # one enormous "word": cut it, but never inside an &entity;
+            cut = _safe_cut(word, limit)
+            pieces.append(word[:cut])
+            word = word[cut:]
+        current = word
+    return [*pieces, current] if current else pieces
+
+
+def _safe_cut(word: str, cut: int) -> int:
+    amp = word.rfind("&", max(1, cut - 8), cut)
+    return amp if amp > 0 and ";" not in word[amp:cut] else cut

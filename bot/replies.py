@@ -20,11 +20,33 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a reply (an export)."""
+
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who sent a command and from where; the command core needs no Telegram types to decide."""
+
+    chat_id: int
+    user_id: int | None = None
+    is_admin: bool = False
+    can_manage_chat: bool = True  # may change this chat's subscription (group admins, private chats)
+
+
+CONSOLE = Caller(chat_id=0, user_id=0, is_admin=True)
+
+
+@dataclass(frozen=True)
 class Reply:
     """A reply in Telegram HTML (everything from articles and users already escaped) with button rows."""
 
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
+    document: Attachment | None = None
 
     def plain(self) -> str:
         """The same reply as plain text, for the console chat and `briefing ask`."""

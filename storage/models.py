@@ -147,6 +147,16 @@ class Subscriber(SQLModel, table=True):
     last_digest_at: dt.datetime | None = None
 
 
+class Follow(SQLModel, table=True):
+    """A person or topic a subscriber follows: digests and pushes then carry only what involves it."""
+
+    __table_args__ = (UniqueConstraint("subscriber_id", "kind", "target_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
+    kind: str  # person | topic
+    target_id: int  # a person.id or a topic.id
+
+
 class Delivery(SQLModel, table=True):
     """A message sent to a subscriber; the unique key makes every digest and push at-most-once."""
 

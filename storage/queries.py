@@ -6,6 +6,7 @@ Views are detached from the session, so front ends can render them after the ses
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +22,6 @@ from storage.models import (
     Person,
     PersonAlias,
     PersonRole,
-    Sentence,
     Topic,
     TopicSynonym,
 )
@@ -78,6 +78,7 @@ class SentenceHit:
     article_id: int
     published: dt.date | None
     sentence: str
+    marked: str  # the sentence (or its matching part) with hits between \x01 and \x02
 
 
 @dataclass(frozen=True)
@@ -271,16 +272,50 @@ def article_count(session: Session) -> int:
     return session.exec(select(func.count(col(Article.id)))).one()
 
 
-def sentences_containing(session: Session, *, text: str, limit: int) -> list[SentenceHit]:
-    """Article sentences that contain every word of `text` (case-insensitive), newest articles first."""
-    words = [w for w in text.split() if w][:8]
+def search_sentences(session: Session, *, text: str, limit: int) -> list[SentenceHit]:
+    """Sentences that contain every word typed, best match first, matched words between \\x01 and \\x02.
+
+    Each word is quoted, so FTS syntax typed by a reader (AND, NEAR(, *, ") is read as plain words.
+    """
+    words = re.findall(r"\w+", text)[:12]
     if not words:
         return []
-    query = select(Sentence, Article.published).join(Article, col(Article.id) == Sentence.article_id)
-    for word in words:
-        pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(func.lower(Sentence.text).like(pattern, escape="\\"))
-    rows = session.exec(
-        query.order_by(nulls_last(col(Article.published).desc()), col(Sentence.id)).limit(limit)
+    match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    rows = session.connection().exec_driver_sql(
+        "SELECT s.article_id, a.published, s.text, "
+        "snippet(sentence_fts, 0, char(1), char(2), '…', 48) "
+        "FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid JOIN article a ON a.id = s.article_id "
+        "WHERE sentence_fts MATCH ? ORDER BY rank LIMIT ?",
+        (match, limit),
     ).all()
-    return [SentenceHit(article_id=s.article_id, published=published, sentence=s.text) for s, published in rows]
+    return [
+        SentenceHit(article_id=aid, published=dt.date.fromisoformat(pub) if pub else None, sentence=sentence,
+                    marked=marked)
+        for aid, pub, sentence, marked in rows
+    ]
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    meetings: int
+
+
+def list_articles(session: Session, *, limit: int, offset: int = 0) -> tuple[list[ArticleRow], int]:
+    """Articles, newest added first, with how many meetings each reports; and the total."""
+    rows = session.exec(
+        select(Article.id, Article.title, Article.outlet, Article.published, func.count(col(MeetingSource.meeting_id)))
+        .join(MeetingSource, col(MeetingSource.article_id) == Article.id, isouter=True)
+        .group_by(col(Article.id))
+        .order_by(col(Article.id).desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return [ArticleRow(*row) for row in rows], article_count(session)
+
+
+def get_article(session: Session, *, article_id: int) -> Article | None:
+    return session.get(Article, article_id)

@@ -215,3 +215,24 @@ def _topic(session: Session, name: str) -> Topic:
         session.flush()
     return topic
 
+
+
+def delete_article(session: Session, *, article_id: int) -> int | None:
+    """Remove an article and every meeting it alone reported; None when there is no such article.
+
+    Returns how many meetings went with it.
+    """
+    article = session.get(Article, article_id)
+    if article is None:
+        return None
+    meeting_ids = list(session.exec(select(MeetingSource.meeting_id).where(MeetingSource.article_id == article_id)))
+    session.delete(article)
+    session.flush()  # the cascade removes its sentences and source links
+    orphans = [
+        m for m in meeting_ids
+        if session.exec(select(MeetingSource).where(MeetingSource.meeting_id == m)).first() is None
+    ]
+    for meeting_id in orphans:
+        session.delete(session.get(Meeting, meeting_id))
+    session.flush()
+    return len(orphans)

@@ -57,7 +57,8 @@ def test_ask_prints_one_plain_text_reply(run):
     output = run("ask", "/who shoygu").output
     assert "Sergei Shoigu" in output
     assert "<b>" not in output
-    assert "1 Feb 2026" in output and "10 Sep 2024" in output
+    assert "1 Feb 2026" in output
+    assert "10 Sep 2024" in output
 
 
 def test_ingest_adds_files_and_names_each_refused_one(run, tmp_path):

@@ -12,13 +12,13 @@ from storage.queries import MeetingView, ParticipantView, SourceView, TopicView
 
 
 def view(**overrides) -> MeetingView:
-    values = dict(
-        id=7, date="2025-12-02", place="Moscow", kind="meeting", label="Consultations, round 20",
-        participants=(ParticipantView(1, "Sergei Shoigu", "Secretary", "Russia"),
-                      ParticipantView(2, "Wang Yi", None, "China")),
-        topics=(TopicView(3, "Taiwan", "Shoigu confirmed support on Taiwan."),),
-        sources=(SourceView(4, "Title", "https://example.org/a", "Izvestia", dt.date(2025, 12, 2), "They met."),),
-    )
+    values = {
+        "id": 7, "date": "2025-12-02", "place": "Moscow", "kind": "meeting", "label": "Consultations, round 20",
+        "participants": (ParticipantView(1, "Sergei Shoigu", "Secretary", "Russia"),
+                         ParticipantView(2, "Wang Yi", None, "China")),
+        "topics": (TopicView(3, "Taiwan", "Shoigu confirmed support on Taiwan."),),
+        "sources": (SourceView(4, "Title", "https://example.org/a", "Izvestia", dt.date(2025, 12, 2), "They met."),),
+    }
     values.update(overrides)
     return MeetingView(**values)
 

@@ -47,4 +47,5 @@ def test_latest_starts_with_the_newest_meeting(core):
     text = core.handle("/latest").plain()
     first_block = text.split("\n\n")[1]
     assert first_block.startswith("1 Feb 2026 · Beijing · met")
-    assert "Wang Yi" in first_block and "Sergei Shoigu" in first_block
+    assert "Wang Yi" in first_block
+    assert "Sergei Shoigu" in first_block

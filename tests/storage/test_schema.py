@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from storage.bootstrap import open_store
-from storage.db import make_engine, migrate, schema_revision
+from storage.db import alembic_config, make_engine, managed_by_models, migrate, schema_revision
+
+
+def head(engine) -> str:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def test_migrations_build_every_table_from_empty(db_url):
@@ -14,14 +19,38 @@ def test_migrations_build_every_table_from_empty(db_url):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert {"article", "sentence", "person", "personalias", "personrole", "meeting", "meetingparticipant",
-            "topic", "topicsynonym", "meetingtopic", "meetingsource", "subscriber", "delivery"} <= tables
-    assert schema_revision(engine) == "0001"
+            "topic", "topicsynonym", "meetingtopic", "meetingsource", "subscriber", "follow", "delivery"} <= tables
+    assert schema_revision(engine) == head(engine)
 
 
 def test_migrating_twice_is_harmless(db_url):
     open_store(db_url).dispose()
     engine = open_store(db_url)
-    assert schema_revision(engine) == "0001"
+    assert schema_revision(engine) == head(engine)
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_rows(db_url):
+    from alembic import command
+
+    engine = make_engine(db_url)
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO subscriber (chat_id, digest_time, timezone, alerts, active, created_at) "
+                             "VALUES (42, '08:00', 'UTC', 1, 1, '2026-01-01 00:00:00')")
+    migrate(engine)
+    assert schema_revision(engine) == head(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT chat_id FROM subscriber").scalar() == 42
+
+
+def test_models_and_migrations_agree(engine):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": managed_by_models})
+        assert compare_metadata(context, SQLModel.metadata) == []
 
 
 def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(engine):

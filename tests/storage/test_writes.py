@@ -76,12 +76,12 @@ def test_a_held_meeting_replaces_the_plan_it_fulfils(engine):
 
 
 def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
-    ding = participant("Ding Xuexiang", role="Vice Premier", country="China")
+    ding = participant("Zhou Minghao", role="Vice Premier", country="China")
     store(engine, extraction(meeting(ding, SHOIGU)))
     with session_scope(engine) as session:
         names = {n.spelling for n in queries.person_names(session)}
-        person = session.exec(select(Person).where(Person.name == "Ding Xuexiang")).one()
-    assert "Ding Xuexiang" in names
+        person = session.exec(select(Person).where(Person.name == "Zhou Minghao")).one()
+    assert "Zhou Minghao" in names
     assert person.key is None
     assert person.country == "China"
 

@@ -1,0 +1,116 @@
+"""Admin commands: /articles, /delete (with a confirmation button), /stats, and upload reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from bot.ingest import IngestResult
+from bot.render import clip, esc, human_date
+from bot.replies import Button, Caller, Reply
+from storage import queries
+from storage import subscriptions as subs
+from storage.db import session_scope
+from storage.errors import DuplicateArticle
+from storage.writes import delete_article
+
+ADMINS_ONLY = "Only admins can do that."
+ARTICLES_PAGE = 10
+PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "assumed": "assumed: the date added"}
+
+
+class AdminCommands:
+    def __init__(self, engine: Engine, now: Callable[[], dt.datetime]) -> None:
+        self.engine, self.now = engine, now
+
+    def articles(self, args: str, caller: Caller) -> Reply:
+        if not caller.is_admin:
+            return Reply(ADMINS_ONLY)
+        return self.articles_page(0)
+
+    def articles_page(self, offset: int) -> Reply:
+        with session_scope(self.engine) as session:
+            rows, total = queries.list_articles(session, limit=ARTICLES_PAGE, offset=offset)
+        if not total:
+            return Reply("No articles yet. Send a .txt, .md, .html or .pdf file to add one.")
+        lines = [f"<b>Articles</b> ({offset + 1}–{offset + len(rows)} of {total}), newest first"]
+        for row in rows:
+            when = row.published.isoformat() if row.published else "date unknown"
+            lines.append(f"#{row.id} · {when} · {esc(clip(row.title or 'untitled', 80))}"
+                         + (f" · {esc(row.outlet)}" if row.outlet else "") + f" · {row.meetings} meetings")
+        buttons = []
+        if offset > 0:
+            buttons.append(Button("◀ Newer", f"A:{max(0, offset - ARTICLES_PAGE)}"))
+        if offset + len(rows) < total:
+            buttons.append(Button("Older ▶", f"A:{offset + len(rows)}"))
+        lines.append("/delete ID removes one with its meetings.")
+        return Reply("\n".join(lines), (tuple(buttons),) if buttons else ())
+
+    def delete(self, args: str, caller: Caller) -> Reply:
+        if not caller.is_admin:
+            return Reply(ADMINS_ONLY)
+        word = args.strip().lstrip("#")
+        if not word.isdigit():
+            return Reply("Which article? e.g. <code>/delete 12</code> (see /articles for ids).")
+        with session_scope(self.engine) as session:
+            article = queries.get_article(session, article_id=int(word))
+            title = article.title if article else None
+        if article is None:
+            return Reply(f"There is no article #{esc(word)}. /articles lists them.")
+        return Reply(
+            f"Delete article #{article.id} “{esc(clip(title or 'untitled', 80))}” and the meetings only it reports?",
+            ((Button("Delete", f"D:{article.id}:y"), Button("Keep", f"D:{article.id}:n")),),
+        )
+
+    def confirm_delete(self, article_id: int, *, confirmed: bool, caller: Caller) -> Reply:
+        if not caller.is_admin:
+            return Reply(ADMINS_ONLY)
+        if not confirmed:
+            return Reply(f"Kept article #{article_id}.")
+        with session_scope(self.engine) as session:
+            removed = delete_article(session, article_id=article_id)
+        if removed is None:
+            return Reply(f"Article #{article_id} was already gone.")
+        return Reply(f"Deleted article #{article_id} and {removed} meeting{'s' * (removed != 1)} only it reported.")
+
+    def stats(self, _args: str, caller: Caller) -> Reply:
+        if not caller.is_admin:
+            return Reply(ADMINS_ONLY)
+        with session_scope(self.engine) as session:
+            summary = queries.store_summary(session)
+            counts = subs.subscriber_counts(session, since=self.now() - dt.timedelta(days=1))
+        return Reply("\n".join([
+            "<b>Statistics</b>",
+            f"Articles: {summary.articles}",
+            f"Meetings: {summary.meetings} ({esc(human_date(summary.first_date))} to "
+            f"{esc(human_date(summary.last_date))})",
+            f"People at meetings: {summary.people}",
+            f"Subscribers: {counts.active} active ({counts.with_alerts} with alerts, {counts.following} following "
+            f"someone or something), {counts.inactive} inactive",
+            f"Messages sent in the last 24 hours: {counts.deliveries_today}",
+        ]))
+
+
+def ingest_report(result: IngestResult) -> Reply:
+    """What an admin sees after adding an article: its meetings and every warning."""
+    when = result.published.isoformat() if result.published else "unknown"
+    lines = [f"Added article #{result.article_id}: {esc(clip(result.title or 'untitled', 120))}",
+             f"Published {when} ({PUBLISHED_HOW.get(result.published_source, result.published_source)})."]
+    if result.meetings:
+        lines.append(f"\n<b>{len(result.meetings)} meeting{'s' * (len(result.meetings) != 1)} found</b> "
+                     f"({len(result.new_meeting_ids)} new):")
+        for m in result.meetings:
+            who = ", ".join(esc(p.name) for p in m.participants)
+            where = f" · {esc(m.place)}" if m.place else ""
+            topics = f" · {', '.join(esc(t.name) for t in m.topics)}" if m.topics else ""
+            lines.append(f"• {esc(human_date(m.date))}{where} · {who}{topics}")
+    for warning in result.warnings:
+        lines.append(f"⚠ {esc(warning)}")
+    return Reply("\n".join(lines))
+
+
+def duplicate_report(error: DuplicateArticle) -> Reply:
+    when = error.published.isoformat() if error.published else "an unknown date"
+    return Reply(f"Already stored as article #{error.article_id} (published {when}): nothing changed.")

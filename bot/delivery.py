@@ -1,0 +1,162 @@
+"""Sending to subscribers: replies split to fit, pushes to many chats, daily digests.
+
+Every digest and push is claimed in the delivery ledger before it is sent, so a chat never gets
+the same one twice, even across a restart; a chat that blocked the bot is marked inactive and
+never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import zoneinfo
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes, Job
+
+from bot.render import split_message
+from bot.replies import Reply
+from bot.subscribing import SubscriptionCommands, push_message
+from storage import queries
+from storage import subscriptions as subs
+from storage.db import session_scope
+
+log = logging.getLogger(__name__)
+PACE_SECONDS = 1.0  # between the parts of one long reply: the rate limiter does not pace a private chat
+GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send", "not enough rights",
+        "need administrator rights", "chat_write_forbidden", "group chat was upgraded")
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+                                 for row in reply.buttons])
+
+
+async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE_SECONDS) -> None:
+    """Send a reply as one or more messages (buttons on the last) and its file, if any."""
+    chunks = split_message(reply.html)
+    for index, chunk in enumerate(chunks):
+        if index:
+            await asyncio.sleep(pace)
+        last = index == len(chunks) - 1
+        await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
+                               reply_markup=markup(reply) if last else None, disable_web_page_preview=True)
+    if reply.document is not None:
+        await bot.send_document(chat_id, InputFile(reply.document.data, filename=reply.document.filename))
+
+
+def chat_is_gone(error: TelegramError) -> bool:
+    """Errors after which sending to the chat is pointless until it subscribes again."""
+    if isinstance(error, Forbidden):
+        return True
+    return isinstance(error, BadRequest) and any(text in error.message.lower() for text in GONE)
+
+
+@dataclass
+class Tally:
+    sent: int = 0
+    skipped: int = 0  # already delivered, or nothing that the chat follows
+    blocked: int = 0
+    failed: int = 0
+
+
+async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int, kind: str, key: str,
+                  reply: Reply, tally: Tally) -> None:
+    """Claim, send, and settle one delivery; one chat's failure is counted, never raised."""
+    with session_scope(engine) as session:
+        if not subs.claim_delivery(session, subscriber_id=subscriber_id, kind=kind, key=key):
+            tally.skipped += 1
+            return
+    try:
+        await send_reply(bot, chat_id, reply)
+    except TelegramError as error:
+        with session_scope(engine) as session:
+            if chat_is_gone(error):
+                subs.mark_inactive(session, chat_id=chat_id)
+                tally.blocked += 1
+                log.info("chat %s is gone (%s): marked inactive", chat_id, error.message)
+            else:
+                subs.release_delivery(session, subscriber_id=subscriber_id, kind=kind, key=key)
+                tally.failed += 1
+                log.warning("sending %s %s to chat %s failed: %s", kind, key, chat_id, error)
+    else:
+        tally.sent += 1
+
+
+async def push_article(bot: Bot, engine: Engine, *, article_id: int, title: str | None,
+                       meeting_ids: tuple[int, ...]) -> Tally:
+    """Tell every subscriber with alerts on about an article's new meetings (those they follow)."""
+    tally = Tally()
+    if not meeting_ids:
+        return tally
+    with session_scope(engine) as session:
+        audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
+    for chat_id, subscriber_id in audience:
+        with session_scope(engine) as session:
+            wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=list(meeting_ids))
+            meetings = queries.meeting_views(session, meeting_ids=wanted)
+        if not meetings:
+            tally.skipped += 1
+            continue
+        await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
+                      key=f"article:{article_id}", reply=push_message(title, meetings), tally=tally)
+    log.info("push for article #%s: %d sent, %d skipped, %d blocked, %d failed",
+             article_id, tally.sent, tally.skipped, tally.blocked, tally.failed)
+    return tally
+
+
+def digest_job_name(chat_id: int) -> str:
+    return f"digest:{chat_id}"
+
+
+def schedule_digest(application: Application, *, chat_id: int, digest_time: str, timezone: str) -> Job:
+    """One daily job per chat at its local time; a new schedule replaces the old, never stacks."""
+    unschedule_digest(application, chat_id=chat_id)
+    hour, minute = (int(x) for x in digest_time.split(":"))
+    when = dt.time(hour, minute, tzinfo=zoneinfo.ZoneInfo(timezone))
+    return application.job_queue.run_daily(send_digest, when, chat_id=chat_id, name=digest_job_name(chat_id))
+
+
+def unschedule_digest(application: Application, *, chat_id: int) -> None:
+    for job in application.job_queue.get_jobs_by_name(digest_job_name(chat_id)):
+        job.schedule_removal()
+
+
+def reschedule_from_store(application: Application, engine: Engine) -> int:
+    """At start-up: a job for every active subscriber, so a restart loses no subscription."""
+    with session_scope(engine) as session:
+        subscribers = subs.active_subscribers(session)
+    for s in subscribers:
+        schedule_digest(application, chat_id=s.chat_id, digest_time=s.digest_time, timezone=s.timezone)
+    return len(subscribers)
+
+
+async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily job: the meetings added since the last digest, once per local day; nothing new → silence."""
+    engine: Engine = context.bot_data["engine"]
+    subscriptions: SubscriptionCommands = context.bot_data["core"].subscriptions
+    chat_id = context.job.chat_id
+    with session_scope(engine) as session:
+        subscriber = subs.get_subscriber(session, chat_id=chat_id)
+    if subscriber is None or not subscriber.active:
+        context.job.schedule_removal()
+        return
+    local_day = dt.datetime.now(zoneinfo.ZoneInfo(subscriber.timezone)).date().isoformat()
+    started = subscriptions.now()
+    reply = subscriptions.compose_digest(chat_id, mark_sent=False)
+    tally = Tally()
+    if reply is not None:
+        await deliver(context.bot, engine, chat_id=chat_id, subscriber_id=subscriber.id or 0, kind="digest",
+                      key=local_day, reply=reply, tally=tally)
+    if tally.sent:
+        with session_scope(engine) as session:
+            subs.mark_digest_sent(session, chat_id=chat_id, at=started)
+    log.info("digest for chat %s (%s): %s", chat_id, local_day,
+             "sent" if tally.sent else "nothing new" if reply is None else "not sent")

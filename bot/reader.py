@@ -1,0 +1,167 @@
+"""Commands every reader has: /latest, /who, /topic, /search, and the pages behind their buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from bot.lookup import Lookup
+from bot.matching import Resolution
+from bot.render import clip, counted, esc, highlighted, meeting_block
+from bot.replies import Button, Reply
+from storage import queries
+from storage.db import session_scope
+
+DEFAULT_LATEST = 5
+MAX_PAGE = 20  # meetings in one message; more are a button away
+PAGE = 5
+MAX_QUERY = 200  # characters of a name or topic worth matching
+MAX_SEARCH = 300
+
+
+class ReaderCommands:
+    def __init__(self, engine: Engine, lookup: Lookup) -> None:
+        self.engine, self.lookup = engine, lookup
+
+    # /latest -----------------------------------------------------------------------------
+
+    def latest(self, args: str) -> Reply:
+        if not args:
+            return self.latest_page(limit=DEFAULT_LATEST, offset=0)
+        try:
+            count = int(args.split()[0])
+        except ValueError:
+            return Reply(f"/latest takes a number of meetings, e.g. <code>/latest 3</code>; "
+                         f"“{esc(clip(args, 40))}” is not a number.")
+        if count < 1:
+            return Reply("Ask for at least one meeting, e.g. <code>/latest 3</code>.")
+        note = f"(Showing {MAX_PAGE}, the most one message holds.)\n" if count > MAX_PAGE else ""
+        reply = self.latest_page(limit=min(count, MAX_PAGE), offset=0)
+        return Reply(note + reply.html, reply.buttons)
+
+    def latest_page(self, *, limit: int, offset: int) -> Reply:
+        with session_scope(self.engine) as session:
+            page = queries.latest_meetings(session, limit=limit, offset=offset)
+        if not page.total:
+            return Reply("No meetings stored yet. An admin can add articles.")
+        if not page.items:
+            return Reply("No older meetings.")
+        title = f"<b>Latest meetings</b> ({offset + 1}–{offset + len(page.items)} of {page.total})"
+        return paged(title, page, lambda o: f"L:{o}")
+
+    # /who --------------------------------------------------------------------------------
+
+    def who(self, args: str) -> Reply:
+        query = " ".join(args.split())
+        if not query:
+            return Reply("Whose meetings? e.g. <code>/who Shoigu</code>, <code>/who Wang Yi</code>, "
+                         "<code>/who Russia's security chief</code>.")
+        if len(query) > MAX_QUERY:
+            return Reply(f"That name is too long ({len(query)} characters); try a surname.")
+        found = self.lookup.person(query)
+        if found.resolution.status != "one":
+            return choices(found.resolution, query, what="person", prefix="W")
+        match = found.resolution.matches[0]
+        reply = self.person_page(int(match.target), offset=0)
+        if found.role_title is None:
+            return reply
+        note = f"“{esc(query)}” today: {esc(found.role_title)}, {esc(match.canonical)}.\n\n"
+        return Reply(note + reply.html, reply.buttons)
+
+    def person_page(self, person_id: int, *, offset: int) -> Reply:
+        with session_scope(self.engine) as session:
+            person = queries.get_person(session, person_id=person_id)
+            if person is None:
+                return Reply("That person is no longer in the store.")
+            page = queries.meetings_with_person(session, person_id=person_id, limit=PAGE, offset=offset)
+            title_now = queries.person_title_on(session, person_id=person_id, on=self.lookup.today())
+            partners = queries.counterparts(session, person_id=person_id)
+            topics = queries.topics_of_person(session, person_id=person_id)
+        head = [f"<b>{esc(person.name)}</b>" + (f" ({esc(person.country)})" if person.country else "")]
+        if title_now:
+            head.append(f"Now: {esc(title_now)}")
+        if not page.total:
+            head.append("No meetings stored for this person yet.")
+            return Reply("\n".join(head))
+        if offset == 0:
+            if partners:
+                head.append(f"Most frequent counterparts: {counted(partners)}")
+            if topics:
+                head.append(f"Most discussed topics: {counted(topics)}")
+        head.append(f"\n<b>Meetings</b>, newest first ({offset + 1}–{offset + len(page.items)} of {page.total})")
+        return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}")
+
+    # /topic ------------------------------------------------------------------------------
+
+    def topic(self, args: str) -> Reply:
+        query = " ".join(args.split())
+        if not query:
+            return Reply("Which topic? e.g. <code>/topic Taiwan</code>, <code>/topic arms control</code>.")
+        if len(query) > MAX_QUERY:
+            return Reply(f"That topic is too long ({len(query)} characters); try a word or two.")
+        resolution = self.lookup.topic(query)
+        if resolution.status == "one":
+            return self.topic_page(int(resolution.matches[0].target), offset=0)
+        if resolution.status == "none":
+            found = self._search(query, intro=f"“{esc(query)}” is not one of my topics; sentences that mention it:")
+            if found is not None:
+                return found
+        return choices(resolution, query, what="topic", prefix="T")
+
+    def topic_page(self, topic_id: int, *, offset: int) -> Reply:
+        with session_scope(self.engine) as session:
+            topic = queries.get_topic(session, topic_id=topic_id)
+            if topic is None:
+                return Reply("That topic is no longer in the store.")
+            page = queries.meetings_with_topic(session, topic_id=topic_id, limit=PAGE, offset=offset)
+        if not page.total:
+            return Reply(f"<b>{esc(topic.name)}</b>: no meeting in the store discussed it yet.")
+        title = (f"<b>{esc(topic.name)}</b>: meetings where it came up, newest first "
+                 f"({offset + 1}–{offset + len(page.items)} of {page.total})")
+        quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
+        return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes)
+
+    # /search -----------------------------------------------------------------------------
+
+    def search(self, args: str) -> Reply:
+        query = " ".join(args.split())
+        if not query:
+            return Reply("Search for what? e.g. <code>/search missile defence</code>.")
+        if len(query) > MAX_SEARCH:
+            return Reply(f"That search is too long ({len(query)} characters); try a few words.")
+        found = self._search(query, intro=f"Sentences with “{esc(query)}”:")
+        return found or Reply(f"No article sentence contains “{esc(query)}”.")
+
+    def _search(self, query: str, *, intro: str) -> Reply | None:
+        with session_scope(self.engine) as session:
+            hits = queries.search_sentences(session, text=query, limit=PAGE * 2)
+        if not hits:
+            return None
+        lines = [intro]
+        lines += [f"• {highlighted(h.marked)} (article #{h.article_id}, "
+                  f"{h.published.isoformat() if h.published else 'date unknown'})" for h in hits]
+        return Reply("\n".join(lines))
+
+
+def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
+          quotes: dict[int, str | None] | None = None) -> Reply:
+    """A page of meetings with Newer/Older buttons whose data fits Telegram's 64 bytes."""
+    blocks = [meeting_block(m, quote=(quotes or {}).get(m.id)) for m in page.items]
+    buttons: list[Button] = []
+    if page.offset > 0:
+        buttons.append(Button("◀ Newer", data(max(0, page.offset - PAGE))))
+    if page.offset + len(page.items) < page.total:
+        buttons.append(Button("Older ▶", data(page.offset + len(page.items))))
+    return Reply("\n\n".join([title, *blocks]), (tuple(buttons),) if buttons else ())
+
+
+def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Reply:
+    """Buttons for several close matches, or "did you mean" with the nearest names."""
+    buttons = tuple((Button(m.canonical[:40], f"{prefix}:{m.target}:0"),) for m in resolution.matches)
+    names = ", ".join(esc(m.canonical) for m in resolution.matches)
+    if resolution.status == "several":
+        return Reply(f"Several {what}s match “{esc(clip(query, 60))}”: {names}. Which one?", buttons)
+    if resolution.matches:
+        return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Did you mean: {names}?", buttons)
+    return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Try another spelling, or /help.")

@@ -1,0 +1,208 @@
+"""Subscriptions: /subscribe, /unsubscribe, /settings, /alerts, /follow, /unfollow and /digest.
+
+The digest and the push are composed here too, so that Telegram, the console and the scheduler
+show a reader the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Callable
+from functools import cache
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.lookup import SURE, Lookup
+from bot.matching import Resolution
+from bot.render import clip, esc, human_date, meeting_block
+from bot.replies import Button, Caller, Reply
+from storage import queries
+from storage import subscriptions as subs
+from storage.db import session_scope
+from storage.queries import MeetingView
+
+MAX_DIGEST = 15  # meetings listed in one digest; the rest are a /latest away
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+NOT_ALLOWED = "Only an admin of this chat can change its subscription."
+
+
+@cache
+def _zones() -> dict[str, str]:
+    return {name.casefold(): name for name in zoneinfo.available_timezones()}
+
+
+def parse_time(text: str) -> str | None:
+    """`8:05` → `08:05`; None when it is not a time of day."""
+    match = _CLOCK.match(text)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        return None
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def parse_zone(text: str) -> str | None:
+    """An IANA zone name in any letter case (`europe/moscow`), or None."""
+    return _zones().get(text.casefold())
+
+
+class SubscriptionCommands:
+    def __init__(self, engine: Engine, lookup: Lookup, *, digest_time: str, timezone: str,
+                 now: Callable[[], dt.datetime]) -> None:
+        self.engine, self.lookup = engine, lookup
+        self.default_time, self.default_zone, self.now = digest_time, timezone, now
+
+    def subscribe(self, args: str, caller: Caller) -> Reply:
+        if not caller.can_manage_chat:
+            return Reply(NOT_ALLOWED)
+        time, zone = self.default_time, self.default_zone
+        for word in args.split()[:2]:
+            if _CLOCK.match(word):
+                parsed = parse_time(word)
+                if parsed is None:
+                    return Reply(f"“{esc(word)}” is not a time of day; use HH:MM from 00:00 to 23:59, "
+                                 "e.g. <code>/subscribe 08:30 Europe/Moscow</code>.")
+                time = parsed
+            elif (found := parse_zone(word)) is not None:
+                zone = found
+            else:
+                return Reply(f"“{esc(clip(word, 40))}” is neither a time (HH:MM) nor a time zone like "
+                             "Europe/Moscow, Asia/Shanghai or UTC. "
+                             "e.g. <code>/subscribe 08:30 Europe/Moscow</code>.")
+        with session_scope(self.engine) as session:
+            subs.subscribe(session, chat_id=caller.chat_id, digest_time=time, timezone=zone)
+        return Reply(f"Subscribed: a digest every day at <b>{time}</b> ({esc(zone)}) with the meetings added "
+                     "since the last one, and a message as soon as articles are added "
+                     "(/alerts off stops those). /follow a person or topic to get only what involves them.")
+
+    def unsubscribe(self, _args: str, caller: Caller) -> Reply:
+        if not caller.can_manage_chat:
+            return Reply(NOT_ALLOWED)
+        with session_scope(self.engine) as session:
+            done = subs.unsubscribe(session, chat_id=caller.chat_id)
+        if not done:
+            return Reply("This chat is not subscribed. /subscribe starts the daily digest.")
+        return Reply("Unsubscribed: no more digests or alerts. What you follow is kept for when you /subscribe again.")
+
+    def settings(self, _args: str, caller: Caller) -> Reply:
+        with session_scope(self.engine) as session:
+            subscriber = subs.get_subscriber(session, chat_id=caller.chat_id)
+            follows = subs.follows_of(session, subscriber_id=subscriber.id) if subscriber else []
+        if subscriber is None or not subscriber.active:
+            head = "Not subscribed. /subscribe [HH:MM] [Area/City] starts a daily digest."
+        else:
+            head = (f"Daily digest at <b>{esc(subscriber.digest_time)}</b> ({esc(subscriber.timezone)}); "
+                    f"alerts when articles are added: <b>{'on' if subscriber.alerts else 'off'}</b>.")
+        if follows:
+            names = ", ".join(f"{esc(f.name)} ({f.kind})" for f in follows)
+            head += f"\nFollowing: {names} — digests and alerts carry only meetings that involve them."
+        else:
+            head += "\nFollowing nothing: you get every meeting."
+        return Reply(head)
+
+    def alerts(self, args: str, caller: Caller) -> Reply:
+        if not caller.can_manage_chat:
+            return Reply(NOT_ALLOWED)
+        choice = args.strip().lower()
+        if choice not in {"on", "off"}:
+            return Reply("Use <code>/alerts on</code> or <code>/alerts off</code>.")
+        with session_scope(self.engine) as session:
+            subscriber = subs.set_alerts(session, chat_id=caller.chat_id, on=choice == "on")
+        if subscriber is None or not subscriber.active:
+            return Reply("This chat is not subscribed yet: /subscribe first.")
+        return Reply(f"Alerts {choice}.")
+
+    # /follow and /unfollow -------------------------------------------------------------------
+
+    def follow(self, args: str, caller: Caller) -> Reply:
+        return self._follow(args, caller, on=True)
+
+    def unfollow(self, args: str, caller: Caller) -> Reply:
+        return self._follow(args, caller, on=False)
+
+    def _follow(self, args: str, caller: Caller, *, on: bool) -> Reply:
+        verb = "follow" if on else "unfollow"
+        if not caller.can_manage_chat:
+            return Reply(NOT_ALLOWED)
+        query = " ".join(args.split())
+        if not query:
+            return Reply(f"{verb.capitalize()} whom or what? e.g. <code>/{verb} Shoigu</code>, "
+                         f"<code>/{verb} Taiwan</code>.")
+        person = self.lookup.person(query[:200]).resolution
+        topic = self.lookup.topic(query[:200])
+        if person.status == "one" and person.matches[0].score >= max(SURE, _top(topic)):
+            return self.set_follow(caller, "person", int(person.matches[0].target), on=on)
+        if topic.status == "one":
+            return self.set_follow(caller, "topic", int(topic.matches[0].target), on=on)
+        options = [("p", m) for m in person.matches[:4]] + [("t", m) for m in topic.matches[:4]]
+        if not options:
+            return Reply(f"Nothing matches “{esc(clip(query, 60))}”: try a surname or a topic such as Taiwan.")
+        buttons = tuple((Button(m.canonical[:40], f"F:{int(on)}:{kind}:{m.target}"),) for kind, m in options)
+        return Reply(f"Which one do you want to {verb}?", buttons)
+
+    def set_follow(self, caller: Caller, kind: str, target_id: int, *, on: bool) -> Reply:
+        """Follow or unfollow one person or topic (also the answer to a choice button)."""
+        with session_scope(self.engine) as session:
+            name = _name(session, kind, target_id)
+            if name is None:
+                return Reply("That entry is no longer in the store.")
+            subscriber = subs.get_subscriber(session, chat_id=caller.chat_id)
+            if subscriber is None:  # keep the follow for a later /subscribe, without sending anything yet
+                subscriber = subs.subscribe(session, chat_id=caller.chat_id, digest_time=self.default_time,
+                                            timezone=self.default_zone)
+                subscriber.active = False
+            if on:
+                changed = subs.follow(session, subscriber_id=subscriber.id or 0, kind=kind, target_id=target_id)
+            else:
+                changed = subs.unfollow(session, subscriber_id=subscriber.id or 0, kind=kind, target_id=target_id)
+            active = subscriber.active
+        if on:
+            text = f"Following {esc(name)}." if changed else f"You already follow {esc(name)}."
+            if not active:
+                text += " /subscribe to receive digests and alerts."
+        else:
+            text = f"No longer following {esc(name)}." if changed else f"You were not following {esc(name)}."
+        return Reply(text)
+
+    # /digest and the push ----------------------------------------------------------------------
+
+    def digest(self, _args: str, caller: Caller) -> Reply:
+        reply = self.compose_digest(caller.chat_id, mark_sent=True)
+        return reply or Reply("Nothing new since your last digest.")
+
+    def compose_digest(self, chat_id: int, *, mark_sent: bool) -> Reply | None:
+        """Meetings added since the chat's last digest that it wants; None when there are none."""
+        now = self.now()
+        with session_scope(self.engine) as session:
+            subscriber = subs.get_subscriber(session, chat_id=chat_id)
+            since = subscriber.last_digest_at if subscriber else now - dt.timedelta(days=7)
+            ids = subs.meetings_added_since(session, since=since)
+            if subscriber is not None:
+                ids = subs.matching_follows(session, subscriber_id=subscriber.id or 0, meeting_ids=ids)
+            meetings = queries.meeting_views(session, meeting_ids=ids[:MAX_DIGEST])
+            if mark_sent and subscriber is not None:
+                subs.mark_digest_sent(session, chat_id=chat_id, at=now)
+        if not meetings:
+            return None
+        when = human_date(since.date().isoformat()) if since else "the start"
+        head = f"<b>Digest</b>: {len(ids)} new meeting{'s' * (len(ids) != 1)} since {when}"
+        more = f"\n\n…and {len(ids) - MAX_DIGEST} more: /latest" if len(ids) > MAX_DIGEST else ""
+        return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
+
+
+def push_message(title: str | None, meetings: list[MeetingView]) -> Reply:
+    """The instant alert when an admin adds an article with new meetings."""
+    head = f"<b>New article</b>: {esc(clip(title or 'untitled', 120))}\n{len(meetings)} new meeting" + (
+        "s" * (len(meetings) != 1))
+    return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings[:MAX_DIGEST])]))
+
+
+def _top(resolution: Resolution) -> float:
+    return resolution.matches[0].score if resolution.status == "one" else 0.0
+
+
+def _name(session: Session, kind: str, target_id: int) -> str | None:
+    found = (queries.get_person(session, person_id=target_id) if kind == "person"
+             else queries.get_topic(session, topic_id=target_id))
+    return found.name if found else None

@@ -1,0 +1,252 @@
+"""The Telegram front end: python-telegram-bot wiring around the command core, kept thin.
+
+Handlers turn an update into a `Caller` and a command line, let the command core answer (in a
+worker thread: it touches SQLite), and send the reply. All handlers are registered in
+`register_handlers`; jobs are named after their chat and rebuilt from the store in `post_init`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+from pathlib import PurePath
+
+from sqlalchemy import Engine
+from telegram import BotCommand, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.admin import duplicate_report, ingest_report
+from bot.commands import CommandCore
+from bot.config import Settings
+from bot.delivery import markup as reply_markup
+from bot.delivery import (
+    push_article,
+    reschedule_from_store,
+    schedule_digest,
+    send_reply,
+    split_message,
+    unschedule_digest,
+)
+from bot.ingest import UnreadableUpload, ingest_bytes
+from bot.replies import Caller, Reply
+from storage import subscriptions as subs
+from storage.db import session_scope
+from storage.errors import DuplicateArticle
+from storage.writes import ArticleMeta
+
+log = logging.getLogger(__name__)
+
+MENU = [
+    ("latest", "the newest meetings"), ("who", "a person's meetings: /who Shoigu"),
+    ("topic", "meetings on a topic: /topic Taiwan"), ("search", "search the articles"),
+    ("subscribe", "a daily digest: /subscribe 08:00 Europe/Moscow"), ("unsubscribe", "stop the digest"),
+    ("settings", "what is set for this chat"), ("follow", "only meetings with a person or topic"),
+    ("unfollow", "stop following"), ("alerts", "instant alerts on|off"), ("digest", "the digest now"),
+    ("export", "the meetings as json, csv or ics"), ("help", "every command with an example"),
+]
+HIDDEN = ["start", "articles", "delete", "stats"]
+CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow"}
+UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+_DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+")
+ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
+
+
+def build_application(settings: Settings, engine: Engine, core: CommandCore) -> Application:
+    """The Application, pointed at Telegram's cloud or at TELEGRAM_API_BASE_URL."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        # retries: with the default max_retries=0 a 429 would be re-raised instead of waited out
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+    )
+    if settings.telegram_api_base_url:
+        builder = builder.base_url(settings.telegram_api_base_url)
+    if settings.telegram_file_base_url:
+        builder = builder.base_file_url(settings.telegram_file_base_url)
+    application = builder.build()
+    application.bot_data.update(engine=engine, core=core, settings=settings)
+    register_handlers(application)
+    return application
+
+
+def run_application(application: Application, settings: Settings) -> None:
+    """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped."""
+    if settings.webhook_url:
+        application.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port,
+                                webhook_url=settings.webhook_url, allowed_updates=Update.ALL_TYPES)
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def register_handlers(application: Application) -> None:
+    commands = [name for name, _ in MENU] + HIDDEN
+    in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    application.add_handler(CommandHandler(commands, on_command, filters=in_chats))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(MessageHandler(filters.Document.ALL, on_document))
+    application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, on_text))
+    application.add_error_handler(on_error)
+
+
+async def _post_init(application: Application) -> None:
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
+    count = reschedule_from_store(application, application.bot_data["engine"])
+    log.info("scheduled daily digests for %d subscribers", count)
+
+
+# handlers ------------------------------------------------------------------------------------
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    name = message.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
+    caller = await _caller(update, context, managing=name in CHAT_SETTINGS)
+    core: CommandCore = context.bot_data["core"]
+    reply = await asyncio.to_thread(core.handle, message.text, caller)
+    log.info("chat %s: /%s", caller.chat_id, name)
+    await send_reply(context.bot, caller.chat_id, reply)
+    if name in CHAT_SETTINGS:
+        _sync_schedule(context.application, caller.chat_id)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    await query.answer()  # at once, so the button stops spinning
+    data = query.data or ""
+    caller = await _caller(update, context, managing=data.startswith("F:"))
+    core: CommandCore = context.bot_data["core"]
+    reply = await asyncio.to_thread(core.press, data, caller)
+    log.info("chat %s: button %s", caller.chat_id, data[:20])
+    first, *rest = split_message(reply.html)
+    try:
+        await query.edit_message_text(first, parse_mode=ParseMode.HTML,
+                                      reply_markup=reply_markup(reply) if not rest else None,
+                                      disable_web_page_preview=True)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+    if rest:
+        await send_reply(context.bot, caller.chat_id, Reply("\n".join(rest), reply.buttons))
+    if data.startswith("F:"):
+        _sync_schedule(context.application, caller.chat_id)
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's upload becomes an article; subscribers hear about its new meetings."""
+    message = update.effective_message
+    settings: Settings = context.bot_data["settings"]
+    caller = await _caller(update, context, managing=False)
+    document = message.document
+    if not caller.is_admin:
+        await message.reply_text("Only admins can add articles. Try /help to search the ones there are.")
+        return
+    name = document.file_name or "upload"
+    if PurePath(name).suffix.lower() not in UPLOAD_TYPES:
+        await message.reply_text(f"I can read .txt, .md, .html and .pdf files, not {PurePath(name).suffix or name}.")
+        return
+    if document.file_size and document.file_size > settings.max_upload_mb * 1024 * 1024:
+        await message.reply_text(f"That file is {document.file_size / 1048576:.1f} MB; "
+                                 f"the limit is {settings.max_upload_mb:g} MB.")
+        return
+    published, url, problem = parse_caption(message.caption or "")
+    if problem:
+        await message.reply_text(problem)
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    engine: Engine = context.bot_data["engine"]
+    meta = ArticleMeta(url=url, filename=name, added_by=f"telegram:{caller.user_id}")
+    try:
+        result = await asyncio.to_thread(ingest_bytes, engine, data, published=published, meta=meta)
+    except UnreadableUpload as error:
+        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add {name}: {error}."))
+        return
+    except DuplicateArticle as error:
+        await send_reply(context.bot, caller.chat_id, duplicate_report(error))
+        return
+    log.info("chat %s: article #%s added with %d meetings", caller.chat_id, result.article_id, len(result.meetings))
+    await send_reply(context.bot, caller.chat_id, ingest_report(result))
+    await push_article(context.bot, engine, article_id=result.article_id, title=result.title,
+                       meeting_ids=result.new_meeting_ids)
+
+
+async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Blocked in a private chat, or removed from a group or channel: stop sending there."""
+    change = update.my_chat_member
+    if change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}:
+        with session_scope(context.bot_data["engine"]) as session:
+            subs.mark_inactive(session, chat_id=change.chat.id)
+        unschedule_digest(context.application, chat_id=change.chat.id)
+        log.info("chat %s removed the bot: subscription inactive", change.chat.id)
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text("Send a command, e.g. /latest or /who Shoigu. /help lists them all.")
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id,
+                                           "Sorry, something went wrong on my side. Please try again.")
+        except TelegramError:
+            log.warning("could not tell chat %s about the error", update.effective_chat.id)
+
+
+# helpers -------------------------------------------------------------------------------------
+
+
+def parse_caption(caption: str) -> tuple[dt.date | None, str | None, str | None]:
+    """`published: 2025-12-02` and a URL from an upload's caption; the third item is a problem, if any."""
+    published = None
+    if found := _DATE.search(caption):
+        try:
+            published = dt.date.fromisoformat(found[1])
+        except ValueError:
+            return None, None, f"“{found[1]}” is not a date; write published: YYYY-MM-DD."
+    url = found[0] if (found := _URL.search(caption)) else None
+    return published, url, None
+
+
+async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managing: bool) -> Caller:
+    """Who is asking; in groups, only chat admins may change the chat's subscription."""
+    settings: Settings = context.bot_data["settings"]
+    chat, user = update.effective_chat, update.effective_user
+    is_admin = user is not None and user.id in settings.admin_ids
+    can_manage = chat.type in {ChatType.PRIVATE, ChatType.CHANNEL} or is_admin
+    if managing and not can_manage:
+        message = update.effective_message
+        if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+            can_manage = True  # an anonymous group admin
+        elif user is not None and user.id != ANONYMOUS_ADMIN:
+            member = await context.bot.get_chat_member(chat.id, user.id)
+            can_manage = member.status in {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+    return Caller(chat_id=chat.id, user_id=user.id if user else None, is_admin=is_admin, can_manage_chat=can_manage)
+
+
+def _sync_schedule(application: Application, chat_id: int) -> None:
+    """After a settings command: the chat's digest job matches what the store says."""
+    with session_scope(application.bot_data["engine"]) as session:
+        subscriber = subs.get_subscriber(session, chat_id=chat_id)
+    if subscriber is not None and subscriber.active:
+        schedule_digest(application, chat_id=chat_id, digest_time=subscriber.digest_time,
+                        timezone=subscriber.timezone)
+    else:
+        unschedule_digest(application, chat_id=chat_id)

@@ -1,0 +1,163 @@
+"""Subscribers, what they follow, and the ledger that makes every digest and push at-most-once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, delete, func, select
+
+from storage.models import Delivery, Follow, Meeting, MeetingParticipant, MeetingTopic, Person, Subscriber, Topic
+
+
+@dataclass(frozen=True)
+class FollowView:
+    kind: str  # person | topic
+    target_id: int
+    name: str
+
+
+def get_subscriber(session: Session, *, chat_id: int) -> Subscriber | None:
+    return session.exec(select(Subscriber).where(Subscriber.chat_id == chat_id)).first()
+
+
+def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> Subscriber:
+    """Create or update a subscription; re-subscribing reactivates it and keeps follows and history."""
+    subscriber = get_subscriber(session, chat_id=chat_id)
+    if subscriber is None:
+        subscriber = Subscriber(chat_id=chat_id, last_digest_at=dt.datetime.now(dt.UTC))
+    subscriber.digest_time, subscriber.timezone, subscriber.active = digest_time, timezone, True
+    session.add(subscriber)
+    session.flush()
+    return subscriber
+
+
+def unsubscribe(session: Session, *, chat_id: int) -> bool:
+    """Stop digests and pushes; False when the chat was not subscribed."""
+    subscriber = get_subscriber(session, chat_id=chat_id)
+    if subscriber is None or not subscriber.active:
+        return False
+    subscriber.active = False
+    session.add(subscriber)
+    return True
+
+
+def set_alerts(session: Session, *, chat_id: int, on: bool) -> Subscriber | None:
+    subscriber = get_subscriber(session, chat_id=chat_id)
+    if subscriber is not None:
+        subscriber.alerts = on
+        session.add(subscriber)
+    return subscriber
+
+
+def mark_inactive(session: Session, *, chat_id: int) -> None:
+    """The chat blocked or removed the bot: stop sending until it subscribes again."""
+    subscriber = get_subscriber(session, chat_id=chat_id)
+    if subscriber is not None and subscriber.active:
+        subscriber.active = False
+        session.add(subscriber)
+
+
+def active_subscribers(session: Session, *, alerts_only: bool = False) -> list[Subscriber]:
+    query = select(Subscriber).where(col(Subscriber.active))
+    if alerts_only:
+        query = query.where(col(Subscriber.alerts))
+    return list(session.exec(query.order_by(col(Subscriber.id))))
+
+
+def follow(session: Session, *, subscriber_id: int, kind: str, target_id: int) -> bool:
+    """Follow a person or a topic; False when already followed."""
+    exists = session.exec(select(Follow).where(
+        Follow.subscriber_id == subscriber_id, Follow.kind == kind, Follow.target_id == target_id)).first()
+    if exists is not None:
+        return False
+    session.add(Follow(subscriber_id=subscriber_id, kind=kind, target_id=target_id))
+    return True
+
+
+def unfollow(session: Session, *, subscriber_id: int, kind: str, target_id: int) -> bool:
+    result = session.exec(delete(Follow).where(
+        col(Follow.subscriber_id) == subscriber_id, col(Follow.kind) == kind, col(Follow.target_id) == target_id))
+    return bool(result.rowcount)
+
+
+def follows_of(session: Session, *, subscriber_id: int) -> list[FollowView]:
+    people = session.exec(
+        select(Follow.target_id, Person.name).join(Person, col(Person.id) == Follow.target_id)
+        .where(Follow.subscriber_id == subscriber_id, Follow.kind == "person")
+    ).all()
+    topics = session.exec(
+        select(Follow.target_id, Topic.name).join(Topic, col(Topic.id) == Follow.target_id)
+        .where(Follow.subscriber_id == subscriber_id, Follow.kind == "topic")
+    ).all()
+    return [FollowView("person", tid, name) for tid, name in people] + [
+        FollowView("topic", tid, name) for tid, name in topics]
+
+
+def matching_follows(session: Session, *, subscriber_id: int, meeting_ids: list[int]) -> list[int]:
+    """The meetings a subscriber wants: all of them if they follow nothing, else those that involve a follow."""
+    follows = follows_of(session, subscriber_id=subscriber_id)
+    if not follows or not meeting_ids:
+        return list(meeting_ids)
+    people = [f.target_id for f in follows if f.kind == "person"]
+    topics = [f.target_id for f in follows if f.kind == "topic"]
+    wanted = set(session.exec(select(MeetingParticipant.meeting_id).where(
+        col(MeetingParticipant.meeting_id).in_(meeting_ids), col(MeetingParticipant.person_id).in_(people))).all())
+    wanted |= set(session.exec(select(MeetingTopic.meeting_id).where(
+        col(MeetingTopic.meeting_id).in_(meeting_ids), col(MeetingTopic.topic_id).in_(topics))).all())
+    return [m for m in meeting_ids if m in wanted]
+
+
+def meetings_added_since(session: Session, *, since: dt.datetime | None) -> list[int]:
+    """Ids of meetings first stored after `since`, newest meeting date first."""
+    query = select(Meeting.id)
+    if since is not None:
+        query = query.where(col(Meeting.created_at) > since)
+    return [i for i in session.exec(query.order_by(col(Meeting.sort_date).desc(), col(Meeting.id).desc())) if i]
+
+
+def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
+    """Reserve a delivery before sending; False when it was already sent (or is being sent)."""
+    try:
+        with session.begin_nested():
+            session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key))
+    except IntegrityError:
+        return False
+    return True
+
+
+def release_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
+    """Give a claim back after a failed send, so that the next attempt may try again."""
+    session.exec(delete(Delivery).where(
+        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key))
+
+
+def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None:
+    subscriber = get_subscriber(session, chat_id=chat_id)
+    if subscriber is not None:
+        subscriber.last_digest_at = at
+        session.add(subscriber)
+
+
+@dataclass(frozen=True)
+class SubscriberCounts:
+    active: int
+    with_alerts: int
+    inactive: int
+    following: int
+    deliveries_today: int
+
+
+def subscriber_counts(session: Session, *, since: dt.datetime) -> SubscriberCounts:
+    """For /stats: how many chats are served, and how many messages went out since `since`."""
+    subscribers = session.exec(select(Subscriber)).all()
+    following = session.exec(select(func.count(func.distinct(Follow.subscriber_id)))).one()
+    sent = session.exec(select(func.count(col(Delivery.id))).where(col(Delivery.sent_at) >= since)).one()
+    return SubscriberCounts(
+        active=sum(s.active for s in subscribers),
+        with_alerts=sum(s.active and s.alerts for s in subscribers),
+        inactive=sum(not s.active for s in subscribers),
+        following=following,
+        deliveries_today=sent,
+    )
