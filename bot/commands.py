@@ -90,8 +90,9 @@ class CommandCore:
         kind, _, rest = data.partition(":")
         parts = rest.split(":") if rest else []
         try:
-            if kind == "L" and len(parts) == 1:
-                return self.reader.latest_page(limit=PAGE, offset=max(0, int(parts[0])))
+            if kind == "L" and len(parts) in (1, 2):
+                size = min(MAX_PAGE, max(1, int(parts[1]))) if len(parts) == 2 else PAGE
+                return self.reader.latest_page(limit=size, offset=max(0, int(parts[0])))
             if kind == "W" and len(parts) == 2:
                 return self.reader.person_page(int(parts[0]), offset=max(0, int(parts[1])))
             if kind == "T" and len(parts) == 2:

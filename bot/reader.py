@@ -48,7 +48,7 @@ class ReaderCommands:
         if not page.items:
             return Reply("No older meetings.")
         title = f"<b>Latest meetings</b> ({offset + 1}–{offset + len(page.items)} of {page.total})"
-        return paged(title, page, lambda o: f"L:{o}")
+        return paged(title, page, lambda o: f"L:{o}:{limit}", size=limit)
 
     # /who --------------------------------------------------------------------------------
 
@@ -145,12 +145,12 @@ class ReaderCommands:
 
 
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
-          quotes: dict[int, str | None] | None = None) -> Reply:
+          quotes: dict[int, str | None] | None = None, size: int = PAGE) -> Reply:
     """A page of meetings with Newer/Older buttons whose data fits Telegram's 64 bytes."""
     blocks = [meeting_block(m, quote=(quotes or {}).get(m.id)) for m in page.items]
     buttons: list[Button] = []
     if page.offset > 0:
-        buttons.append(Button("◀ Newer", data(max(0, page.offset - PAGE))))
+        buttons.append(Button("◀ Newer", data(max(0, page.offset - size))))
     if page.offset + len(page.items) < page.total:
         buttons.append(Button("Older ▶", data(page.offset + len(page.items))))
     return Reply("\n\n".join([title, *blocks]), (tuple(buttons),) if buttons else ())

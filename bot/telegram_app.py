@@ -121,9 +121,9 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     core: CommandCore = context.bot_data["core"]
     reply = await asyncio.to_thread(core.handle, message.text, caller)
     log.info("chat %s: /%s", caller.chat_id, name)
-    await send_reply(context.bot, caller.chat_id, reply)
     if name in CHAT_SETTINGS:
         _sync_schedule(context.application, caller.chat_id)
+    await send_reply(context.bot, caller.chat_id, reply)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -134,6 +134,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     core: CommandCore = context.bot_data["core"]
     reply = await asyncio.to_thread(core.press, data, caller)
     log.info("chat %s: button %s", caller.chat_id, data[:20])
+    if data.startswith("F:"):
+        _sync_schedule(context.application, caller.chat_id)
     first, *rest = split_message(reply.html)
     try:
         await query.edit_message_text(first, parse_mode=ParseMode.HTML,
@@ -144,8 +146,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise
     if rest:
         await send_reply(context.bot, caller.chat_id, Reply("\n".join(rest), reply.buttons))
-    if data.startswith("F:"):
-        _sync_schedule(context.application, caller.chat_id)
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

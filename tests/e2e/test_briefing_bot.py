@@ -1,0 +1,249 @@
+"""Briefing Bot end to end: the real python-telegram-bot stack against the fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import func, select
+from telegram.ext import Application
+
+from bot.commands import CommandCore
+from bot.config import Settings
+from bot.delivery import digest_job_name
+from bot.ingest import ingest_text, load_seeds
+from bot.telegram_app import build_application
+from extraction.knowledge import default_knowledge
+from storage import subscriptions as subs
+from storage.bootstrap import open_store
+from storage.db import session_scope
+from storage.models import Article
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.harness import StartApp
+
+ADMIN = 7
+ARTICLE = (
+    "Lavrov and Wang Yi hold talks in Beijing\n\n"
+    "Russian Foreign Minister Sergei Lavrov held talks with Chinese Foreign Minister Wang Yi in Beijing "
+    "on March 12, 2025. The ministers discussed the situation around Taiwan and the Korean Peninsula.\n"
+)
+
+
+@dataclass
+class Briefing:
+    api: FakeBotApi
+    app: Application
+    engine: Engine
+    settings: Settings
+
+    async def say(self, chat_id: int, text: str, **kw: object) -> str:
+        """Send a message as a user and return the text of the bot's first reply to that chat."""
+        since = len(self.api.calls)
+        self.api.inject_message(chat_id, text, **kw)
+        return (await self.api.wait_for_sent(chat_id, since=since)).text or ""
+
+    def articles(self) -> int:
+        with session_scope(self.engine) as session:
+            return session.exec(select(func.count()).select_from(Article)).one()
+
+
+def pushes(briefing: Briefing, chat_id: int) -> int:
+    return sum("New article" in (c.text or "") for c in briefing.api.sent_messages(chat_id))
+
+
+def settings_for(api: FakeBotApi, db_url: str) -> Settings:
+    return Settings(telegram_bot_token=api.token, admin_ids=frozenset({ADMIN}), database_url=db_url,
+                    telegram_api_base_url=api.base_url, telegram_file_base_url=api.file_base_url,
+                    default_timezone="UTC", digest_time="08:00", _env_file=None)
+
+
+async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str) -> Briefing:
+    settings = settings_for(api, db_url)
+    engine = open_store(db_url)
+    core = CommandCore(engine, default_knowledge(), digest_time=settings.digest_time,
+                       timezone=settings.default_timezone)
+    app = await start_app(build_application(settings, engine, core))
+    return Briefing(api, app, engine, settings)
+
+
+@pytest.fixture
+async def briefing(bot_api: FakeBotApi, start_app: StartApp, tmp_path) -> Briefing:
+    db_url = f"sqlite:///{tmp_path / 'bot.db'}"
+    load_seeds(open_store(db_url))
+    return await start_bot(bot_api, start_app, db_url)
+
+
+async def test_start_registers_the_menu_and_answers_with_what_it_knows(briefing):
+    commands = await briefing.api.wait_for(lambda c: c.method == "setMyCommands")
+    assert {"latest", "who", "topic", "subscribe"} <= {c["command"] for c in commands.params["commands"]}
+    text = await briefing.say(1, "/start")
+    assert "Briefing Bot" in text
+    assert "meetings of" in text
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    ("/who shoygu", "<b>Sergei Shoigu</b> (Russia)"),
+    ("/who Шойгу", "<b>Sergei Shoigu</b> (Russia)"),
+    ("/topic taiwn", "<b>Taiwan</b>: meetings where it came up"),
+    ("/latest 1", "<b>Latest meetings</b>"),
+    ("/search Northern Streams", "<b>Northern</b> <b>Streams</b>"),
+    ("/search \"NEAR( AND *", "<b>near</b> the Chinese border"),  # FTS syntax read as words
+    ("/search zzyzx", "No article sentence contains"),
+    ("/who", "Whose meetings?"),
+    ("/subscribe 25:99", "is not a time of day"),
+    ("/subscribe 08:00 Mars/Olympus", "neither a time (HH:MM) nor a time zone"),
+    ("/delete 1", "Only admins can do that."),
+])
+async def test_each_command_answers_in_html(briefing, command, expected):
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(11, command)
+    call = await briefing.api.wait_for_sent(11, since=since)
+    assert expected in call.params["text"]
+    assert call.params["parse_mode"] == "HTML"
+
+
+async def test_a_button_tap_edits_the_message_in_place(briefing):
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(12, "/latest 2")
+    sent = await briefing.api.wait_for_sent(12, since=since)
+    [[older]] = sent.params["reply_markup"]["inline_keyboard"]
+    assert older["text"].startswith("Older")
+    briefing.api.inject_callback(12, sent.result["message_id"], older["callback_data"])
+    answered = await briefing.api.wait_for(lambda c: c.method == "answerCallbackQuery", since=since)
+    edited = await briefing.api.wait_for(lambda c: c.method == "editMessageText", since=since)
+    assert answered.ok
+    assert edited.params["message_id"] == sent.result["message_id"]
+    assert "(3–4 of" in edited.params["text"]
+
+
+async def test_an_admin_upload_adds_the_article_and_pushes_to_subscribers_only(briefing):
+    for chat in (101, 102, 103):
+        assert "Subscribed" in await briefing.say(chat, "/subscribe")
+    assert "Unsubscribed" in await briefing.say(103, "/unsubscribe")
+    since = len(briefing.api.calls)
+    briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain",
+                                 caption="published: 2025-03-13 https://example.org/lavrov")
+    report = await briefing.api.wait_for_sent(ADMIN, since=since)
+    assert "Added article #6" in report.text
+    assert "Sergei Lavrov" in report.text
+    for chat in (101, 102):
+        push = await briefing.api.wait_for_sent(chat, since=since)
+        assert "New article" in push.params["text"]
+        assert "Sergei Lavrov" in push.params["text"]
+    assert pushes(briefing, 103) == 0
+
+    again = len(briefing.api.calls)
+    briefing.api.inject_document(ADMIN, ADMIN, "copy.txt", ("  " + ARTICLE + "\n\n").encode("utf-16"), "text/plain")
+    duplicate = await briefing.api.wait_for_sent(ADMIN, since=again)
+    assert "Already stored as article #6" in duplicate.text
+    assert briefing.articles() == 6
+    assert pushes(briefing, 101) == 1  # the duplicate pushed nothing
+
+
+async def test_an_upload_from_a_non_admin_is_refused_and_stores_nothing(briefing):
+    since = len(briefing.api.calls)
+    briefing.api.inject_document(55, 55, "lavrov.txt", ARTICLE.encode(), "text/plain")
+    reply = await briefing.api.wait_for_sent(55, since=since)
+    assert "Only admins can add articles" in reply.text
+    assert briefing.articles() == 5
+    assert not [c for c in briefing.api.calls[since:] if c.method == "getFile"]
+
+
+async def test_an_oversized_upload_is_refused_before_download(briefing):
+    since = len(briefing.api.calls)
+    briefing.api.inject_document(ADMIN, ADMIN, "big.txt", b"x" * (11 * 1024 * 1024), "text/plain")
+    reply = await briefing.api.wait_for_sent(ADMIN, since=since)
+    assert "the limit is 10 MB" in reply.text
+    assert not [c for c in briefing.api.calls[since:] if c.method == "getFile"]
+
+
+async def test_the_digest_job_runs_at_the_subscribers_local_time_and_sends_once(briefing):
+    assert "08:30" in await briefing.say(201, "/subscribe 08:30 Europe/Moscow")
+    [job] = briefing.app.job_queue.get_jobs_by_name(digest_job_name(201))
+    moscow = zoneinfo.ZoneInfo("Europe/Moscow")
+    next_run = job.next_t.astimezone(moscow)
+    assert (next_run.hour, next_run.minute) == (8, 30)
+    assert next_run - dt.datetime.now(moscow) <= dt.timedelta(days=1)
+
+    ingest_text(briefing.engine, ARTICLE, published=dt.date(2025, 3, 13))
+    since = len(briefing.api.calls)
+    await job.run(briefing.app)  # the clock reached 08:30 in Moscow
+    digest = await briefing.api.wait_for_sent(201, since=since)
+    assert "<b>Digest</b>: 1 new meeting" in digest.params["text"]
+    assert "Sergei Lavrov" in digest.params["text"]
+
+    again = len(briefing.api.calls)
+    await job.run(briefing.app)  # the same day again, nothing new: silence
+    ingest_text(briefing.engine, ARTICLE.replace("March 12", "March 14"), published=dt.date(2025, 3, 15))
+    await job.run(briefing.app)  # a rerun on the same local day (a restart, say) never sends a second digest
+    assert not [c for c in briefing.api.calls[again:] if c.method == "sendMessage"]
+
+
+async def test_a_restart_keeps_subscriptions_and_their_jobs(bot_api, start_app, tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'restart.db'}"
+    first = await start_bot(bot_api, start_app, db_url)
+    await first.say(301, "/subscribe 21:15 Asia/Shanghai")
+    await first.app.stop()
+    await first.app.updater.stop()
+
+    second = await start_bot(bot_api, start_app, db_url)
+    [job] = second.app.job_queue.get_jobs_by_name(digest_job_name(301))
+    when = job.next_t.astimezone(zoneinfo.ZoneInfo("Asia/Shanghai"))
+    assert (when.hour, when.minute) == (21, 15)
+    assert "21:15" in await second.say(301, "/settings")
+
+
+async def test_a_subscriber_who_blocked_the_bot_is_marked_inactive_and_others_still_get_the_push(briefing):
+    for chat in (401, 402):
+        await briefing.say(chat, "/subscribe")
+    briefing.api.fail_next("sendMessage", 403, chat_id=401)
+    since = len(briefing.api.calls)
+    briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
+    push = await briefing.api.wait_for_sent(402, since=since)
+    assert "New article" in push.text
+    with session_scope(briefing.engine) as session:
+        assert not subs.get_subscriber(session, chat_id=401).active
+        assert subs.get_subscriber(session, chat_id=402).active
+
+
+async def test_removing_the_bot_from_a_chat_stops_its_subscription(briefing):
+    await briefing.say(501, "/subscribe")
+    briefing.api.inject_my_chat_member(501, 501, "kicked")
+    await briefing.api.wait_for(lambda c: c.method == "getUpdates" and c.params.get("offset"), since=0)
+    for _ in range(50):
+        with session_scope(briefing.engine) as session:
+            if not subs.get_subscriber(session, chat_id=501).active:
+                break
+        await briefing.api.wait_for(lambda c: c.method == "getUpdates", since=len(briefing.api.calls))
+    else:
+        pytest.fail("the subscription stayed active")
+    assert not briefing.app.job_queue.get_jobs_by_name(digest_job_name(501))
+
+
+async def test_in_a_group_only_chat_admins_change_the_subscription(briefing):
+    briefing.api.set_member_status(-900, 61, "member")
+    briefing.api.set_member_status(-900, 62, "administrator")
+    assert "Only an admin of this chat" in await briefing.say(-900, "/subscribe", user_id=61)
+    assert "Subscribed" in await briefing.say(-900, "/subscribe 09:00", user_id=62)
+
+
+async def test_follow_narrows_pushes_to_what_the_reader_follows(briefing):
+    await briefing.say(601, "/subscribe")
+    await briefing.say(602, "/subscribe")
+    assert "Following Nikolai Patrushev" in await briefing.say(601, "/follow patrushev")
+    since = len(briefing.api.calls)
+    briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
+    await briefing.api.wait_for_sent(602, since=since)
+    await briefing.api.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == ADMIN, since=since)
+    assert pushes(briefing, 601) == 0
+
+
+async def test_export_sends_a_file(briefing):
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(701, "/export ics")
+    document = await briefing.api.wait_for(lambda c: c.method == "sendDocument", since=since)
+    assert document.params["document"].filename == "meetings.ics"
+    assert document.params["document"].content.startswith(b"BEGIN:VCALENDAR")
