@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     webhook_url: str | None = None  # e.g. https://bot.example.org/telegram; empty: long polling
     webhook_listen: str = "0.0.0.0"  # a webhook server must accept Telegram's connections
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    allow_private_urls: bool = False  # let /add fetch from private and loopback addresses (tests, intranets)
     max_upload_mb: float = Field(default=10, gt=0, le=2000)
     log_level: str = "INFO"
 

@@ -40,14 +40,14 @@ class IngestResult:
     warnings: tuple[str, ...]
 
 
-def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None,
+def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
                  meta: ArticleMeta | None = None, today: dt.date | None = None,
                  knowledge: KnowledgeBase | None = None) -> IngestResult:
     """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle."""
     if not data.strip():
         raise UnreadableUpload("the file is empty")
     try:
-        text = article_text(data, filename=meta.filename if meta else None)
+        text = article_text(data, filename=meta.filename if meta else None, content_type=content_type)
     except UnreadableArticle as error:
         raise UnreadableUpload(str(error)) from None
     if _looks_binary(text):

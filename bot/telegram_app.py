@@ -41,7 +41,9 @@ from bot.delivery import (
     split_message,
     unschedule_digest,
 )
+from bot.fetch import FetchError, fetch_article
 from bot.ingest import UnreadableUpload, ingest_bytes
+from bot.render import esc
 from bot.replies import Caller, Reply
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -58,7 +60,7 @@ MENU = [
     ("unfollow", "stop following"), ("alerts", "instant alerts on|off"), ("digest", "the digest now"),
     ("export", "the meetings as json, csv or ics"), ("help", "every command with an example"),
 ]
-HIDDEN = ["start", "articles", "delete", "stats"]
+HIDDEN = ["start", "articles", "delete", "stats"]  # admin commands stay out of every reader's menu
 CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow"}
 UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 _DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
@@ -97,6 +99,7 @@ def run_application(application: Application, settings: Settings) -> None:
 def register_handlers(application: Application) -> None:
     commands = [name for name, _ in MENU] + HIDDEN
     in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    application.add_handler(CommandHandler("add", on_add, filters=in_chats))
     application.add_handler(CommandHandler(commands, on_command, filters=in_chats))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(MessageHandler(filters.Document.ALL, on_document))
@@ -170,12 +173,46 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await message.reply_text(problem)
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    engine: Engine = context.bot_data["engine"]
     meta = ArticleMeta(url=url, filename=name, added_by=f"telegram:{caller.user_id}")
+    await _add_article(context, caller, data, meta=meta, published=published, content_type=document.mime_type)
+
+
+async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/add URL: fetch the page, strip its boilerplate, and add it like an upload."""
+    settings: Settings = context.bot_data["settings"]
+    caller = await _caller(update, context, managing=False)
+    if not caller.is_admin:
+        await send_reply(context.bot, caller.chat_id, Reply("Only admins can add articles."))
+        return
+    words = context.args or []
+    if not words:
+        await send_reply(context.bot, caller.chat_id,
+                         Reply("Which page? e.g. <code>/add https://example.org/news/talks.html</code>"))
+        return
+    published, _, problem = parse_caption(" ".join(words[1:]))
+    if problem:
+        await send_reply(context.bot, caller.chat_id, Reply(esc(problem)))
+        return
     try:
-        result = await asyncio.to_thread(ingest_bytes, engine, data, published=published, meta=meta)
+        page = await fetch_article(words[0], max_bytes=int(settings.max_upload_mb * 1048576),
+                                   allow_private=settings.allow_private_urls)
+    except FetchError as error:
+        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add that page: {esc(error)}."))
+        return
+    meta = ArticleMeta(url=page.url, filename=None, added_by=f"telegram:{caller.user_id}")
+    await _add_article(context, caller, page.data, meta=meta, published=published, content_type=page.content_type)
+
+
+async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data: bytes, *, meta: ArticleMeta,
+                       published: dt.date | None, content_type: str | None) -> None:
+    """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
+    engine: Engine = context.bot_data["engine"]
+    source = meta.filename or meta.url or "the article"
+    try:
+        result = await asyncio.to_thread(ingest_bytes, engine, data, published=published, meta=meta,
+                                         content_type=content_type)
     except UnreadableUpload as error:
-        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add {name}: {error}."))
+        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add {esc(source)}: {esc(error)}."))
         return
     except DuplicateArticle as error:
         await send_reply(context.bot, caller.chat_id, duplicate_report(error))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import zoneinfo
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from dataclasses import dataclass
 
 import pytest
@@ -57,7 +60,7 @@ def pushes(briefing: Briefing, chat_id: int) -> int:
 def settings_for(api: FakeBotApi, db_url: str) -> Settings:
     return Settings(telegram_bot_token=api.token, admin_ids=frozenset({ADMIN}), database_url=db_url,
                     telegram_api_base_url=api.base_url, telegram_file_base_url=api.file_base_url,
-                    default_timezone="UTC", digest_time="08:00", _env_file=None)
+                    default_timezone="UTC", digest_time="08:00", allow_private_urls=True, _env_file=None)
 
 
 async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str) -> Briefing:
@@ -247,3 +250,59 @@ async def test_export_sends_a_file(briefing):
     document = await briefing.api.wait_for(lambda c: c.method == "sendDocument", since=since)
     assert document.params["document"].filename == "meetings.ics"
     assert document.params["document"].content.startswith(b"BEGIN:VCALENDAR")
+
+
+class _NewsSite(BaseHTTPRequestHandler):
+    """A news site on 127.0.0.1: an article page wrapped in navigation, and a 404."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        if self.path != "/talks.html":
+            self.send_error(404)
+            return
+        body = ("<html><head><title>Lavrov and Wang Yi hold talks</title></head><body>"
+                "<nav>Home | World | Sign up now</nav><article>"
+                + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n") if p.strip())
+                + "</article><footer>Advertisement</footer></body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def news_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _NewsSite)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+async def test_add_url_fetches_the_page_and_adds_it_like_an_upload(briefing, news_site):
+    await briefing.say(801, "/subscribe")
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(ADMIN, f"/add {news_site}/talks.html")
+    report = await briefing.api.wait_for_sent(ADMIN, since=since)
+    assert "Added article #6" in report.text
+    assert "Sergei Lavrov" in report.text
+    assert "New article" in (await briefing.api.wait_for_sent(801, since=since)).text
+
+
+@pytest.mark.parametrize(("args", "reason"), [
+    ("/talks-missing.html", "answered 404"),
+    ("", "Which page?"),
+])
+async def test_add_url_explains_what_went_wrong(briefing, news_site, args, reason):
+    url = f"{news_site}{args}" if args else ""
+    assert reason in await briefing.say(ADMIN, f"/add {url}".strip())
+    assert briefing.articles() == 5
+
+
+async def test_add_url_from_a_reader_is_refused(briefing, news_site):
+    assert "Only admins" in await briefing.say(66, f"/add {news_site}/talks.html")
+    assert briefing.articles() == 5
