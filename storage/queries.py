@@ -166,7 +166,7 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
         select(MeetingTopic, Topic)
         .join(Topic, col(Topic.id) == MeetingTopic.topic_id)
         .where(col(MeetingTopic.meeting_id).in_(meeting_ids))
-        .order_by(col(Topic.name))
+        .order_by(func.lower(Topic.name))
     ):
         topics[link.meeting_id].append(TopicView(topic_id=topic.id or 0, name=topic.name, quote=link.quote))
     sources: dict[int, list[SourceView]] = {i: [] for i in meeting_ids}
