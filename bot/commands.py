@@ -40,7 +40,8 @@ HELP = """\
 
 ADMIN_HELP = """\
 <b>Admin</b>
-Send a .txt, .md, .html or .pdf file to add an article (caption: <code>published: 2025-12-02</code> and a URL), or /add URL
+Send a .txt, .md, .html or .pdf file to add an article (caption: <code>published: 2025-12-02</code> and a URL)
+/add URL — fetch a page and add it
 /articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"""
 
 EXPORTS = {"json": to_json, "csv": to_csv, "ics": to_ics}

@@ -1,12 +1,15 @@
-"""Shared fixtures: a fresh migrated store per test, and factories for extraction results."""
+"""Shared fixtures: a fresh migrated store per test, and a seeded one copied from a template."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from bot.ingest import load_seeds
 from storage.bootstrap import open_store
 
 
@@ -20,3 +23,23 @@ def engine(db_url: str) -> Iterator[Engine]:
     engine = open_store(db_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> Path:
+    """The five seeds, extracted once per test run: copying a file is faster than extracting again."""
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+    engine = open_store(f"sqlite:///{path}")
+    assert load_seeds(engine) == (5, 0)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def seeded_db_url(seeded_template: Path, tmp_path) -> str:
+    """A private copy of the seeded store for one test."""
+    path = tmp_path / "seeded.db"
+    shutil.copyfile(seeded_template, path)
+    return f"sqlite:///{path}"

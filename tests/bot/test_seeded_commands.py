@@ -7,15 +7,13 @@ import datetime as dt
 import pytest
 
 from bot.commands import CommandCore
-from bot.ingest import load_seeds
 from extraction.knowledge import default_knowledge
 from storage.bootstrap import open_store
 
 
-@pytest.fixture(scope="module")
-def core(tmp_path_factory):
-    engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'seeded.db'}")
-    assert load_seeds(engine) == (5, 0)
+@pytest.fixture
+def core(seeded_db_url):
+    engine = open_store(seeded_db_url)
     yield CommandCore(engine, default_knowledge(), today=lambda: dt.date(2026, 11, 23))
     engine.dispose()
 

@@ -6,8 +6,8 @@ import datetime as dt
 import threading
 import zoneinfo
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import Engine
@@ -17,7 +17,7 @@ from telegram.ext import Application
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import digest_job_name
-from bot.ingest import ingest_text, load_seeds
+from bot.ingest import ingest_text
 from bot.telegram_app import build_application
 from extraction.knowledge import default_knowledge
 from storage import subscriptions as subs
@@ -73,10 +73,8 @@ async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str) -> Briefi
 
 
 @pytest.fixture
-async def briefing(bot_api: FakeBotApi, start_app: StartApp, tmp_path) -> Briefing:
-    db_url = f"sqlite:///{tmp_path / 'bot.db'}"
-    load_seeds(open_store(db_url))
-    return await start_bot(bot_api, start_app, db_url)
+async def briefing(bot_api: FakeBotApi, start_app: StartApp, seeded_db_url: str) -> Briefing:
+    return await start_bot(bot_api, start_app, seeded_db_url)
 
 
 async def test_start_registers_the_menu_and_answers_with_what_it_knows(briefing):
@@ -255,7 +253,7 @@ async def test_export_sends_a_file(briefing):
 class _NewsSite(BaseHTTPRequestHandler):
     """A news site on 127.0.0.1: an article page wrapped in navigation, and a 404."""
 
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+    def do_GET(self) -> None:
         if self.path != "/talks.html":
             self.send_error(404)
             return

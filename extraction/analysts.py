@@ -1,0 +1,76 @@
+"""Who is speaking: analysts, experts and spokespeople quoted in an article are not at the meeting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extraction.sentences import Sentence
+
+_CUE = re.compile(
+    r"\b(?:analysts?|experts?|researchers?|professors?|sinologists?|orientalists?|political\s+scientists?"
+    r"|observers?|scholars?|commentators?|economists?|spokes(?:man|woman|person|people)|interlocutors?"
+    r"|the\s+source|official\s+representative|permanent\s+representative|(?:told|tells)\s+Izvestia"
+    r"|according\s+to\s+(?:the\s+)?(?:experts?|analysts?|sources?)|think\s+tank|эксперт\w*|аналитик\w*"
+    r"|политолог\w*|профессор\w*|востоковед\w*|китаист\w*|собеседник\w*|официальный\s+представитель\w*"
+    r"|постпред\w*|Institute|University|Academy\s+of\s+Sciences|RAS|IMEMO|Center\s+for|Centre\s+for"
+    r"|институт\w*|университет\w*|РАН)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}\b")
+_INSTITUTION = re.compile(
+    r"\b(?:Center|Centre|Institute|University|Department|Faculty|Academy|Studies|State|Modern|History|Economic"
+    r"|Foreign|Ministry|Council|Security|Party|Russian|Chinese|China|Russia|Moscow|Beijing|Asian|African"
+    r"|European|International|Relations|Sector|School|Higher|Countries|The|In|On|At|According|Director|Head)\b"
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|tells|told|notes|noted|believes|argues|suggested|continued|concluded|emphasizes"
+    r"|stressed|points\s+out|according\s+to|считает|отмечает|говорит|заявил\w*|сказал\w*)\b",
+    re.IGNORECASE,
+)
+_OPENS_QUOTE = ("\"", "“", "«", "—", "–", "- ")
+
+
+def is_analyst_sentence(text: str, analyst_names: set[str]) -> bool:
+    """A sentence voiced or attributed by someone commenting from outside the meeting."""
+    if _CUE.search(text):
+        return True
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in analyst_names)
+
+
+def analyst_names(text: str, known_names: set[str]) -> set[str]:
+    """Names introduced next to an analyst cue ("political analyst Viktor Pirozhenko"), full and surname."""
+    if not _CUE.search(text):
+        return set()
+    names: set[str] = set()
+    for m in _NAME.finditer(text):
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
+        if _INSTITUTION.search(m.group(0)) or before.endswith(("the ", "The ")):
+            continue
+        if not (_CUE.search(before + " " + after) or _SPEECH.search(before + " " + after)):
+            continue
+        tokens = m.group(0).split()
+        if any(t in known_names for t in tokens):
+            continue
+        names.update({m.group(0), tokens[-1]})
+    return names
+
+
+def analyst_flags(sentences: Sequence[Sentence], named_participant: Sequence[bool], known_names: set[str]
+                  ) -> list[bool]:
+    """Per sentence: is it an outsider's voice? A quoted paragraph takes the voice of its attribution."""
+    names: set[str] = set()
+    flags: list[bool] = []
+    for s in sentences:
+        names |= analyst_names(s.text, known_names)
+        flags.append(is_analyst_sentence(s.text, names))
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    for members in by_paragraph.values():
+        first = sentences[members[0]].text
+        voiced = flags[members[-1]] or (first.startswith(_OPENS_QUOTE) and any(flags[i] for i in members))
+        if voiced:
+            for i in members:
+                flags[i] = flags[i] or not named_participant[i]
+    return flags

@@ -1,0 +1,219 @@
+"""Date expressions in news prose ("on Feb 1", "in May", "on Wednesday", "a day earlier") and their resolution.
+
+Finding and resolving are separate: an expression is read once, then resolved against the
+publication date, the tense of the event (reported or planned) and the meeting mentioned just before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extraction.types import PartialDate
+
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_RU_MONTHS = (("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6),
+              ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12))
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RU_WEEKDAYS = (("понедельник", 0), ("вторник", 1), ("сред", 2), ("четверг", 3), ("пятниц", 4),
+                ("суббот", 5), ("воскресень", 6))
+
+_en = sorted(_EN_MONTHS, key=len, reverse=True)
+_MON = (
+    "(?P<mon>" + "|".join(m.capitalize() for m in _en) + "|" + "|".join(m.upper() for m in _en)
+    + r"|(?i:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]))(?!\w)\.?"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_WD = "(?P<wd>" + "|".join(w.capitalize() for w in _EN_WEEKDAYS) + r"|(?i:понедельник|вторник|сред[ауе]"
+_WD += r"|четверг|пятниц[ауе]|суббот[ауе]|воскресень[ея]))(?!\w)"
+
+# (pattern, what it gives); earlier patterns win where two overlap.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), kind)
+    for p, kind in (
+        (rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", "full"),
+        (rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}", "full"),
+        (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full"),
+        (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full"),
+        (rf"\b{_MON},?\s+{_YEAR}", "full"),
+        (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к))\s+|mid-){_MON}",
+         "month"),
+        (rf"\b(?i:in|since|during|by|of|в)\s+{_YEAR}", "full"),
+        (rf"\b(?:(?P<q>(?i:on|last|next|this|coming|this\s+coming|в|во|в\s+прошл\w+|в\s+следующ\w+))\s+)?{_WD}",
+         "weekday"),
+    )
+)
+# relative phrases → (anchor, unit, offset); anchor "pub" is the publication day, "prev" the last meeting
+_RELATIVE: tuple[tuple[re.Pattern[str], tuple[str, str, int]], ...] = tuple(
+    (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), v)
+    for p, v in (
+        (r"the\s+day\s+before\s+yesterday|позавчера", ("pub", "day", -2)),
+        (r"yesterday|вчера", ("pub", "day", -1)),
+        (r"today|tonight|this\s+morning|this\s+afternoon|this\s+evening|сегодня", ("pub", "day", 0)),
+        (r"tomorrow|завтра", ("pub", "day", 1)),
+        (r"a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day|накануне|дн[её]м\s+ранее",
+         ("prev", "day", -1)),
+        (r"a\s+day\s+later|the\s+next\s+day|the\s+following\s+day|на\s+следующий\s+день", ("prev", "day", 1)),
+        (r"(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+that\s+day"
+         r"|later\s+that\s+day|the\s+same\s+day|в\s+тот\s+же\s+день|несколькими\s+часами\s+ранее",
+         ("prev", "day", 0)),
+        (r"this\s+week|на\s+этой\s+неделе", ("pub", "week", 0)),
+        (r"last\s+week|на\s+прошлой\s+неделе", ("pub", "week", -1)),
+        (r"next\s+week|на\s+следующей\s+неделе", ("pub", "week", 1)),
+        (r"this\s+month|в\s+этом\s+месяце", ("pub", "month", 0)),
+        (r"last\s+month|в\s+прошлом\s+месяце", ("pub", "month", -1)),
+        (r"next\s+month|в\s+следующем\s+месяце", ("pub", "month", 1)),
+        (r"this\s+year|в\s+этом\s+году", ("pub", "year", 0)),
+        (r"last\s+year|в\s+прошлом\s+году", ("pub", "year", -1)),
+        (r"next\s+year|в\s+следующем\s+году", ("pub", "year", 1)),
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """One date expression as written, with its position in the sentence, not yet resolved."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    direction: str | None = None  # "past" / "future" when the text says so ("last May", "next Tuesday")
+    relative: tuple[str, str, int] | None = None
+
+
+def month_number(word: str) -> int | None:
+    """English or Russian month name (any case ending) → 1..12."""
+    low = word.lower().rstrip(".")
+    if low in _EN_MONTHS:
+        return _EN_MONTHS[low]
+    return next((n for stem, n in _RU_MONTHS if low.startswith(stem)), None)
+
+
+def _weekday_number(word: str) -> int:
+    low = word.lower()
+    if low in _EN_WEEKDAYS:
+        return _EN_WEEKDAYS.index(low)
+    return next(n for stem, n in _RU_WEEKDAYS if low.startswith(stem))
+
+
+def _direction(qualifier: str | None) -> str | None:
+    q = (qualifier or "").lower()
+    if q.startswith(("last", "в прошл", "since")):
+        return "past"
+    if q.startswith(("next", "coming", "this coming", "в следующ", "until", "by")):
+        return "future"
+    return None
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """Every date expression in the text, left to right, without overlaps."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for pattern, kind in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            groups = m.groupdict()
+            expr = _expr(m, kind, groups)
+            if expr is not None:
+                found.append(expr)
+                taken.append((m.start(), m.end()))
+    for pattern, relative in _RELATIVE:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(DateExpr(m.start(), m.end(), m.group(0), relative=relative))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | None:
+    year = int(g["year"]) if g.get("year") else None
+    month = int(g["mnum"]) if g.get("mnum") else (month_number(g["mon"]) if g.get("mon") else None)
+    day = int(g["day"]) if g.get("day") else None
+    if kind == "weekday":
+        wd = _weekday_number(g["wd"] or "")
+        return DateExpr(m.start(), m.end(), m.group(0), weekday=wd, direction=_direction(g.get("q")))
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+        return None
+    return DateExpr(m.start(), m.end(), m.group(0), year=year, month=month, day=day,
+                    direction=_direction(g.get("q")))
+
+
+def resolve(expr: DateExpr, *, published: dt.date, future: bool = False,
+            previous: PartialDate | None = None) -> PartialDate | None:
+    """The date an expression means for an event reported (past) or announced (future) on `published`."""
+    forward = expr.direction == "future" or (future and expr.direction != "past")
+    if expr.relative is not None:
+        return _relative(expr.relative, published, previous)
+    if expr.weekday is not None:
+        shift = (expr.weekday - published.weekday()) % 7
+        strict = expr.direction is not None
+        if forward:
+            shift = 7 if strict and shift == 0 else shift
+            return PartialDate.of(published + dt.timedelta(days=shift))
+        back = (published.weekday() - expr.weekday) % 7
+        back = 7 if strict and back == 0 else back
+        return PartialDate.of(published - dt.timedelta(days=back))
+    if expr.year is not None:
+        return PartialDate(expr.year, expr.month, expr.day if expr.month else None)
+    if expr.month is None:
+        return None
+    year = published.year
+    if expr.day is None:
+        if forward and expr.month < published.month:
+            year += 1
+        elif not forward and expr.month > published.month:
+            year -= 1
+        return PartialDate(year, expr.month)
+    if not _valid(year, expr.month, expr.day):
+        year += -1 if not forward else 1
+    candidate = dt.date(year, expr.month, expr.day) if _valid(year, expr.month, expr.day) else None
+    if candidate is None:
+        return None
+    if forward and candidate < published:
+        year += 1
+    elif not forward and candidate > published:
+        year -= 1
+    return PartialDate(year, expr.month, expr.day) if _valid(year, expr.month, expr.day) else None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _relative(rel: tuple[str, str, int], published: dt.date, previous: PartialDate | None) -> PartialDate | None:
+    anchor_name, unit, offset = rel
+    if anchor_name == "prev":
+        if previous is not None and previous.day is None:
+            return previous if offset == 0 else None
+        anchor = previous.first_day() if previous is not None else published
+        return PartialDate.of(anchor + dt.timedelta(days=offset))
+    if unit == "day":
+        return PartialDate.of(published + dt.timedelta(days=offset))
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+        sunday = monday + dt.timedelta(days=6)
+        return PartialDate(monday.year, monday.month) if monday.month == sunday.month else None
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return PartialDate(index // 12, index % 12 + 1)
+    return PartialDate(published.year + offset)

@@ -1,0 +1,178 @@
+"""Meeting mentions: a trigger word (met, talks, phone call, will visit), two sides, a date and a place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from extraction.dates import find_dates, resolve
+from extraction.knowledge import KnowledgeBase
+from extraction.people import PersonHit, find_people, participant_for
+from extraction.places import find_places, nearest
+from extraction.refs import countries_named, find_side_refs
+from extraction.types import MeetingKind, PartialDate, Participant
+
+_CALL = re.compile(
+    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference)|videoconference"
+    r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
+    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)",
+    re.IGNORECASE,
+)
+_MEET = re.compile(
+    r"\b(?:met|meets?(?!\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?:\w+\s+)?(?:interests|needs|requirements"
+    r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
+    r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
+    r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
+    r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрети\w*|встреч\w*|переговор\w*|консультаци\w*"
+    r"|принял\w*)\b",
+    re.IGNORECASE,
+)
+_VISIT = re.compile(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:expected|set|due|slated|poised|going|to\s+be\s+held)|upcoming"
+    r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
+    r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
+    r"|планиру\w*|состоится|проведут|посетит|встретится|ожидается|предстоящ\w*|намерен\w*)\b",
+    re.IGNORECASE,
+)
+_EVENT_VERB = re.compile(
+    r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
+    r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"
+    r"(?:consultations?|talks|dialogue|summit))(?=[,.;:()]|\s+(?:in|at|with|between|as|came|was|were)\s|$)"
+)
+_PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word that reports a meeting, and the kind of event it reports."""
+
+    start: int
+    end: int
+    kind: MeetingKind
+    visit: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence's report of one meeting, before mentions of the same event are merged."""
+
+    sentence: int
+    kind: MeetingKind
+    participants: tuple[Participant, ...]
+    date: PartialDate | None = None
+    place: str | None = None
+    label: str | None = None
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What detection needs to know about the whole article."""
+
+    kb: KnowledgeBase
+    published: dt.date
+    main: dict[str, str] = field(default_factory=dict)  # country → person id of the article's main figure
+    named: frozenset[str] = frozenset()  # person ids named anywhere in the article
+
+
+def find_trigger(text: str) -> Trigger | None:
+    """The first call, meeting or visit word; "will", "scheduled" near it make the event planned."""
+    call = _CALL.search(text)
+    meet = _MEET.search(text)
+    visit = _VISIT.search(text)
+    m = call or min((x for x in (meet, visit) if x), key=lambda x: x.start(), default=None)
+    if m is None:
+        return None
+    before, after = _PLANNED_WINDOW
+    window = text[max(0, m.start() - before) : m.end() + after]
+    kind: MeetingKind = "call" if m is call else "meeting"
+    if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]):
+        kind = "planned"
+    return Trigger(m.start(), m.end(), kind, visit=m is visit)
+
+
+def reports_event(text: str) -> bool:
+    """A verb that reports an event of its own (met, held talks), used to end a discourse thread."""
+    return bool(_EVENT_VERB.search(text))
+
+
+def pick_date(text: str, position: int, *, published: dt.date, future: bool,
+              previous: PartialDate | None) -> PartialDate | None:
+    """The date expression nearest the trigger, preferring exact days over months and years."""
+    best: tuple[float, PartialDate] | None = None
+    for expr in find_dates(text):
+        value = resolve(expr, published=published, future=future, previous=previous)
+        if value is None:
+            continue
+        distance = min(abs(expr.start - position), abs(expr.end - position))
+        score = distance - {"day": 40, "month": 20, "year": 0}[value.precision]
+        if best is None or score < best[0]:
+            best = (score, value)
+    return best[1] if best else None
+
+
+def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None = None,
+           fallback_place: str | None = None, fallback_date: PartialDate | None = None) -> Mention | None:
+    """A meeting mention when the sentence has a trigger and people from two sides, else None."""
+    trigger = find_trigger(text)
+    if trigger is None:
+        return None
+    date = pick_date(text, trigger.start, published=ctx.published, future=trigger.kind == "planned",
+                     previous=previous) or fallback_date
+    on = date.first_day() if date else ctx.published
+    hits = find_people(text, ctx.kb, on, context=ctx.named)
+    participants = _with_sides(text, hits, ctx, on)
+    if trigger.visit:
+        participants = _visit_parties(text, trigger, hits, participants)
+    if not _two_sides(participants):
+        return None
+    label = _LABEL.search(text)
+    place = nearest(find_places(text, ctx.kb), trigger.start) or fallback_place
+    return Mention(index, trigger.kind, tuple(participants), date, place,
+                   label.group(1) if label else None, text)
+
+
+def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date) -> list[Participant]:
+    """Add the article's main figure for a side the sentence points at but does not name."""
+    participants = [h.participant for h in hits]
+    wanted = {c for ref in find_side_refs(text) for c in ref.countries}
+    countries = {p.country for p in participants}
+    if len(participants) == 1:
+        wanted |= countries_named(text, outside=[(h.start, h.end) for h in hits]) - countries
+    for country in sorted(wanted - countries):
+        person = ctx.kb.person(ctx.main[country]) if country in ctx.main else None
+        if person is not None and all(p.person_id != person.id for p in participants):
+            participants.append(participant_for(ctx.kb, person, on))
+    return participants
+
+
+def _visit_parties(text: str, trigger: Trigger, hits: list[PersonHit], participants: list[Participant]
+                   ) -> list[Participant]:
+    """"Putin told Wang Yi he awaits Xi's visit": the visitor and the hosts, not the visitor's compatriots."""
+    before = [h for h in hits if h.end <= trigger.start and trigger.start - h.end <= 25]
+    if not before:
+        return participants
+    visitor = before[-1].participant
+    return [p for p in participants if p == visitor or p.country != visitor.country]
+
+
+def _two_sides(participants: list[Participant]) -> bool:
+    countries = [p.country for p in participants]
+    if len(participants) < 2 or not {"Russia", "China"} & set(countries):
+        return False
+    return len(set(countries)) > 1 or None in countries
+
+
+def retitle(mention: Mention, kb: KnowledgeBase, on: dt.date) -> Mention:
+    """Known participants titled as of the merged meeting's date."""
+    people = tuple(
+        participant_for(kb, person, on) if p.person_id and (person := kb.person(p.person_id)) else p
+        for p in mention.participants
+    )
+    return replace(mention, participants=people)

@@ -1,0 +1,170 @@
+"""The extraction pipeline: article text in, meetings with evidence out. Pure: no I/O, no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+
+from extraction.analysts import analyst_flags
+from extraction.clean import clean
+from extraction.discourse import Facts, GroupView, attribute, sentence_date
+from extraction.knowledge import KnowledgeBase, default_knowledge
+from extraction.meetings import Context, Mention, detect, reports_event, retitle
+from extraction.merge import Group, merge
+from extraction.people import find_people, person_key
+from extraction.places import dateline_place, find_places
+from extraction.published import find_published
+from extraction.sentences import Sentence, split_paragraphs
+from extraction.topics import find_topics
+from extraction.types import Extraction, Meeting, PartialDate, PublishedSource, TopicLink
+
+_NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
+_TRIP_DAYS = 3  # meetings of one visit share its city when the article names it only once
+
+
+def extract(text: str, *, published: dt.date | None = None, url: str | None = None,
+            today: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Extraction:
+    """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
+    del url  # accepted for the callers' convenience; nothing in the text depends on it yet
+    kb = knowledge or default_knowledge()
+    cleaned = clean(text)
+    warnings: list[str] = []
+    source: PublishedSource = "given"
+    if published is None:
+        published, source = find_published(cleaned.paragraphs), "byline"
+    if published is None:
+        published, source = today or dt.date.today(), "assumed"
+        warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
+    sentences = split_paragraphs(cleaned.paragraphs)
+    meetings = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb))
+    for meeting in meetings:
+        if meeting.date is None:
+            warnings.append(f"no date found for meeting {meeting.label}")
+    unknown = sorted({p.name for m in meetings for p in m.participants if not p.known})
+    warnings += [f"person not in the knowledge base: {name}" for name in unknown]
+    return Extraction(text=cleaned.text, title=cleaned.title, published=published, published_source=source,
+                      meetings=tuple(meetings), sentences=tuple(s.text for s in sentences),
+                      warnings=tuple(warnings))
+
+
+def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
+                   dateline: str | None) -> list[Meeting]:
+    first = [find_people(s.text, kb, published) for s in sentences]
+    named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
+    known_tokens = {t for pid in named if (p := kb.person(pid)) for n in p.names for t in n.split()}
+    analyst = analyst_flags(sentences, [any(h.participant.known for h in hits) for hits in first], known_tokens)
+    counts = Counter(h.participant.person_id for hits, a in zip(first, analyst, strict=True) if not a
+                     for h in hits if h.participant.person_id)
+    main: dict[str, str] = {}
+    for pid, _ in counts.most_common():
+        person = kb.person(pid)
+        if person is not None:
+            main.setdefault(person.country, pid)
+    ctx = Context(kb=kb, published=published, main=main, named=named)
+    mentions = _mentions(sentences, analyst, ctx)
+    groups = merge(mentions)
+    owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
+    facts = [
+        Facts(text=s.text, paragraph=s.paragraph, analyst=analyst[s.index], group=owner.get(s.index),
+              people=frozenset(person_key(h.participant) for h in find_people(s.text, kb, published, context=named)),
+              breaks=reports_event(s.text))
+        for s in sentences
+    ]
+    views = [GroupView(g.keys, g.date, len(g.mentions), frozenset(sentences[m.sentence].paragraph
+                                                                  for m in g.mentions)) for g in groups]
+    evidence = attribute(facts, views, published)
+    found = _dates_and_places(groups, evidence, sentences, facts, kb, published)
+    # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
+    views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
+    evidence = attribute(facts, views, published)
+    return _build(groups, evidence, sentences, found, kb, published, dateline)
+
+
+def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context) -> list[Mention]:
+    mentions: list[Mention] = []
+    previous: PartialDate | None = None
+    paragraph_place: dict[int, str] = {}
+    paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
+    for s in sentences:
+        places = find_places(s.text, ctx.kb)
+        mention = None
+        if not analyst[s.index]:
+            mention = detect(s.text, s.index, ctx, previous=previous,
+                             fallback_place=paragraph_place.get(s.paragraph),
+                             fallback_date=paragraph_date.get(s.paragraph))
+            if mention is not None:
+                mentions.append(mention)
+                previous = mention.date or previous
+        if places:
+            paragraph_place[s.paragraph] = places[-1].name
+        if mention is None and (scene := sentence_date(s.text, ctx.published)) is not None:
+            paragraph_date[s.paragraph] = scene
+    return mentions
+
+
+def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
+                      facts: list[Facts], kb: KnowledgeBase, published: dt.date
+                      ) -> list[tuple[PartialDate | None, str | None]]:
+    """Each meeting's date and place, from its own mentions or else from nearby sentences naming its people."""
+    found = []
+    for g, group in enumerate(groups):
+        mine = [i for i, owner in enumerate(evidence) if owner == g]
+        date, place = group.date, group.place
+        near = {sentences[m.sentence].paragraph for m in group.mentions}
+        named = [i for i in mine if facts[i].people and facts[i].group is None
+                 and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
+        if date is None:
+            future = group.kind(published) == "planned"
+            date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=future))),
+                        None)
+        if place is None:
+            place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
+        found.append((date, place))
+    return found
+
+
+def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
+           found: list[tuple[PartialDate | None, str | None]], kb: KnowledgeBase, published: dt.date,
+           dateline: str | None) -> list[Meeting]:
+    drafts = [(group, [i for i, owner in enumerate(evidence) if owner == g], *found[g])
+              for g, group in enumerate(groups)]
+    meetings: list[Meeting] = []
+    for group, mine, date, place in drafts:
+        place = place or _trip_place(group, date, drafts) or _near_publication(dateline, date, published)
+        on = date.first_day() if date else published
+        people = retitle(group.mentions[0], kb, on).participants
+        kind = "planned" if date and date.first_day() > published else group.kind(published)
+        topics: dict[str, TopicLink] = {}
+        for i in mine:
+            for name in find_topics(sentences[i].text, kb):
+                topics.setdefault(name, TopicLink(name, sentences[i].text))
+        label = group.label or _label(kind, [p.name for p in people])
+        meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
+                          topics=tuple(topics.values()), quote=group.mentions[0].quote)
+        meetings.append(meeting)
+    return meetings
+
+
+def _trip_place(group: Group, date: PartialDate | None, drafts: list) -> str | None:
+    """A meeting of the same visit (a shared participant, within a few days) lends its city."""
+    if date is None or date.day is None:
+        return None
+    for other, _, other_date, other_place in drafts:
+        if other is group or not other_place or other_date is None or other_date.day is None:
+            continue
+        if other.keys & group.keys and abs((other_date.first_day() - date.first_day()).days) <= _TRIP_DAYS:
+            return other_place
+    return None
+
+
+def _near_publication(dateline: str | None, date: PartialDate | None, published: dt.date) -> str | None:
+    if dateline is None or date is None or date.day is None:
+        return None
+    return dateline if abs((date.first_day() - published).days) <= 2 else None
+
+
+def _label(kind: str, names: list[str]) -> str:
+    head, rest = names[0], " and ".join(names[1:])
+    verb = {"call": "speaks by phone with", "planned": "to meet"}.get(kind, "meets")
+    return f"{head} {verb} {rest}"

@@ -1,0 +1,64 @@
+"""Where a meeting took place: "in Beijing", "arrived in Moscow", "at the Kremlin", "in Kazan, Russia"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.knowledge import KnowledgeBase
+from extraction.lexicon import Matcher, per_knowledge, word_pattern
+
+_BEFORE = r"(?:\b(?:in|at|near|outside|inside)\s+(?:the\s+)?|visit(?:s|ed|ing)?\s+|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*)\s+to\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+)"  # noqa: E501
+_CITY_COUNTRY = re.compile(
+    r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?),\s+(?:Russia|China|Kazakhstan|Uzbekistan|India|Brazil"
+    r"|South Africa|Iran|Turkey|Mongolia|Belarus|Kyrgyzstan|Tajikistan|Egypt|Indonesia|Vietnam)\b"
+)
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30}?)\s*(?:,|\(|—|–|-)")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A city named as a location, with its canonical name."""
+
+    start: int
+    end: int
+    name: str
+
+
+@per_knowledge
+def _place_patterns(kb: KnowledgeBase) -> tuple[tuple[Matcher, str], ...]:
+    out = []
+    for place in kb.places:
+        spellings = sorted({place.name, *place.aliases, *place.venues}, key=len, reverse=True)
+        body = "|".join(word_pattern(s.removeprefix("the ")) for s in spellings)
+        out.append((Matcher(spellings, f"{_BEFORE}(?:{body})"), place.name))
+    return tuple(out)
+
+
+def find_places(text: str, kb: KnowledgeBase) -> list[PlaceHit]:
+    """Known cities and venues after a locative preposition, plus "in X, Country" for cities it lacks."""
+    hits = [PlaceHit(m.start(), m.end(), name) for pattern, name in _place_patterns(kb) for m in pattern.finditer(text)]
+    for m in _CITY_COUNTRY.finditer(text):
+        if not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(PlaceHit(m.start(), m.end(), m.group("city")))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def dateline_place(paragraphs: list[str] | tuple[str, ...], kb: KnowledgeBase) -> str | None:
+    """"BEIJING, Feb 1 (Reuters) -": the city a wire story was filed from."""
+    for line in paragraphs[:4]:
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        city = m.group("city").strip().lower()
+        for place in kb.places:
+            if city in {s.lower() for s in (place.name, *place.aliases)}:
+                return place.name
+    return None
+
+
+def nearest(hits: list[PlaceHit], position: int) -> str | None:
+    """The place closest to a position in the sentence (the trigger word)."""
+    if not hits:
+        return None
+    return min(hits, key=lambda h: min(abs(h.start - position), abs(h.end - position))).name

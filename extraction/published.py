@@ -1,0 +1,31 @@
+"""The publication date an article states about itself, from its byline or dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from extraction.dates import find_dates
+
+# a page-edit stamp says when the page changed, not when the story ran
+_STAMP = re.compile(
+    r"^\s*(?:last\s+)?(?:update[ds]?|modified|edited|changed|обновлено|изменено|обновлён)\b", re.IGNORECASE
+)
+_BYLINE = re.compile(
+    r"^\s*(?:by\s|от\s|автор|published|posted|опубликовано|дата\s+публикации)", re.IGNORECASE
+)
+
+
+def find_published(paragraphs: Sequence[str], *, window: int = 12, max_words: int = 14) -> dt.date | None:
+    """The first full date in a short byline-like line near the top; edit stamps are skipped."""
+    for line in paragraphs[:window]:
+        if _STAMP.match(line):
+            continue
+        words = line.split()
+        if len(words) > max_words and not _BYLINE.match(line):
+            continue
+        for expr in find_dates(line):
+            if expr.year and expr.month and expr.day and (_BYLINE.match(line) or len(words) <= 8):
+                return dt.date(expr.year, expr.month, expr.day)
+    return None

@@ -1,0 +1,60 @@
+"""Words that point at a side of a meeting without naming anyone ("the Chinese guest", "the two officials")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_BOTH = ("Russia", "China")
+_COUNTRY = {"chinese": "China", "china": "China", "prc": "China", "people's republic of china": "China",
+            "beijing": "China", "russian": "Russia", "russia": "Russia", "russian federation": "Russia",
+            "moscow": "Russia"}
+_SIDE = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?P<c>Chinese|Russian|PRC)\s+(?:(?i:guests?|counterparts?|colleagues?|side"
+    r"|delegation|visitors?|hosts?|minister|diplomat|official|state\s+council+or|top\s+diplomat|partners?|envoy"
+    r"|representative))\b"
+    r"|\b(?i:the)\s+(?i:representative|envoy|delegation|guest)\s+(?i:of|from)\s+(?:the\s+)?"
+    r"(?P<c2>China|PRC|People's Republic of China|Russia|Russian Federation)\b"
+    r"|\b(?P<c3>China|Russia|Beijing|Moscow)\s+(?:is\s+hosting|hosted|hosts|will\s+host|welcomed|received)\b"
+)
+_PAIR = re.compile(
+    r"\b(?i:the\s+two|both)\s+(?i:officials|ministers|leaders|diplomats|heads\s+of\s+state|presidents"
+    r"|politicians|secretaries|sides|delegations)\b"
+    r"|\b(?i:bilateral|Russian-Chinese|Chinese-Russian|Sino-Russian|Russo-Chinese|China-Russia|Russia-China"
+    r"|российско-китайск\w*|китайско-российск\w*|двусторонн\w*)\b"
+)
+_OTHER_SIDE = re.compile(
+    r"\b(?:China|Chinese|Beijing|PRC|Russia|Russian|Moscow|Kremlin|Китай\w*|китайск\w*|Пекин\w*|КНР"
+    r"|Росси\w*|российск\w*|Москв\w*|Кремл\w*)\b"
+)
+
+
+@dataclass(frozen=True)
+class SideRef:
+    """A reference to one side (or both) of a meeting, to be filled by the article's main participants."""
+
+    start: int
+    end: int
+    countries: tuple[str, ...]
+
+
+def find_side_refs(text: str) -> list[SideRef]:
+    """"the Chinese guest" → China; "the two officials", "bilateral consultations" → both sides."""
+    refs = []
+    for m in _SIDE.finditer(text):
+        word = (m.group("c") or m.group("c2") or m.group("c3")).lower()
+        refs.append(SideRef(m.start(), m.end(), (_COUNTRY[word],)))
+    refs += [SideRef(m.start(), m.end(), _BOTH) for m in _PAIR.finditer(text)]
+    return sorted(refs, key=lambda r: r.start)
+
+
+def countries_named(text: str, *, outside: Sequence[tuple[int, int]] = ()) -> set[str]:
+    """Russia and/or China, when the sentence names them outside the given spans (a person's own title)."""
+    found = set()
+    for m in _OTHER_SIDE.finditer(text):
+        if any(s <= m.start() < e for s, e in outside):
+            continue
+        word = m.group(0).lower()
+        found.add("China" if word.startswith(("chin", "beij", "prc", "кит", "пек", "кнр")) else "Russia")
+    return found

@@ -1,0 +1,37 @@
+"""Topics named in a sentence, from the taxonomy in knowledge/topics.toml."""
+
+from __future__ import annotations
+
+from extraction.knowledge import KnowledgeBase
+from extraction.lexicon import Matcher, per_knowledge, word_pattern
+
+
+def _case_sensitive(name: str) -> bool:
+    """Acronyms such as US, UN, SCO, START match only in capitals, so "us" and "start" stay words."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+@per_knowledge
+def _topic_patterns(kb: KnowledgeBase) -> tuple[tuple[Matcher, str], ...]:
+    out = []
+    for topic in kb.topics:
+        names = sorted(set(topic.names), key=len, reverse=True)
+        body = "|".join(word_pattern(n, ignore_case=not _case_sensitive(n)) for n in names)
+        out.append((Matcher(names, body), topic.name))
+    return tuple(out)
+
+
+def find_topics(text: str, kb: KnowledgeBase) -> list[str]:
+    """Topic names in order of appearance; a match inside a longer one of another topic does not count."""
+    hits = [(m.start(), m.end(), name) for pattern, name in _topic_patterns(kb) for m in pattern.finditer(text)]
+    kept = [
+        (start, end, name)
+        for start, end, name in hits
+        if not any(s <= start and end <= e and (e - s) > (end - start) and n != name for s, e, n in hits)
+    ]
+    out: list[str] = []
+    for _, _, name in sorted(kept):
+        if name not in out:
+            out.append(name)
+    return out

@@ -1,0 +1,123 @@
+"""People, role phrases by date, outsiders, meeting triggers and the ties between topics and meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import extract
+from extraction.knowledge import default_knowledge
+from extraction.meetings import find_trigger
+from extraction.people import find_people
+from extraction.topics import find_topics
+
+KB = default_knowledge()
+
+
+def names(text: str, on: dt.date, **kw: object) -> list[str]:
+    return [h.participant.name for h in find_people(text, KB, on, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("Russia's security chief met", dt.date(2019, 12, 4), "Nikolai Patrushev"),
+        ("Russia's security chief met", dt.date(2026, 2, 1), "Sergei Shoigu"),
+        ("China's top diplomat said", dt.date(2026, 2, 1), "Wang Yi"),
+        ("China's top diplomat said", dt.date(2019, 12, 4), "Yang Jiechi"),
+        ("the Russian leader said", dt.date(2023, 2, 22), "Vladimir Putin"),
+        ("The Head of State stressed", dt.date(2023, 2, 22), "Vladimir Putin"),
+        ("Russian Foreign Minister said", dt.date(2023, 2, 22), "Sergei Lavrov"),
+    ],
+)
+def test_role_phrases_resolve_to_whoever_held_the_office_that_day(text: str, on: dt.date, expected: str) -> None:
+    assert names(text, on) == [expected]
+
+
+def test_a_role_phrase_beside_a_name_describes_that_name() -> None:
+    assert names("Shoigu, who previously served as Russia's defence minister, met", dt.date(2025, 1, 1)) == [
+        "Sergei Shoigu"]
+
+
+def test_a_titled_stranger_is_a_participant_without_an_id() -> None:
+    hits = find_people("Chinese Vice Premier Zhou Mingyuan met Russian President Vladimir Putin",
+                       KB, dt.date(2025, 1, 1))
+    stranger = next(h.participant for h in hits if h.participant.person_id is None)
+    assert (stranger.name, stranger.role, stranger.country) == ("Zhou Mingyuan", "Vice Premier", "China")
+
+
+def test_mr_with_a_surname_is_the_person_named_in_the_article() -> None:
+    assert names("Mr Wang told Mr Shoigu", dt.date(2026, 2, 1), context=frozenset({"wang_yi", "shoigu"})) == [
+        "Wang Yi", "Sergei Shoigu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Wang Yi met Sergei Shoigu in Beijing.", "meeting"),
+        ("Putin held talks with Xi.", "meeting"),
+        ("Lavrov received Wang Yi.", "meeting"),
+        ("Putin held a telephone conversation with Xi.", "call"),
+        ("Putin and Xi spoke by phone.", "call"),
+        ("The meeting, scheduled for Tuesday, will see Wang Yi engage with Shoigu.", "planned"),
+        ("Shoigu is expected to visit Beijing.", "planned"),
+        ("Лавров провёл переговоры с Ван И.", "meeting"),
+    ],
+)
+def test_trigger_words_give_the_kind_of_event(text: str, kind: str) -> None:
+    trigger = find_trigger(text)
+    assert trigger is not None
+    assert trigger.kind == kind
+
+
+@pytest.mark.parametrize("text", ["The plan fully meets the interests of both states.", "Trade grew by 20%."])
+def test_no_trigger_where_no_event_is_reported(text: str) -> None:
+    assert find_trigger(text) is None
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "said Sergey Lukonin, head of the China sector at the IMEMO RAS",
+        "said political analyst Viktor Pirozhenko",
+        "said Foreign Ministry spokeswoman Maria Zakharova",
+        "experts say",
+    ],
+)
+def test_analysts_and_spokespeople_are_not_participants_and_not_evidence(quote: str) -> None:
+    text = (f"Wang Yi met Sergei Lavrov in Moscow on March 3, 2025. Lavrov raised Taiwan at the talks.\n\n"
+            f"Putin met Xi Jinping and discussed Ukraine, {quote}.")
+    extraction = extract(text, published=dt.date(2025, 3, 4))
+    assert [sorted(p.name for p in m.participants) for m in extraction.meetings] == [["Sergei Lavrov", "Wang Yi"]]
+    assert [t.name for t in extraction.meetings[0].topics] == ["Taiwan"]
+
+
+def test_topics_are_tied_to_the_meeting_they_are_discussed_at() -> None:
+    text = ("On Monday, Sergei Lavrov held talks with Wang Yi in Moscow. The parties discussed Taiwan.\n\n"
+            "A day earlier, Wang Yi met Nikolai Patrushev. He said the sides discussed Xinjiang.\n\n"
+            "Separately, Japan held elections in September.")
+    extraction = extract(text, published=dt.date(2023, 2, 22))
+    by_people = {frozenset(p.name for p in m.participants): m for m in extraction.meetings}
+    lavrov = by_people[frozenset({"Sergei Lavrov", "Wang Yi"})]
+    patrushev = by_people[frozenset({"Nikolai Patrushev", "Wang Yi"})]
+    assert [t.name for t in lavrov.topics] == ["Taiwan"]
+    assert [t.name for t in patrushev.topics] == ["Xinjiang"]
+    assert patrushev.date is not None
+    assert patrushev.date.iso() == "2023-02-19"
+    assert all(t.quote in extraction.sentences for m in extraction.meetings for t in m.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("issues of international and regional security", ["international security", "regional security"]),
+        ("the results of the Second World War", ["World War II"]),
+        ("Military—technical cooperation", ["military-technical cooperation"]),
+        ("the UN Security Council", ["UN Security Council"]),
+        ("ситуация вокруг Тайваня", ["Taiwan"]),
+        ("let us start", []),
+    ],
+)
+def test_topic_synonyms_map_to_readable_names(text: str, expected: list[str]) -> None:
+    assert find_topics(text, KB) == expected
