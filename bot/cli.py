@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from bot.commands import CommandCore
 from bot.config import Settings, get_settings
 from bot.export import to_csv, to_ics, to_json
-from bot.ingest import UnreadableUpload, ingest_bytes, load_seeds, store_is_empty
+from bot.ingest import UnreadableUpload, ingest_bytes, load_seeds, reextract_all, store_is_empty
 from bot.replies import Reply
 from extraction.knowledge import default_knowledge
 from storage import queries
@@ -178,6 +178,18 @@ def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: s
     for warning in result.warnings:
         click.echo(f"  warning: {warning}")
     return True
+
+
+@cli.command()
+def reextract() -> None:
+    """Run the current extraction over every stored article (after the rules or knowledge change).
+
+    Article ids, subscriptions and follows are kept; nothing is pushed to subscribers again.
+    """
+    settings = _settings()
+    report = reextract_all(_store(settings))
+    click.echo(f"re-extracted {report.articles} articles: {report.meetings_before} meetings before, "
+               f"{report.meetings_after} after")
 
 
 @cli.command()

@@ -20,7 +20,7 @@ from storage import queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
 from storage.queries import MeetingView
-from storage.writes import ArticleMeta, store_extraction
+from storage.writes import ArticleMeta, reextract_article, store_extraction
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -122,3 +122,30 @@ def load_seeds(engine: Engine, directory: Path = SEEDS_DIR) -> tuple[int, int]:
 def store_is_empty(engine: Engine) -> bool:
     with session_scope(engine) as session:
         return queries.article_count(session) == 0
+
+
+@dataclass(frozen=True)
+class ReextractReport:
+    articles: int
+    meetings_before: int
+    meetings_after: int
+
+
+def reextract_all(engine: Engine, knowledge: KnowledgeBase | None = None) -> ReextractReport:
+    """Run the current pipeline over every stored article, one transaction each, ids kept, nothing pushed."""
+    kb = knowledge or default_knowledge()
+    with session_scope(engine) as session:
+        before = queries.store_summary(session).meetings
+        ids = queries.article_ids(session)
+    for article_id in ids:
+        with session_scope(engine) as session:
+            article = queries.get_article(session, article_id=article_id)
+            if article is None:  # deleted meanwhile
+                continue
+            given = article.published if article.published_source == "given" else None
+            extraction = extract(article.text, published=given, url=article.url,
+                                 today=article.added_at.date(), knowledge=kb)
+            reextract_article(session, article, extraction)
+    with session_scope(engine) as session:
+        after = queries.store_summary(session).meetings
+    return ReextractReport(articles=len(ids), meetings_before=before, meetings_after=after)

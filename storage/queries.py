@@ -272,6 +272,11 @@ def article_count(session: Session) -> int:
     return session.exec(select(func.count(col(Article.id)))).one()
 
 
+def article_ids(session: Session) -> list[int]:
+    """Every article id, oldest first (re-extraction walks them one transaction at a time)."""
+    return [i for i in session.exec(select(Article.id).order_by(col(Article.id))) if i is not None]
+
+
 def search_sentences(session: Session, *, text: str, limit: int) -> list[SentenceHit]:
     """Sentences that contain every word typed, best match first, matched words between \\x01 and \\x02.
 

@@ -6,6 +6,7 @@ leaves the store as it was after the first time.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -104,12 +105,32 @@ def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta
     )
     session.add(article)
     session.flush()
+    return _store_contents(session, article, extraction)
+
+
+def reextract_article(session: Session, article: Article, extraction: Extraction) -> StoredArticle:
+    """Replace what an article says with a fresh extraction, keeping its id.
+
+    Meetings created here are dated as old as the article, so digests do not offer them as new.
+    """
+    session.exec(delete(MeetingSource).where(col(MeetingSource.article_id) == article.id))
+    session.exec(delete(Sentence).where(col(Sentence.article_id) == article.id))
+    _delete_unsourced_meetings(session)
+    article.title, article.published = extraction.title, extraction.published
+    article.published_source = extraction.published_source
+    session.add(article)
+    session.flush()
+    return _store_contents(session, article, extraction, created_at=article.added_at)
+
+
+def _store_contents(session: Session, article: Article, extraction: Extraction, *,
+                    created_at: dt.datetime | None = None) -> StoredArticle:
     for position, sentence in enumerate(extraction.sentences):
         session.add(Sentence(article_id=article.id, position=position, text=sentence))
     meeting_ids: list[int] = []
     new_ids: list[int] = []
     for extracted in extraction.meetings:
-        meeting, is_new = _store_meeting(session, extracted, article.id or 0)
+        meeting, is_new = _store_meeting(session, extracted, article.id or 0, created_at=created_at)
         if meeting.id in meeting_ids:
             continue
         meeting_ids.append(meeting.id or 0)
@@ -119,13 +140,25 @@ def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta
     return StoredArticle(article=article, meeting_ids=tuple(meeting_ids), new_meeting_ids=tuple(new_ids))
 
 
-def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int) -> tuple[Meeting, bool]:
+def _delete_unsourced_meetings(session: Session) -> int:
+    """Meetings no article reports any more go; returns how many."""
+    orphans = session.exec(select(Meeting).where(col(Meeting.id).not_in(select(MeetingSource.meeting_id)))).all()
+    for meeting in orphans:
+        session.delete(meeting)
+    session.flush()
+    return len(orphans)
+
+
+def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int, *,
+                   created_at: dt.datetime | None = None) -> tuple[Meeting, bool]:
     people = [_person(session, p) for p in extracted.participants]
     person_ids = list(dict.fromkeys(p.id or 0 for p in people))
     meeting = _same_event(session, extracted.date, person_ids)
     is_new = meeting is None
     if meeting is None:
         meeting = Meeting(kind=extracted.kind, label=extracted.label)
+        if created_at is not None:
+            meeting.created_at = created_at
         session.add(meeting)
     _merge_details(meeting, extracted)
     session.flush()
@@ -225,14 +258,6 @@ def delete_article(session: Session, *, article_id: int) -> int | None:
     article = session.get(Article, article_id)
     if article is None:
         return None
-    meeting_ids = list(session.exec(select(MeetingSource.meeting_id).where(MeetingSource.article_id == article_id)))
     session.delete(article)
     session.flush()  # the cascade removes its sentences and source links
-    orphans = [
-        m for m in meeting_ids
-        if session.exec(select(MeetingSource).where(MeetingSource.meeting_id == m)).first() is None
-    ]
-    for meeting_id in orphans:
-        session.delete(session.get(Meeting, meeting_id))
-    session.flush()
-    return len(orphans)
+    return _delete_unsourced_meetings(session)

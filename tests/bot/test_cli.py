@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -10,6 +11,10 @@ from click.testing import CliRunner
 from bot.cli import cli
 from bot.config import get_settings
 from bot.ingest import SEEDS_DIR
+from storage import queries
+from storage import subscriptions as subs
+from storage.bootstrap import open_store
+from storage.db import session_scope
 
 
 @pytest.fixture
@@ -114,3 +119,21 @@ def test_the_seed_manifest_names_every_seed_file():
     assert len(entries) == 5
     assert all(e.path.exists() and e.published for e in entries)
     assert {p.name for p in SEEDS_DIR.glob("*.txt")} == {e.path.name for e in entries}
+
+
+def test_reextract_keeps_article_ids_and_pushes_nothing_new(run):
+    run("seed")
+    engine = open_store(get_settings().database_url)
+    with session_scope(engine) as session:
+        before = [(m.date or "", tuple(p.name for p in m.participants), tuple(s.article_id for s in m.sources))
+                  for m in queries.all_meetings(session)]
+        subs.subscribe(session, chat_id=5, digest_time="08:00", timezone="UTC")
+        subs.mark_digest_sent(session, chat_id=5, at=dt.datetime.now(dt.UTC))
+    result = run("reextract")
+    assert "re-extracted 5 articles" in result.output
+    with session_scope(engine) as session:
+        after = [(m.date or "", tuple(p.name for p in m.participants), tuple(s.article_id for s in m.sources))
+                 for m in queries.all_meetings(session)]
+        assert sorted(after) == sorted(before)
+        assert subs.get_subscriber(session, chat_id=5).active
+        assert subs.meetings_added_since(session, since=subs.get_subscriber(session, chat_id=5).last_digest_at) == []
