@@ -165,7 +165,8 @@ def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: s
     try:
         data = path.read_bytes()
         result = ingest_bytes(engine, data, published=published,
-                              meta=ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli"))
+                              meta=ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli"),
+                              announce=True)
     except OSError as exc:
         click.echo(f"{path}: refused: cannot read it ({exc.strerror or exc})", err=True)
         return False

@@ -11,12 +11,14 @@ import asyncio
 import datetime as dt
 import logging
 import zoneinfo
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, ContextTypes, Job
 
 from bot.render import split_message
@@ -27,6 +29,8 @@ from storage import subscriptions as subs
 from storage.db import session_scope
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+RETRY_DELAYS = (0.5, 2.0, 5.0)
 PACE_SECONDS = 1.0  # between the parts of one long reply: the rate limiter does not pace a private chat
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send", "not enough rights",
         "need administrator rights", "chat_write_forbidden", "group chat was upgraded")
@@ -46,10 +50,29 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE
         if index:
             await asyncio.sleep(pace)
         last = index == len(chunks) - 1
-        await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
-                               reply_markup=markup(reply) if last else None, disable_web_page_preview=True)
+        await with_retries(lambda chunk=chunk, last=last: bot.send_message(
+            chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup(reply) if last else None,
+            disable_web_page_preview=True))
     if reply.document is not None:
-        await bot.send_document(chat_id, InputFile(reply.document.data, filename=reply.document.filename))
+        document = reply.document
+        await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename)))
+
+
+async def with_retries(call: Callable[[], Awaitable[T]], *, delays: tuple[float, ...] = RETRY_DELAYS) -> T:
+    """Retry a Bot API call after network errors, time-outs and 5xx answers, waiting longer each time.
+
+    Errors that a retry cannot fix (blocked, bad request) are raised at once; 429s are the rate
+    limiter's business (it waits the `retry_after` Telegram asks for).
+    """
+    for delay in delays:
+        try:
+            return await call()
+        except (NetworkError, TimedOut) as error:
+            if isinstance(error, BadRequest | Forbidden):
+                raise
+            log.warning("Bot API call failed (%s); retrying in %.1f s", error, delay)
+            await asyncio.sleep(delay)
+    return await call()
 
 
 def chat_is_gone(error: TelegramError) -> bool:
@@ -87,16 +110,35 @@ async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int,
                 tally.failed += 1
                 log.warning("sending %s %s to chat %s failed: %s", kind, key, chat_id, error)
     else:
+        with session_scope(engine) as session:
+            subs.finish_delivery(session, subscriber_id=subscriber_id, kind=kind, key=key)
         tally.sent += 1
 
 
-async def push_article(bot: Bot, engine: Engine, *, article_id: int, title: str | None,
-                       meeting_ids: tuple[int, ...]) -> Tally:
+async def run_broadcasts(application: Application) -> None:
+    """Push every queued article to its audience; what fails for a passing reason is tried next round.
+
+    Runs after an upload, every minute, and at start-up (which finishes a push a crash cut short).
+    A lock keeps one sender per process, so a pending delivery seen here is a crash's leftover.
+    """
+    engine: Engine = application.bot_data["engine"]
+    lock: asyncio.Lock = application.bot_data.setdefault("broadcast_lock", asyncio.Lock())
+    async with lock:
+        with session_scope(engine) as session:
+            queued = subs.unfinished_broadcasts(session)
+        for broadcast_id, article_id, meeting_ids in queued:
+            tally = await push_article(application.bot, engine, article_id=article_id, meeting_ids=meeting_ids)
+            if not tally.failed:
+                with session_scope(engine) as session:
+                    subs.finish_broadcast(session, broadcast_id=broadcast_id)
+
+
+async def push_article(bot: Bot, engine: Engine, *, article_id: int, meeting_ids: tuple[int, ...]) -> Tally:
     """Tell every subscriber with alerts on about an article's new meetings (those they follow)."""
     tally = Tally()
-    if not meeting_ids:
-        return tally
     with session_scope(engine) as session:
+        article = queries.get_article(session, article_id=article_id)
+        title = article.title if article else None
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
     for chat_id, subscriber_id in audience:
         with session_scope(engine) as session:

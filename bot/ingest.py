@@ -42,8 +42,11 @@ class IngestResult:
 
 def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
                  meta: ArticleMeta | None = None, today: dt.date | None = None,
-                 knowledge: KnowledgeBase | None = None) -> IngestResult:
-    """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle."""
+                 knowledge: KnowledgeBase | None = None, announce: bool = False) -> IngestResult:
+    """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle.
+
+    With `announce`, subscribers are pushed its new meetings (by the running bot).
+    """
     if not data.strip():
         raise UnreadableUpload("the file is empty")
     try:
@@ -52,7 +55,8 @@ def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = Non
         raise UnreadableUpload(str(error)) from None
     if _looks_binary(text):
         raise UnreadableUpload("the file is binary (an image or an archive?), not text")
-    return ingest_text(engine, text, published=published, meta=meta, today=today, knowledge=knowledge)
+    return ingest_text(engine, text, published=published, meta=meta, today=today, knowledge=knowledge,
+                       announce=announce)
 
 
 def _looks_binary(text: str) -> bool:
@@ -64,7 +68,7 @@ def _looks_binary(text: str) -> bool:
 
 def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
                 meta: ArticleMeta | None = None, today: dt.date | None = None,
-                knowledge: KnowledgeBase | None = None) -> IngestResult:
+                knowledge: KnowledgeBase | None = None, announce: bool = False) -> IngestResult:
     """Extract (outside any transaction: it is pure and may be slow), then store atomically."""
     if not text.strip():
         raise UnreadableUpload("the file has no text")
@@ -75,7 +79,7 @@ def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
     if not extraction.meetings:
         warnings.append("no meeting found in this article; it is stored and searchable")
     with session_scope(engine) as session:
-        stored = store_extraction(session, extraction, meta)
+        stored = store_extraction(session, extraction, meta, announce=announce)
         meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids))
     return IngestResult(
         article_id=stored.article.id or 0,

@@ -34,8 +34,8 @@ from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import markup as reply_markup
 from bot.delivery import (
-    push_article,
     reschedule_from_store,
+    run_broadcasts,
     schedule_digest,
     send_reply,
     split_message,
@@ -65,6 +65,7 @@ CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow"}
 UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 _DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
+BROADCAST_EVERY = 60  # seconds between looks for queued pushes
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
 
 
@@ -112,6 +113,12 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
     count = reschedule_from_store(application, application.bot_data["engine"])
     log.info("scheduled daily digests for %d subscribers", count)
+    # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
+    application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=0, name="broadcasts")
+
+
+async def _broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await run_broadcasts(context.application)
 
 
 # handlers ------------------------------------------------------------------------------------
@@ -210,7 +217,7 @@ async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data:
     source = meta.filename or meta.url or "the article"
     try:
         result = await asyncio.to_thread(ingest_bytes, engine, data, published=published, meta=meta,
-                                         content_type=content_type)
+                                         content_type=content_type, announce=True)
     except UnreadableUpload as error:
         await send_reply(context.bot, caller.chat_id, Reply(f"I could not add {esc(source)}: {esc(error)}."))
         return
@@ -219,8 +226,8 @@ async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data:
         return
     log.info("chat %s: article #%s added with %d meetings", caller.chat_id, result.article_id, len(result.meetings))
     await send_reply(context.bot, caller.chat_id, ingest_report(result))
-    await push_article(context.bot, engine, article_id=result.article_id, title=result.title,
-                       meeting_ids=result.new_meeting_ids)
+    # in the background: a push to thousands of chats must not hold up everyone's commands
+    context.application.create_task(run_broadcasts(context.application), name="push")
 
 
 async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

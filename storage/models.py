@@ -158,11 +158,28 @@ class Follow(SQLModel, table=True):
 
 
 class Delivery(SQLModel, table=True):
-    """A message sent to a subscriber; the unique key makes every digest and push at-most-once."""
+    """A message to a subscriber; the unique key lets each digest and push be sent to a chat once.
+
+    A row is written as `pending` before sending and turned `sent` after, so that a crash
+    in between is visible at the next start and the message is sent then.
+    """
 
     __table_args__ = (UniqueConstraint("subscriber_id", "kind", "key"),)
     id: int | None = Field(default=None, primary_key=True)
     subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
     kind: str  # digest | push
-    key: str  # the digest's local date, or the article id of a push
+    key: str  # the digest's local date, or "article:<id>" for a push
+    status: str = Field(default="sent", sa_column_kwargs={"server_default": "sent"})  # pending | sent
     sent_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Broadcast(SQLModel, table=True):
+    """An article whose new meetings subscribers must hear about; written with the article itself,
+    so that a crash before or during the push is finished by the next start."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
+                                             nullable=False, unique=True))
+    meeting_ids: str  # comma-separated ids of the meetings that were new
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    finished_at: dt.datetime | None = Field(default=None, index=True)

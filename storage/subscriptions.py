@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, func, select
 
-from storage.models import Delivery, Follow, Meeting, MeetingParticipant, MeetingTopic, Person, Subscriber, Topic
+from storage.models import (
+    Broadcast,
+    Delivery,
+    Follow,
+    Meeting,
+    MeetingParticipant,
+    MeetingTopic,
+    Person,
+    Subscriber,
+    Topic,
+)
 
 
 @dataclass(frozen=True)
@@ -118,13 +128,43 @@ def meetings_added_since(session: Session, *, since: dt.datetime | None) -> list
 
 
 def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
-    """Reserve a delivery before sending; False when it was already sent (or is being sent)."""
+    """Record a delivery as pending before sending; False when it was already sent.
+
+    A pending row left by a crash between claim and send is claimed again: the message goes
+    out once more rather than never (one sender per process makes this the only case).
+    """
+    row = session.exec(select(Delivery).where(
+        Delivery.subscriber_id == subscriber_id, Delivery.kind == kind, Delivery.key == key)).first()
+    if row is not None:
+        return row.status == "pending"
     try:
         with session.begin_nested():
-            session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key))
+            session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key, status="pending"))
     except IntegrityError:
         return False
     return True
+
+
+def finish_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
+    """The message went out: never send it to this chat again."""
+    row = session.exec(select(Delivery).where(
+        Delivery.subscriber_id == subscriber_id, Delivery.kind == kind, Delivery.key == key)).first()
+    if row is not None:
+        row.status, row.sent_at = "sent", dt.datetime.now(dt.UTC)
+        session.add(row)
+
+
+def unfinished_broadcasts(session: Session) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(broadcast id, article id, new meeting ids) of pushes not yet sent to everyone, oldest first."""
+    rows = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None)).order_by(col(Broadcast.id)))
+    return [(b.id or 0, b.article_id, tuple(int(i) for i in b.meeting_ids.split(",") if i)) for b in rows]
+
+
+def finish_broadcast(session: Session, *, broadcast_id: int) -> None:
+    broadcast = session.get(Broadcast, broadcast_id)
+    if broadcast is not None:
+        broadcast.finished_at = dt.datetime.now(dt.UTC)
+        session.add(broadcast)
 
 
 def release_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:

@@ -20,6 +20,7 @@ from extraction.types import Participant as ExtractedParticipant
 from storage.errors import DuplicateArticle
 from storage.models import (
     Article,
+    Broadcast,
     Meeting,
     MeetingParticipant,
     MeetingSource,
@@ -86,8 +87,13 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
     session.flush()
 
 
-def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta) -> StoredArticle:
-    """Store an article with its meetings; raise `DuplicateArticle` if the same text is there."""
+def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta, *,
+                     announce: bool = False) -> StoredArticle:
+    """Store an article with its meetings; raise `DuplicateArticle` if the same text is there.
+
+    With `announce`, its new meetings are queued for the subscribers' push in the same
+    transaction, so an article is never stored without its announcement (or the reverse).
+    """
     digest = content_hash(extraction.text)
     existing = session.exec(select(Article).where(Article.content_hash == digest)).first()
     if existing is not None:
@@ -105,7 +111,10 @@ def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta
     )
     session.add(article)
     session.flush()
-    return _store_contents(session, article, extraction)
+    stored = _store_contents(session, article, extraction)
+    if announce and stored.new_meeting_ids:
+        session.add(Broadcast(article_id=article.id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
+    return stored
 
 
 def reextract_article(session: Session, article: Article, extraction: Extraction) -> StoredArticle:
