@@ -206,3 +206,7 @@ def export(fmt: str) -> None:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -58,13 +58,13 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE
         await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename)))
 
 
-async def with_retries(call: Callable[[], Awaitable[T]], *, delays: tuple[float, ...] = RETRY_DELAYS) -> T:
+async def with_retries(call: Callable[[], Awaitable[T]]) -> T:
     """Retry a Bot API call after network errors, time-outs and 5xx answers, waiting longer each time.
 
     Errors that a retry cannot fix (blocked, bad request) are raised at once; 429s are the rate
     limiter's business (it waits the `retry_after` Telegram asks for).
     """
-    for delay in delays:
+    for delay in RETRY_DELAYS:
         try:
             return await call()
         except (NetworkError, TimedOut) as error:

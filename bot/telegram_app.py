@@ -77,6 +77,9 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
         # retries: with the default max_retries=0 a 429 would be re-raised instead of waited out
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_post_init)
+        # a slow upload or a long push must not keep fifty readers waiting; SQLite's WAL and busy
+        # timeout let their reads and the upload's write overlap
+        .concurrent_updates(16)
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
@@ -114,7 +117,7 @@ async def _post_init(application: Application) -> None:
     count = reschedule_from_store(application, application.bot_data["engine"])
     log.info("scheduled daily digests for %d subscribers", count)
     # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
-    application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=0, name="broadcasts")
+    application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=1, name="broadcasts")
 
 
 async def _broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:

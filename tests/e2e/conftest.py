@@ -8,8 +8,16 @@ from contextlib import AsyncExitStack
 import pytest
 from telegram.ext import Application
 
+from tests.e2e.briefing_harness import Briefing, start_bot
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.harness import StartApp, running
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Back-off in milliseconds, so fault tests take no longer than the rest."""
+    monkeypatch.setattr("bot.delivery.RETRY_DELAYS", (0.01, 0.02, 0.05))
+    monkeypatch.setattr("bot.telegram_app.BROADCAST_EVERY", 0.3)
 
 
 @pytest.fixture
@@ -30,3 +38,9 @@ async def start_app(bot_api: FakeBotApi) -> AsyncIterator[StartApp]:
             return await stack.enter_async_context(running(app))
 
         yield start
+
+
+@pytest.fixture
+async def briefing(bot_api: FakeBotApi, start_app: StartApp, seeded_db_url: str) -> Briefing:
+    """The whole bot on a copy of the seeded store, polling the fake Bot API."""
+    return await start_bot(bot_api, start_app, seeded_db_url)

@@ -115,6 +115,8 @@ class FakeBotApi:
         self._downloads: dict[str, bytes] = {}  # file_path -> content
         self._statuses: dict[tuple[int, int], str] = {}  # (chat_id, user_id) -> member status
         self._faults: list[_Fault] = []
+        self._hangs: list[_Fault] = []
+        self.hanging: list[Call] = []  # calls that hang_next left without an answer
         self._changed = asyncio.Event()
         self._http = HttpServer(self._handle)
         self._methods: dict[str, Callable[[JSON], Any]] = {
@@ -227,6 +229,13 @@ class FakeBotApi:
             description = default.format(retry_after=retry_after)
         self._faults.append(_Fault(method, ApiError(error_code, description, retry_after), count, chat_id))
 
+    def hang_next(self, method: str, *, chat_id: int | str | None = None, count: int = 1) -> None:
+        """Never answer the next `count` calls of `method` (to `chat_id`): a Telegram that hangs.
+
+        The call is not recorded as sent, as if the connection died before Telegram took it.
+        """
+        self._hangs.append(_Fault(method, ApiError(504, "hang"), count, chat_id))
+
     # -- what tests check ------------------------------------------------------------------------
 
     def sent_messages(self, chat_id: int | None = None) -> list[Call]:
@@ -279,6 +288,13 @@ class FakeBotApi:
         return Response.json(200, {"ok": True, "result": result})
 
     async def _call(self, method: str, params: JSON) -> Any:
+        for hang in self._hangs:
+            if hang.matches(method, params):
+                hang.remaining -= 1
+                if hang.remaining <= 0:
+                    self._hangs.remove(hang)
+                self.hanging.append(Call(method, params))
+                await asyncio.Event().wait()  # until the server shuts down
         for fault in self._faults:
             if fault.matches(method, params):
                 fault.remaining -= 1

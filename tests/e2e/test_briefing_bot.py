@@ -6,75 +6,15 @@ import datetime as dt
 import threading
 import zoneinfo
 from collections.abc import Iterator
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from sqlalchemy import Engine
-from sqlmodel import func, select
-from telegram.ext import Application
 
-from bot.commands import CommandCore
-from bot.config import Settings
 from bot.delivery import digest_job_name
 from bot.ingest import ingest_text
-from bot.telegram_app import build_application
-from extraction.knowledge import default_knowledge
 from storage import subscriptions as subs
-from storage.bootstrap import open_store
 from storage.db import session_scope
-from storage.models import Article
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp
-
-ADMIN = 7
-ARTICLE = (
-    "Lavrov and Wang Yi hold talks in Beijing\n\n"
-    "Russian Foreign Minister Sergei Lavrov held talks with Chinese Foreign Minister Wang Yi in Beijing "
-    "on March 12, 2025. The ministers discussed the situation around Taiwan and the Korean Peninsula.\n"
-)
-
-
-@dataclass
-class Briefing:
-    api: FakeBotApi
-    app: Application
-    engine: Engine
-    settings: Settings
-
-    async def say(self, chat_id: int, text: str, **kw: object) -> str:
-        """Send a message as a user and return the text of the bot's first reply to that chat."""
-        since = len(self.api.calls)
-        self.api.inject_message(chat_id, text, **kw)
-        return (await self.api.wait_for_sent(chat_id, since=since)).text or ""
-
-    def articles(self) -> int:
-        with session_scope(self.engine) as session:
-            return session.exec(select(func.count()).select_from(Article)).one()
-
-
-def pushes(briefing: Briefing, chat_id: int) -> int:
-    return sum("New article" in (c.text or "") for c in briefing.api.sent_messages(chat_id))
-
-
-def settings_for(api: FakeBotApi, db_url: str) -> Settings:
-    return Settings(telegram_bot_token=api.token, admin_ids=frozenset({ADMIN}), database_url=db_url,
-                    telegram_api_base_url=api.base_url, telegram_file_base_url=api.file_base_url,
-                    default_timezone="UTC", digest_time="08:00", allow_private_urls=True, _env_file=None)
-
-
-async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str) -> Briefing:
-    settings = settings_for(api, db_url)
-    engine = open_store(db_url)
-    core = CommandCore(engine, default_knowledge(), digest_time=settings.digest_time,
-                       timezone=settings.default_timezone)
-    app = await start_app(build_application(settings, engine, core))
-    return Briefing(api, app, engine, settings)
-
-
-@pytest.fixture
-async def briefing(bot_api: FakeBotApi, start_app: StartApp, seeded_db_url: str) -> Briefing:
-    return await start_bot(bot_api, start_app, seeded_db_url)
+from tests.e2e.briefing_harness import ADMIN, ARTICLE, pushes, start_bot
 
 
 async def test_start_registers_the_menu_and_answers_with_what_it_knows(briefing):
