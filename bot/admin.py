@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from sqlalchemy import Engine
@@ -17,6 +18,7 @@ from storage.errors import DuplicateArticle
 from storage.writes import delete_article
 
 ADMINS_ONLY = "Only admins can do that."
+log = logging.getLogger(__name__)
 ARTICLES_PAGE = 10
 PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "assumed": "assumed: the date added"}
 
@@ -26,11 +28,11 @@ class AdminCommands:
         self.engine, self.now = engine, now
 
     def articles(self, args: str, caller: Caller) -> Reply:
-        if not caller.is_admin:
-            return Reply(ADMINS_ONLY)
-        return self.articles_page(0)
+        return self.articles_page(0, caller)
 
-    def articles_page(self, offset: int) -> Reply:
+    def articles_page(self, offset: int, caller: Caller) -> Reply:
+        if not caller.is_admin:
+            return refuse(caller, "/articles")
         with session_scope(self.engine) as session:
             rows, total = queries.list_articles(session, limit=ARTICLES_PAGE, offset=offset)
         if not total:
@@ -50,7 +52,7 @@ class AdminCommands:
 
     def delete(self, args: str, caller: Caller) -> Reply:
         if not caller.is_admin:
-            return Reply(ADMINS_ONLY)
+            return refuse(caller, "/delete")
         word = args.strip().lstrip("#")
         if not word.isdigit():
             return Reply("Which article? e.g. <code>/delete 12</code> (see /articles for ids).")
@@ -66,7 +68,7 @@ class AdminCommands:
 
     def confirm_delete(self, article_id: int, *, confirmed: bool, caller: Caller) -> Reply:
         if not caller.is_admin:
-            return Reply(ADMINS_ONLY)
+            return refuse(caller, "the delete button")
         if not confirmed:
             return Reply(f"Kept article #{article_id}.")
         with session_scope(self.engine) as session:
@@ -77,7 +79,7 @@ class AdminCommands:
 
     def stats(self, _args: str, caller: Caller) -> Reply:
         if not caller.is_admin:
-            return Reply(ADMINS_ONLY)
+            return refuse(caller, "/stats")
         with session_scope(self.engine) as session:
             summary = queries.store_summary(session)
             counts = subs.subscriber_counts(session, since=self.now() - dt.timedelta(days=1))
@@ -91,6 +93,12 @@ class AdminCommands:
             f"someone or something), {counts.inactive} inactive",
             f"Messages sent in the last 24 hours: {counts.deliveries_today}",
         ]))
+
+
+def refuse(caller: Caller, action: str) -> Reply:
+    """Every admin action checks the sender itself; refusals are logged with who tried."""
+    log.warning("refused %s from user %s in chat %s", action, caller.user_id, caller.chat_id)
+    return Reply(ADMINS_ONLY)
 
 
 def ingest_report(result: IngestResult) -> Reply:

@@ -15,6 +15,7 @@ from bot.commands import CommandCore
 from bot.config import Settings, get_settings
 from bot.export import to_csv, to_ics, to_json
 from bot.ingest import UnreadableUpload, ingest_bytes, load_seeds, reextract_all, store_is_empty
+from bot.logs import configure_logging
 from bot.replies import Reply
 from extraction.knowledge import default_knowledge
 from storage import queries
@@ -35,9 +36,8 @@ def _settings() -> Settings:
 
 
 def _configure_logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL, and Telegram's URLs contain the bot token
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None
+    configure_logging(settings.log_level, token)
 
 
 def _store(settings: Settings, *, seed_if_empty: bool = False) -> Engine:

@@ -101,8 +101,8 @@ class CommandCore:
             if kind == "F" and len(parts) == 3 and parts[1] in {"p", "t"}:
                 target = "person" if parts[1] == "p" else "topic"
                 return self.subscriptions.set_follow(caller, target, int(parts[2]), on=parts[0] == "1")
-            if kind == "A" and len(parts) == 1 and caller.is_admin:
-                return self.admin.articles_page(max(0, int(parts[0])))
+            if kind == "A" and len(parts) == 1:
+                return self.admin.articles_page(max(0, int(parts[0])), caller)
             if kind == "D" and len(parts) == 2 and parts[1] in {"y", "n"}:
                 return self.admin.confirm_delete(int(parts[0]), confirmed=parts[1] == "y", caller=caller)
         except ValueError:

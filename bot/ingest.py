@@ -53,17 +53,8 @@ def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = Non
         text = article_text(data, filename=meta.filename if meta else None, content_type=content_type)
     except UnreadableArticle as error:
         raise UnreadableUpload(str(error)) from None
-    if _looks_binary(text):
-        raise UnreadableUpload("the file is binary (an image or an archive?), not text")
     return ingest_text(engine, text, published=published, meta=meta, today=today, knowledge=knowledge,
                        announce=announce)
-
-
-def _looks_binary(text: str) -> bool:
-    """Control characters or undecodable bytes in more than 1% of the start: not an article."""
-    sample = text[:8192]
-    odd = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\t\r\f") or c == "\ufffd")
-    return odd > len(sample) / 100
 
 
 def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,

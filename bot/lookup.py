@@ -1,17 +1,21 @@
 """What a reader's words name: a person (any spelling, or a role phrase) or a topic.
 
 Shared by /who, /topic, /follow and /unfollow so that they all understand the same spellings.
+The spellings are indexed once and kept until the store's names change, so that a lookup among
+tens of thousands of aliases costs about a millisecond, not a pass over every alias in Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
-from bot.matching import Entry, Match, Resolution, resolve
+from bot.matching import AliasIndex, Entry, Match, Resolution
 from extraction.knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
@@ -25,23 +29,47 @@ class PersonLookup:
     role_title: str | None = None  # set when the words named an office, not a person
 
 
+class _Cached:
+    """An index of names, rebuilt when `queries.names_version` says the store's names changed."""
+
+    def __init__(self, load: Callable[[Session], list[queries.NameEntry]]) -> None:
+        self.load = load
+        self.version: tuple[int, ...] | None = None
+        self.index = AliasIndex(())
+        self.lock = threading.Lock()
+
+    def get(self, session: Session) -> AliasIndex:
+        version = queries.names_version(session)
+        if version != self.version:
+            with self.lock:
+                if version != self.version:
+                    names = self.load(session)
+                    self.index = AliasIndex(Entry(n.target_id, n.canonical, n.spelling) for n in names)
+                    self.version = version
+        return self.index
+
+
 class Lookup:
     def __init__(self, engine: Engine, knowledge: KnowledgeBase, today: Callable[[], dt.date]) -> None:
         self.engine, self.knowledge, self.today = engine, knowledge, today
+        self._people = _Cached(queries.person_names)
+        self._topics = _Cached(queries.topic_names)
+        self._roles = AliasIndex(Entry(r.id, r.title, phrase) for r in knowledge.roles
+                                 for phrase in (r.title, *r.phrases))
 
     def person(self, query: str) -> PersonLookup:
         """Names first; an office ("Russia's security chief") means whoever holds it today."""
         with session_scope(self.engine) as session:
-            names = queries.person_names(session)
-            by_name = resolve(query, [Entry(n.target_id, n.canonical, n.spelling) for n in names])
-            if by_name.status == "one" and by_name.matches[0].score >= SURE:
-                return PersonLookup(by_name)
+            people = self._people.get(session)
+            strong = people.strong(query)
+            if strong is not None and strong.status == "one" and strong.matches[0].score >= SURE:
+                return PersonLookup(strong)
             by_role = self._role_holders(session, query)
-        return by_role or PersonLookup(by_name)
+        # suggestions ("did you mean") cost a scan of every spelling: only when no office was meant either
+        return by_role or PersonLookup(strong or people.weak(query))
 
-    def _role_holders(self, session, query: str) -> PersonLookup | None:
-        entries = [Entry(r.id, r.title, phrase) for r in self.knowledge.roles for phrase in (r.title, *r.phrases)]
-        roles = resolve(query, entries)
+    def _role_holders(self, session: Session, query: str) -> PersonLookup | None:
+        roles = self._roles.resolve(query)
         if roles.status != "one" or roles.matches[0].score < SURE:
             return None
         role = self.knowledge.role(str(roles.matches[0].target))
@@ -56,5 +84,4 @@ class Lookup:
 
     def topic(self, query: str) -> Resolution:
         with session_scope(self.engine) as session:
-            names = queries.topic_names(session)
-        return resolve(query, [Entry(n.target_id, n.canonical, n.spelling) for n in names])
+            return self._topics.get(session).resolve(query)

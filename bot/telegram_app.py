@@ -29,7 +29,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.admin import duplicate_report, ingest_report
+from bot.admin import duplicate_report, ingest_report, refuse
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import markup as reply_markup
@@ -105,6 +105,8 @@ def register_handlers(application: Application) -> None:
     in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(CommandHandler("add", on_add, filters=in_chats))
     application.add_handler(CommandHandler(commands, on_command, filters=in_chats))
+    # any other command in a private chat: "unknown command" (in groups it may be another bot's)
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_command))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(MessageHandler(filters.Document.ALL, on_document))
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
@@ -168,6 +170,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     caller = await _caller(update, context, managing=False)
     document = message.document
     if not caller.is_admin:
+        refuse(caller, "upload")
         await message.reply_text("Only admins can add articles. Try /help to search the ones there are.")
         return
     name = document.file_name or "upload"
@@ -192,6 +195,7 @@ async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     settings: Settings = context.bot_data["settings"]
     caller = await _caller(update, context, managing=False)
     if not caller.is_admin:
+        refuse(caller, "/add")
         await send_reply(context.bot, caller.chat_id, Reply("Only admins can add articles."))
         return
     words = context.args or []
