@@ -179,6 +179,19 @@ class FakeBotApi:
         self._push_update(message=message)
         return message
 
+    def inject_channel_post(self, chat_id: int, text: str) -> JSON:
+        """Queue a post in a channel: no sender user, the channel itself as `sender_chat`."""
+        chat = self._chat(chat_id, "channel")
+        fields: JSON = {"text": text, "sender_chat": chat}
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            fields["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(command)}]
+        message_id = next(self._message_ids.setdefault(chat_id, itertools.count(1)))
+        post = {"message_id": message_id, "date": int(time.time()), "chat": chat, **fields}
+        self._messages[(chat_id, message_id)] = post
+        self._push_update(channel_post=post)
+        return post
+
     def inject_callback(self, chat_id: int, message_id: int, data: str, user_id: int | None = None) -> JSON:
         """Queue a button press on a message; an unknown message arrives as inaccessible (date 0)."""
         message = self._messages.get((chat_id, message_id)) or {

@@ -244,3 +244,11 @@ async def test_add_url_explains_what_went_wrong(briefing, news_site, args, reaso
 async def test_add_url_from_a_reader_is_refused(briefing, news_site):
     assert "Only admins" in await briefing.say(66, f"/add {news_site}/talks.html")
     assert briefing.articles() == 5
+
+
+async def test_a_channel_where_the_bot_is_admin_can_subscribe(briefing):
+    since = len(briefing.api.calls)
+    briefing.api.inject_channel_post(-100500, "/subscribe 07:00 Europe/Moscow")
+    reply = await briefing.api.wait_for_sent(-100500, since=since)
+    assert "Subscribed" in reply.text
+    assert briefing.app.job_queue.get_jobs_by_name(digest_job_name(-100500))
