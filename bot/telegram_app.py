@@ -32,18 +32,17 @@ from telegram.ext import (
 from bot.admin import duplicate_report, ingest_report, refuse
 from bot.commands import CommandCore
 from bot.config import Settings
-from bot.delivery import markup as reply_markup
 from bot.delivery import (
+    markup,
     reschedule_from_store,
     run_broadcasts,
     schedule_digest,
     send_reply,
-    split_message,
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
 from bot.ingest import UnreadableUpload, ingest_bytes
-from bot.render import esc
+from bot.render import esc, split_message
 from bot.replies import Caller, Reply
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -154,7 +153,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     first, *rest = split_message(reply.html)
     try:
         await query.edit_message_text(first, parse_mode=ParseMode.HTML,
-                                      reply_markup=reply_markup(reply) if not rest else None,
+                                      reply_markup=markup(reply) if not rest else None,
                                       disable_web_page_preview=True)
     except BadRequest as error:
         if "not modified" not in error.message.lower():

@@ -5,29 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extraction.lexicon import Folded
 from extraction.sentences import Sentence
 
-_CUE = re.compile(
+_CUE = Folded(
     r"\b(?:analysts?|experts?|researchers?|professors?|sinologists?|orientalists?|political\s+scientists?"
     r"|observers?|scholars?|commentators?|economists?|spokes(?:man|woman|person|people)|interlocutors?"
     r"|the\s+source|official\s+representative|permanent\s+representative|(?:told|tells)\s+Izvestia"
     r"|according\s+to\s+(?:the\s+)?(?:experts?|analysts?|sources?)|think\s+tank|эксперт\w*|аналитик\w*"
     r"|политолог\w*|профессор\w*|востоковед\w*|китаист\w*|собеседник\w*|официальный\s+представитель\w*"
     r"|постпред\w*|Institute|University|Academy\s+of\s+Sciences|RAS|IMEMO|Center\s+for|Centre\s+for"
-    r"|институт\w*|университет\w*|РАН)\b",
-    re.IGNORECASE,
-)
+    r"|институт\w*|университет\w*|РАН)\b")
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}\b")
 _INSTITUTION = re.compile(
     r"\b(?:Center|Centre|Institute|University|Department|Faculty|Academy|Studies|State|Modern|History|Economic"
     r"|Foreign|Ministry|Council|Security|Party|Russian|Chinese|China|Russia|Moscow|Beijing|Asian|African"
     r"|European|International|Relations|Sector|School|Higher|Countries|The|In|On|At|According|Director|Head)\b"
 )
-_SPEECH = re.compile(
+_SPEECH = Folded(
     r"\b(?:said|says|say|tells|told|notes|noted|believes|argues|suggested|continued|concluded|emphasizes"
-    r"|stressed|points\s+out|according\s+to|считает|отмечает|говорит|заявил\w*|сказал\w*)\b",
-    re.IGNORECASE,
-)
+    r"|stressed|points\s+out|according\s+to|считает|отмечает|говорит|заявил\w*|сказал\w*)\b")
 _OPENS_QUOTE = ("\"", "“", "«", "—", "–", "- ")
 
 

@@ -10,7 +10,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extraction.lexicon import Folded
 from extraction.types import PartialDate
 
 _EN_MONTHS = {
@@ -53,8 +55,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 # relative phrases → (anchor, unit, offset); anchor "pub" is the publication day, "prev" the last meeting
-_RELATIVE: tuple[tuple[re.Pattern[str], tuple[str, str, int]], ...] = tuple(
-    (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), v)
+_RELATIVE: tuple[tuple[Folded, tuple[str, str, int]], ...] = tuple(
+    (Folded(rf"\b(?:{p})\b"), v)
     for p, v in (
         (r"the\s+day\s+before\s+yesterday|позавчера", ("pub", "day", -2)),
         (r"yesterday|вчера", ("pub", "day", -1)),
@@ -64,6 +66,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], tuple[str, str, int]], ...] = tuple(
          ("prev", "day", -1)),
         (r"a\s+day\s+later|the\s+next\s+day|the\s+following\s+day|на\s+следующий\s+день", ("prev", "day", 1)),
         (r"(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+that\s+day"
+         r"|(?:earlier|later)\s+in\s+the\s+day"
          r"|later\s+that\s+day|the\s+same\s+day|в\s+тот\s+же\s+день|несколькими\s+часами\s+ранее",
          ("prev", "day", 0)),
         (r"this\s+week|на\s+этой\s+неделе", ("pub", "week", 0)),
@@ -118,8 +121,21 @@ def _direction(qualifier: str | None) -> str | None:
     return None
 
 
+_ANY = re.compile(  # a cheap first look: no digit, month, weekday or relative word means no date at all
+    r"\d|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yester|today|tonight"
+    r"|tomorrow|earlier|later|before|previous|next|following|same|week|month|year|янв|фев|мар|апр|мая|май|мае"
+    r"|июн|июл|авг|сен|окт|ноя|дек|понед|вторн|сред|четв|пятн|субб|воскр|вчера|сегодня|завтра|накануне|ранее"
+    r"|следующ|тот\s+же|недел|месяц|году)"
+)
+
+
 def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in the text, left to right, without overlaps."""
+    return list(_find_dates(text)) if _ANY.search(text) else []
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str) -> tuple[DateExpr, ...]:
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
 
@@ -138,9 +154,9 @@ def find_dates(text: str) -> list[DateExpr]:
     for pattern, relative in _RELATIVE:
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
-                found.append(DateExpr(m.start(), m.end(), m.group(0), relative=relative))
+                found.append(DateExpr(m.start(), m.end(), text[m.start() : m.end()], relative=relative))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | None:

@@ -8,23 +8,21 @@ voices (analysts, spokespeople), other people and other dates end the thread.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.dates import find_dates, resolve
+from extraction.lexicon import Folded
 from extraction.merge import compatible
 from extraction.types import PartialDate
 
-_GENERIC = re.compile(
+_GENERIC = Folded(
     r"\b(?:the\s+(?:parties|sides|two\s+(?:sides|officials|ministers|leaders|diplomats)|diplomats|ministers"
     r"|politicians|meeting|talks|negotiations|consultations|discussions?|visit|agenda|conversation|call)"
     r"|both\s+sides|the\s+(?:Russian|Chinese)\s+(?:side|guest|counterpart|diplomat|official|minister)"
-    r"|the\s+representative\s+of\s+(?:China|Russia|the\s+PRC)|стороны|переговор\w*|встреч\w*)\b",
-    re.IGNORECASE,
-)
+    r"|the\s+representative\s+of\s+(?:China|Russia|the\s+PRC)|стороны|министры|лидеры|собеседники|переговор\w*|встреч\w*)\b")
 _NEAR_PARAGRAPHS = 3  # naming a participant far from where a meeting is reported is about something else
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|они|он|она|его|её|ее)\b", re.IGNORECASE)
+_PRONOUN = Folded(r"\b(?:he|she|him|her|his|они|он|она|его|её|ее)\b")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import datetime as dt
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 KNOWLEDGE_DIR = Path(__file__).with_name("knowledge")
@@ -84,15 +84,39 @@ class KnowledgeBase:
     places: tuple[Place, ...]
     topics: tuple[Topic, ...]
 
+    @cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def _roles_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
     def person(self, person_id: str) -> Person | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        return self._people_by_id.get(person_id)
 
     def role(self, role_id: str) -> Role | None:
-        return next((r for r in self.roles if r.id == role_id), None)
+        return self._roles_by_id.get(role_id)
+
+    @cached_property
+    def _tenures_of_role(self) -> dict[str, list[tuple[Person, Tenure]]]:
+        out: dict[str, list[tuple[Person, Tenure]]] = {}
+        for person in self.people:
+            for tenure in person.tenures:
+                out.setdefault(tenure.role_id, []).append((person, tenure))
+        return out
+
+    @cached_property
+    def _titles(self) -> dict[tuple[str, dt.date | None], str | None]:
+        return {}  # title_on answers, memoised: a long article asks the same few thousands of times
 
     def holders(self, role_id: str, on: dt.date) -> list[Person]:
         """Who held the office on that day (usually one person; none when unknown)."""
-        return [p for p in self.people if any(t.role_id == role_id and t.covers(on) for t in p.tenures)]
+        holders: list[Person] = []
+        for person, tenure in self._tenures_of_role.get(role_id, ()):
+            if tenure.covers(on) and person not in holders:
+                holders.append(person)
+        return holders
 
     def roles_of(self, person: Person, on: dt.date) -> list[Role]:
         """The offices a person held on that day, most recent appointment first."""
@@ -105,6 +129,12 @@ class KnowledgeBase:
 
     def title_on(self, person: Person, on: dt.date | None) -> str | None:
         """The person's title on that day, or their latest one when the day is unknown."""
+        key = (person.id, on)
+        if key not in self._titles:
+            self._titles[key] = self._title_on(person, on)
+        return self._titles[key]
+
+    def _title_on(self, person: Person, on: dt.date | None) -> str | None:
         if on is None:
             latest = max(person.tenures, key=lambda t: t.start or dt.date.min, default=None)
             role = self.role(latest.role_id) if latest else None

@@ -8,43 +8,42 @@ from dataclasses import dataclass, field, replace
 
 from extraction.dates import find_dates, resolve
 from extraction.knowledge import KnowledgeBase
-from extraction.people import PersonHit, find_people, participant_for
-from extraction.places import find_places, nearest
+from extraction.lexicon import Folded
+from extraction.people import PeopleScan, PersonHit, find_people, participant_for
+from extraction.places import PlaceHit, find_places, nearest
 from extraction.refs import countries_named, find_side_refs
 from extraction.types import MeetingKind, PartialDate, Participant
 
-_CALL = re.compile(
+_CALL = Folded(
     r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference)|videoconference"
     r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
-    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)",
-    re.IGNORECASE,
-)
-_MEET = re.compile(
+    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)")
+_MEET = Folded(
     r"\b(?:met|meets?(?!\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?:\w+\s+)?(?:interests|needs|requirements"
     r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
     r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрети\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*)\b",
-    re.IGNORECASE,
-)
-_VISIT = re.compile(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b", re.IGNORECASE)
-_PLANNED = re.compile(
+    r"|принял\w*)\b")
+_VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b")
+_PLANNED = Folded(
     r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:expected|set|due|slated|poised|going|to\s+be\s+held)|upcoming"
     r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
     r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
-    r"|планиру\w*|состоится|проведут|посетит|встретится|ожидается|предстоящ\w*|намерен\w*)\b",
-    re.IGNORECASE,
-)
-_EVENT_VERB = re.compile(
-    r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
-    re.IGNORECASE,
-)
+    r"|agreed\s+to\s+(?:meet|hold|visit)|планиру\w*|состоится|проведут|посетит|встретится"
+    r"|ожидается|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
+_EVENT_VERB = Folded(
+    r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b")
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
     r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"
     r"(?:consultations?|talks|dialogue|summit))(?=[,.;:()]|\s+(?:in|at|with|between|as|came|was|were)\s|$)"
 )
+_ASIDE = Folded(  # what was discussed: people named after this are talked about, not at the meeting
+    r"\b(?:briefed\s+\w+\s+on|informed\s+\w+\s+(?:on|about)|about|regarding|concerning"
+    r"|on\s+(?:the\s+)?(?:situation|contacts|results|outcome|prospects|issues?|questions?)s?)\b"
+)
+_PRONOUN_START = re.compile(r"^(?:He|She|Он|Она)\b")
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
 
@@ -118,7 +117,9 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
 
 
 def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None = None,
-           fallback_place: str | None = None, fallback_date: PartialDate | None = None) -> Mention | None:
+           fallback_place: str | None = None, fallback_date: PartialDate | None = None,
+           scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
+           subject: Participant | None = None) -> Mention | None:
     """A meeting mention when the sentence has a trigger and people from two sides, else None."""
     trigger = find_trigger(text)
     if trigger is None:
@@ -126,24 +127,37 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     date = pick_date(text, trigger.start, published=ctx.published, future=trigger.kind == "planned",
                      previous=previous) or fallback_date
     on = date.first_day() if date else ctx.published
-    hits = find_people(text, ctx.kb, on, context=ctx.named)
-    participants = _with_sides(text, hits, ctx, on)
+    hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
+    participants = _with_sides(text, hits, ctx, on, visit=trigger.visit)
+    if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
+            and subject.country != participants[0].country:
+        participants.insert(0, subject)  # "He is also expected to meet President Xi": he of the sentence before
     if trigger.visit:
         participants = _visit_parties(text, trigger, hits, participants)
     if not _two_sides(participants):
         return None
     label = _LABEL.search(text)
-    place = nearest(find_places(text, ctx.kb), trigger.start) or fallback_place
+    place = nearest(find_places(text, ctx.kb) if places is None else places, trigger.start) or fallback_place
     return Mention(index, trigger.kind, tuple(participants), date, place,
                    label.group(1) if label else None, text)
 
 
-def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date) -> list[Participant]:
+def _before_aside(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
+    """"Lavrov briefed Wang on his contacts with Trump": Trump is a subject of the talks, not a party."""
+    aside = next((m for m in _ASIDE.finditer(text) if m.start() > trigger.end), None)
+    if aside is None:
+        return hits
+    kept = [h for h in hits if h.start < aside.start()]
+    return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
+
+
+def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False
+                ) -> list[Participant]:
     """Add the article's main figure for a side the sentence points at but does not name."""
     participants = [h.participant for h in hits]
     wanted = {c for ref in find_side_refs(text) for c in ref.countries}
     countries = {p.country for p in participants}
-    if len(participants) == 1:
+    if len(participants) == 1 and not visit:  # "arrived in China" is a trip, not yet a meeting
         wanted |= countries_named(text, outside=[(h.start, h.end) for h in hits]) - countries
     for country in sorted(wanted - countries):
         person = ctx.kb.person(ctx.main[country]) if country in ctx.main else None

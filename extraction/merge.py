@@ -17,10 +17,15 @@ class Group:
     """The mentions believed to report one event, in the order the article gives them."""
 
     mentions: list[Mention] = field(default_factory=list)
+    _date: PartialDate | None = field(default=None, init=False, repr=False)
+    _dated: int = field(default=0, init=False, repr=False)  # how many mentions `_date` has seen
 
     @property
     def keys(self) -> frozenset[str]:
         return frozenset(person_key(p) for p in self.mentions[0].participants)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
 
     @property
     def participants(self) -> tuple[Participant, ...]:
@@ -28,8 +33,12 @@ class Group:
 
     @property
     def date(self) -> PartialDate | None:
-        dates = [m.date for m in self.mentions if m.date is not None]
-        return max(dates, key=lambda d: _RANK[d.precision], default=None)
+        """The most precise date any mention gives (the first of those); kept up to date as mentions join."""
+        for m in self.mentions[self._dated :]:
+            if m.date is not None and (self._date is None or _RANK[m.date.precision] > _RANK[self._date.precision]):
+                self._date = m.date
+        self._dated = len(self.mentions)
+        return self._date
 
     @property
     def place(self) -> str | None:
@@ -70,14 +79,42 @@ def compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
 def merge(mentions: list[Mention]) -> list[Group]:
     """Same participants and compatible dates → one group; an undated mention joins the latest such group."""
     groups: list[Group] = []
+    latest: dict[frozenset[str], Group] = {}  # the group of these people that grew last
+    index: dict[tuple, list[Group]] = {}  # (people, date prefix) → groups dated within it
     for mention in mentions:
         keys = frozenset(person_key(p) for p in mention.participants)
-        candidates = [g for g in groups if g.keys == keys and compatible(g.date, mention.date)]
-        if mention.date is not None:
-            exact = [g for g in candidates if g.date == mention.date]
-            candidates = exact or candidates
-        if candidates:
-            max(candidates, key=lambda g: g.mentions[-1].sentence).mentions.append(mention)
+        if mention.date is None:
+            group = latest.get(keys)
         else:
-            groups.append(Group([mention]))
+            candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)]
+            exact = [g for g in candidates if g.date == mention.date]
+            group = max(exact or candidates, key=lambda g: g.mentions[-1].sentence, default=None)
+        if group is None:
+            group = Group([])
+            groups.append(group)
+        before = group.date
+        group.add(mention)
+        if group.date != before or len(group.mentions) == 1:
+            prefixes = _prefixes(group.date)
+            index.setdefault((keys, "=", prefixes[-1]), []).append(group)
+            for prefix in prefixes:
+                index.setdefault((keys, "<", prefix), []).append(group)
+        latest[keys] = group
     return groups
+
+
+def _prefixes(date: PartialDate | None) -> list[tuple[int, ...]]:
+    if date is None:
+        return [()]
+    parts = (date.year, date.month, date.day)
+    return [tuple(p for p in parts[:n] if p is not None) for n in (1, 2, 3) if parts[n - 1] is not None]
+
+
+def _near(index: dict[tuple, list[Group]], keys: frozenset[str], date: PartialDate) -> list[Group]:
+    """Groups whose date may be this one: undated, coarser or finer within it (the calendar bounds them)."""
+    found: dict[int, Group] = {}
+    own = tuple(p for p in (date.year, date.month, date.day) if p is not None)
+    for n in range(len(own)):
+        found.update((id(g), g) for g in index.get((keys, "=", own[:n]), ()))
+    found.update((id(g), g) for g in index.get((keys, "<", own), ()))
+    return list(found.values())

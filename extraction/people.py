@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from extraction.knowledge import KnowledgeBase, Person
-from extraction.lexicon import COUNTRY_ADJECTIVES, Matcher, per_knowledge, word_pattern
+from extraction.lexicon import COUNTRY_ADJECTIVES, Matcher, MatcherSet, per_knowledge, word_pattern
 from extraction.types import Participant
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mister|Madam)\.?\s+(?P<surname>[A-Z][a-z]+)\b")
-_NOT_A_HOLDER = re.compile(r"(?:former|ex-|then-|previously\s+served\s+as|served\s+as|as|was|predecessor)\s*$",
+_NOT_A_HOLDER = re.compile(r"(?:former|ex-|then-|previously\s+served\s+as|served\s+as|as|was|predecessor"
+                           r"|first|last|previous|every|any|no)\s*$",
                            re.IGNORECASE)
 _TITLES = (
     r"(?:(?:First\s+)?Deputy\s+|Vice\s+|Acting\s+)?(?:Prime\s+Minister|Premier|President|Chancellor"
@@ -21,6 +22,8 @@ _TITLES = (
     r"|National\s+Security\s+Advis[eo]r|Security\s+Council\s+Secretary|Defen[cs]e\s+Secretary"
     r"|Chief\s+of\s+(?:the\s+)?General\s+Staff|King|Crown\s+Prince|Emir|Sultan|Governor|Mayor|Presidential\s+Aide)"
 )
+_CAPITALISED = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z]\s)[A-Z][a-z]+\b(?!\s+[A-Z])(?!['-]\w)")
+_AFTER_NAME = re.compile(r"[A-Z][\w'-]*\s+$")
 _NAME_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?"
 _TITLED = re.compile(
     rf"(?:\b(?P<adj>{'|'.join(sorted((re.escape(a) for a in COUNTRY_ADJECTIVES), key=len, reverse=True))})\s+)?"
@@ -51,27 +54,36 @@ class PersonHit:
 
 
 @per_knowledge
-def _alias_patterns(kb: KnowledgeBase) -> tuple[tuple[Matcher, Person], ...]:
+def _alias_patterns(kb: KnowledgeBase) -> MatcherSet[Person]:
     pairs = []
     for person in kb.people:
         names = sorted(set(person.names), key=len, reverse=True)
         pairs.append((Matcher(names, "|".join(word_pattern(n) for n in names)), person))
-    return tuple(pairs)
+    return MatcherSet(pairs)
 
 
 @per_knowledge
-def _role_patterns(kb: KnowledgeBase) -> tuple[tuple[Matcher, str], ...]:
+def _role_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
     pairs = []
     for role in kb.roles:
         phrases = sorted({*role.phrases, role.title}, key=len, reverse=True)
         pairs.append((Matcher(phrases, "|".join(word_pattern(p, ignore_case=True) for p in phrases)), role.id))
-    return tuple(pairs)
+    return MatcherSet(pairs)
 
 
 def participant_for(kb: KnowledgeBase, person: Person, on: dt.date | None) -> Participant:
-    """A known person as a participant, titled as they were on that day."""
-    return Participant(name=person.name, country=person.country, role=kb.title_on(person, on),
-                       person_id=person.id)
+    """A known person as a participant, titled as they were on that day (made once per person and day)."""
+    made = _participants(kb)
+    key = (person.id, on)
+    if key not in made:
+        made[key] = Participant(name=person.name, country=person.country, role=kb.title_on(person, on),
+                                person_id=person.id)
+    return made[key]
+
+
+@per_knowledge
+def _participants(kb: KnowledgeBase) -> dict[tuple[str, dt.date | None], Participant]:
+    return {}
 
 
 def family_name(person: Person) -> str:
@@ -80,28 +92,74 @@ def family_name(person: Person) -> str:
     return parts[0] if person.country == "China" else parts[-1]
 
 
-def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset[str] = frozenset()
-                ) -> list[PersonHit]:
+@dataclass(frozen=True)
+class PeopleScan:
+    """What a sentence says about people whatever the date: read once, resolved for each date asked."""
+
+    aliases: tuple[tuple[int, int, Person], ...]
+    honorifics: tuple[tuple[int, int, str], ...]  # (start, end, surname)
+    roles: tuple[tuple[int, int, str], ...]  # (start, end, role id)
+    titled: tuple[re.Match[str], ...]
+    surnames: tuple[tuple[int, int, str], ...] = ()  # a bare family name, not part of a longer name
+
+
+def scan_people(text: str, kb: KnowledgeBase) -> PeopleScan:
+    """Every alias, "Mr Surname", role phrase (the longest at each place) and titled name in a sentence."""
+    return PeopleScan(
+        aliases=tuple((m.start(), m.end(), person) for m, person in _alias_patterns(kb).search(text)),
+        honorifics=tuple((m.start(), m.end(), m.group("surname")) for m in _HONORIFIC.finditer(text)),
+        roles=tuple((m.start(), m.end(), role) for m, role in _longest(_role_patterns(kb).search(text))),
+        titled=tuple(_TITLED.finditer(text)),
+        surnames=tuple((m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(text)
+                       if m.group(0) in _by_family_name(kb) and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()])),
+    )
+
+
+@per_knowledge
+def _by_family_name(kb: KnowledgeBase) -> dict[str, list[Person]]:
+    out: dict[str, list[Person]] = {}
+    for person in kb.people:
+        out.setdefault(family_name(person), []).append(person)
+    return out
+
+
+def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset[str] = frozenset(),
+                scan: PeopleScan | None = None) -> list[PersonHit]:
     """Everyone the sentence names, once each; `context` (ids named in the article) settles "Mr Wang"."""
-    hits: list[PersonHit] = []
-    for pattern, person in _alias_patterns(kb):
-        hits += [PersonHit(m.start(), m.end(), participant_for(kb, person, on), "alias")
-                 for m in pattern.finditer(text)]
-    for m in _HONORIFIC.finditer(text):
-        matches = [p for p in kb.people if family_name(p) == m.group("surname")]
+    scan = scan or scan_people(text, kb)
+    hits = [PersonHit(start, end, participant_for(kb, person, on), "alias") for start, end, person in scan.aliases]
+    for start, end, surname in scan.honorifics:
+        matches = _by_family_name(kb).get(surname, [])
         if len(matches) > 1:
             matches = [p for p in matches if p.id in context]
         if len(matches) == 1:
-            hits.append(PersonHit(m.start(), m.end(), participant_for(kb, matches[0], on), "honorific"))
+            hits.append(PersonHit(start, end, participant_for(kb, matches[0], on), "honorific"))
     named = sorted(hits, key=lambda h: h.start)
-    for pattern, role_id in _role_patterns(kb):
-        for m in pattern.finditer(text):
-            if _apposition(text, m.start(), m.end(), named):
-                continue
-            hits += [PersonHit(m.start(), m.end(), participant_for(kb, p, on), "role")
-                     for p in kb.holders(role_id, on)]
-    hits += _titled_strangers(text, hits)
+    for start, end, role_id in scan.roles:
+        if not _apposition(text, start, end, named):
+            holders = kb.holders(role_id, on)
+            if len(holders) > 1:  # "the Chinese Vice Premier": one of several, the one the article names
+                holders = [p for p in holders if p.id in context]
+            if len(holders) == 1:
+                hits.append(PersonHit(start, end, participant_for(kb, holders[0], on), "role"))
+    for start, end, surname in scan.surnames:  # "Lavrov last met Wang": a family name of someone named
+        matches = [p for p in _by_family_name(kb).get(surname, []) if p.id in context]
+        if len(matches) == 1 and not any(h.start <= start < h.end for h in hits):
+            hits.append(PersonHit(start, end, participant_for(kb, matches[0], on), "surname"))
+    hits += _titled_strangers(scan.titled, hits)
     return _first_of_each(hits)
+
+
+def _longest(found: list[tuple[re.Match[str], str]]) -> list[tuple[re.Match[str], str]]:
+    """A role phrase inside a longer one of another office ("Deputy Secretary of the Security Council") names nobody."""
+    spans = sorted(((m.start(), -m.end()) for m, _ in found))
+    kept, reach = [], -1
+    for start, neg_end in spans:
+        if -neg_end > reach:
+            kept.append((start, -neg_end))
+            reach = -neg_end
+    outer = set(kept)
+    return [(m, role) for m, role in found if (m.start(), m.end()) in outer]
 
 
 def _apposition(text: str, start: int, end: int, named: list[PersonHit]) -> bool:
@@ -116,10 +174,10 @@ def _apposition(text: str, start: int, end: int, named: list[PersonHit]) -> bool
     return False
 
 
-def _titled_strangers(text: str, known: list[PersonHit]) -> list[PersonHit]:
+def _titled_strangers(found: tuple[re.Match[str], ...], known: list[PersonHit]) -> list[PersonHit]:
     """"Chinese Vice Premier Ding Xuexiang": someone the knowledge base does not know, with title and country."""
     out = []
-    for m in _TITLED.finditer(text):
+    for m in found:
         words = m.group("name").split()
         kept: list[str] = []
         for word in words:

@@ -9,15 +9,17 @@ from dataclasses import replace
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
 from extraction.discourse import Facts, GroupView, attribute, sentence_date
+from extraction.evidence import candidates as evidence_order
+from extraction.evidence import date_quote, place_quote
 from extraction.knowledge import KnowledgeBase, default_knowledge
 from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
-from extraction.people import find_people, person_key
+from extraction.people import PeopleScan, find_people, person_key, scan_people
 from extraction.places import dateline_place, find_places
-from extraction.published import find_published
+from extraction.published import find_edit_stamp, find_published
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import find_topics
-from extraction.types import Extraction, Meeting, PartialDate, PublishedSource, TopicLink
+from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
 _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it only once
@@ -33,6 +35,9 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     source: PublishedSource = "given"
     if published is None:
         published, source = find_published(cleaned.paragraphs), "byline"
+    if published is None and (stamp := find_edit_stamp(cleaned.paragraphs)) is not None:
+        published, source = stamp, "byline"
+        warnings.append(f"publication date taken from the page's edit stamp: {stamp.isoformat()}")
     if published is None:
         published, source = today or dt.date.today(), "assumed"
         warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
@@ -50,7 +55,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
                    dateline: str | None) -> list[Meeting]:
-    first = [find_people(s.text, kb, published) for s in sentences]
+    scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
+    first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
     known_tokens = {t for pid in named if (p := kb.person(pid)) for n in p.names for t in n.split()}
     analyst = analyst_flags(sentences, [any(h.participant.known for h in hits) for hits in first], known_tokens)
@@ -62,12 +68,14 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
         if person is not None:
             main.setdefault(person.country, pid)
     ctx = Context(kb=kb, published=published, main=main, named=named)
-    mentions = _mentions(sentences, analyst, ctx)
+    mentions = _mentions(sentences, analyst, ctx, scans)
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
         Facts(text=s.text, paragraph=s.paragraph, analyst=analyst[s.index], group=owner.get(s.index),
-              people=frozenset(person_key(h.participant) for h in find_people(s.text, kb, published, context=named)),
+              people=frozenset(person_key(h.participant) for h in (
+                  find_people(s.text, kb, published, context=named, scan=scans[s.index])
+                  if scans[s.index].honorifics else first[s.index])),
               breaks=reports_event(s.text))
         for s in sentences
     ]
@@ -81,16 +89,19 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     return _build(groups, evidence, sentences, found, kb, published, dateline)
 
 
-def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context) -> list[Mention]:
+def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan]
+              ) -> list[Mention]:
     mentions: list[Mention] = []
     previous: PartialDate | None = None
     paragraph_place: dict[int, str] = {}
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
+    subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
     for s in sentences:
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
-            mention = detect(s.text, s.index, ctx, previous=previous,
+            mention = detect(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
+                             subject=subject,
                              fallback_place=paragraph_place.get(s.paragraph),
                              fallback_date=paragraph_date.get(s.paragraph))
             if mention is not None:
@@ -98,6 +109,8 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
                 previous = mention.date or previous
         if places:
             paragraph_place[s.paragraph] = places[-1].name
+        if not analyst[s.index] and (named_here := find_people(s.text, ctx.kb, ctx.published, scan=scans[s.index])):
+            subject = named_here[0].participant
         if mention is None and (scene := sentence_date(s.text, ctx.published)) is not None:
             paragraph_date[s.paragraph] = scene
     return mentions
@@ -108,8 +121,9 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
                       ) -> list[tuple[PartialDate | None, str | None]]:
     """Each meeting's date and place, from its own mentions or else from nearby sentences naming its people."""
     found = []
+    owned = _owned(evidence)
     for g, group in enumerate(groups):
-        mine = [i for i, owner in enumerate(evidence) if owner == g]
+        mine = owned.get(g, [])
         date, place = group.date, group.place
         near = {sentences[m.sentence].paragraph for m in group.mentions}
         named = [i for i in mine if facts[i].people and facts[i].group is None
@@ -127,11 +141,12 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
 def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
            found: list[tuple[PartialDate | None, str | None]], kb: KnowledgeBase, published: dt.date,
            dateline: str | None) -> list[Meeting]:
-    drafts = [(group, [i for i, owner in enumerate(evidence) if owner == g], *found[g])
-              for g, group in enumerate(groups)]
+    owned = _owned(evidence)
+    drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
     meetings: list[Meeting] = []
+    trips = _trips(drafts)
     for group, mine, date, place in drafts:
-        place = place or _trip_place(group, date, drafts) or _near_publication(dateline, date, published)
+        place = place or _trip_place(group, date, trips) or _near_publication(dateline, date, published)
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published else group.kind(published)
@@ -140,22 +155,44 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
             for name in find_topics(sentences[i].text, kb):
                 topics.setdefault(name, TopicLink(name, sentences[i].text))
         label = group.label or _label(kind, [p.name for p in people])
+        order = evidence_order([m.sentence for m in group.mentions], mine, sentences)
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
-                          topics=tuple(topics.values()), quote=group.mentions[0].quote)
+                          topics=tuple(topics.values()), quote=group.mentions[0].quote,
+                          date_quote=date_quote(date, order, sentences, published, future=kind == "planned"),
+                          place_quote=place_quote(place, order, sentences, kb))
         meetings.append(meeting)
     return meetings
 
 
-def _trip_place(group: Group, date: PartialDate | None, drafts: list) -> str | None:
+def _owned(evidence: list[int | None]) -> dict[int, list[int]]:
+    """Meeting index → the sentences that are evidence for it."""
+    out: dict[int, list[int]] = {}
+    for i, owner in enumerate(evidence):
+        if owner is not None:
+            out.setdefault(owner, []).append(i)
+    return out
+
+
+def _trip_place(group: Group, date: PartialDate | None, trips: dict[tuple[str, dt.date], str]) -> str | None:
     """A meeting of the same visit (a shared participant, within a few days) lends its city."""
     if date is None or date.day is None:
         return None
-    for other, _, other_date, other_place in drafts:
-        if other is group or not other_place or other_date is None or other_date.day is None:
-            continue
-        if other.keys & group.keys and abs((other_date.first_day() - date.first_day()).days) <= _TRIP_DAYS:
-            return other_place
+    day = date.first_day()
+    for offset in sorted(range(-_TRIP_DAYS, _TRIP_DAYS + 1), key=abs):
+        for key in sorted(group.keys):
+            if (place := trips.get((key, day + dt.timedelta(days=offset)))) is not None:
+                return place
     return None
+
+
+def _trips(drafts: list) -> dict[tuple[str, dt.date], str]:
+    """(person, day) → the city of a dated meeting that person had that day, for `_trip_place`."""
+    out: dict[tuple[str, dt.date], str] = {}
+    for group, _, date, place in drafts:
+        if place and date is not None and date.day is not None:
+            for key in group.keys:
+                out.setdefault((key, date.first_day()), place)
+    return out
 
 
 def _near_publication(dateline: str | None, date: PartialDate | None, published: dt.date) -> str | None:

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from extraction.knowledge import KnowledgeBase
-from extraction.lexicon import Matcher, per_knowledge, word_pattern
+from extraction.lexicon import Matcher, MatcherSet, per_knowledge, word_pattern
 
-_BEFORE = r"(?:\b(?:in|at|near|outside|inside)\s+(?:the\s+)?|visit(?:s|ed|ing)?\s+|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*)\s+to\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+)"  # noqa: E501
+_BEFORE = r"(?:\b(?:in|at|near|outside|inside)\s+(?:the\s+)?|visit(?:s|ed|ing)?\s+|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*)\s+to\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+|\b(?:city|town|capital|port|resort)\s+of\s+|\battend\w*\s+(?:the\s+)?(?:\d+\w*\s+)?)"  # noqa: E501
 _CITY_COUNTRY = re.compile(
     r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?),\s+(?:Russia|China|Kazakhstan|Uzbekistan|India|Brazil"
     r"|South Africa|Iran|Turkey|Mongolia|Belarus|Kyrgyzstan|Tajikistan|Egypt|Indonesia|Vietnam)\b"
@@ -26,18 +26,18 @@ class PlaceHit:
 
 
 @per_knowledge
-def _place_patterns(kb: KnowledgeBase) -> tuple[tuple[Matcher, str], ...]:
+def _place_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
     out = []
     for place in kb.places:
         spellings = sorted({place.name, *place.aliases, *place.venues}, key=len, reverse=True)
         body = "|".join(word_pattern(s.removeprefix("the ")) for s in spellings)
         out.append((Matcher(spellings, f"{_BEFORE}(?:{body})"), place.name))
-    return tuple(out)
+    return MatcherSet(out)
 
 
 def find_places(text: str, kb: KnowledgeBase) -> list[PlaceHit]:
     """Known cities and venues after a locative preposition, plus "in X, Country" for cities it lacks."""
-    hits = [PlaceHit(m.start(), m.end(), name) for pattern, name in _place_patterns(kb) for m in pattern.finditer(text)]
+    hits = [PlaceHit(m.start(), m.end(), name) for m, name in _place_patterns(kb).search(text)]
     for m in _CITY_COUNTRY.finditer(text):
         if not any(h.start <= m.start() < h.end for h in hits):
             hits.append(PlaceHit(m.start(), m.end(), m.group("city")))

@@ -33,9 +33,13 @@ def split_sentences(text: str) -> list[str]:
     spans = _quote_spans(text)
     out: list[str] = []
     start = 0
+    span = 0  # spans and boundaries both run left to right, so one pointer walks the spans
     for m in _BOUNDARY.finditer(text):
         cut = m.end()
-        if _is_abbreviation(text, m.start()) or any(s < m.start() < e and cut <= e for s, e in spans):
+        while span < len(spans) and spans[span][1] <= m.start():
+            span += 1
+        quoted = span < len(spans) and spans[span][0] < m.start() < spans[span][1] and cut <= spans[span][1]
+        if _is_abbreviation(text, m.start()) or quoted:
             continue
         piece = text[start:cut].strip()
         if piece:

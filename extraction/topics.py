@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extraction.knowledge import KnowledgeBase
-from extraction.lexicon import Matcher, per_knowledge, word_pattern
+from extraction.lexicon import Matcher, MatcherSet, per_knowledge, word_pattern
 
 
 def _case_sensitive(name: str) -> bool:
@@ -13,18 +13,18 @@ def _case_sensitive(name: str) -> bool:
 
 
 @per_knowledge
-def _topic_patterns(kb: KnowledgeBase) -> tuple[tuple[Matcher, str], ...]:
+def _topic_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
     out = []
     for topic in kb.topics:
         names = sorted(set(topic.names), key=len, reverse=True)
         body = "|".join(word_pattern(n, ignore_case=not _case_sensitive(n)) for n in names)
         out.append((Matcher(names, body), topic.name))
-    return tuple(out)
+    return MatcherSet(out)
 
 
 def find_topics(text: str, kb: KnowledgeBase) -> list[str]:
     """Topic names in order of appearance; a match inside a longer one of another topic does not count."""
-    hits = [(m.start(), m.end(), name) for pattern, name in _topic_patterns(kb) for m in pattern.finditer(text)]
+    hits = [(m.start(), m.end(), name) for m, name in _topic_patterns(kb).search(text)]
     kept = [
         (start, end, name)
         for start, end, name in hits

@@ -85,6 +85,8 @@ class Meeting:
     topics: tuple[TopicLink, ...] = ()
     quote: str = ""  # the sentence that reports the meeting
     date_assumed: bool = False  # True when the date was inferred, e.g. from the publication date
+    date_quote: str = ""  # the sentence the date was read from ("" when none states it)
+    place_quote: str = ""  # the sentence (or dateline) the place was read from
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,18 @@ def topic_names(session: Session) -> list[NameEntry]:
     ]
 
 
+def names_version(session: Session) -> tuple[int, ...]:
+    """A cheap fingerprint of every person's and topic's spellings: it changes when a name is added,
+    removed or re-synced (new rows), so that a cached index of names knows when to rebuild."""
+    row = session.connection().exec_driver_sql(
+        "SELECT (SELECT max(id) FROM personalias), (SELECT count(*) FROM personalias), "
+        "(SELECT max(id) FROM person), (SELECT count(*) FROM person), "
+        "(SELECT max(id) FROM topic), (SELECT count(*) FROM topic), "
+        "(SELECT max(id) FROM topicsynonym), (SELECT count(*) FROM topicsynonym)"
+    ).one()
+    return tuple(value or 0 for value in row)
+
+
 def get_person(session: Session, *, person_id: int) -> Person | None:
     return session.get(Person, person_id)
 
