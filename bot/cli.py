@@ -17,6 +17,9 @@ from bot.export import to_csv, to_ics, to_json
 from bot.ingest import UnreadableUpload, ingest_bytes, load_seeds, reextract_all, store_is_empty
 from bot.logs import configure_logging
 from bot.replies import Reply
+from extraction import extract
+from extraction.explain import explain
+from extraction.formats import UnreadableArticle, article_text
 from extraction.knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import open_store
@@ -179,6 +182,21 @@ def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: s
     for warning in result.warnings:
         click.echo(f"  warning: {warning}")
     return True
+
+
+@cli.command("extract")
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) when the text lacks one.")
+def extract_command(path: Path, published: dt.date | None) -> None:
+    """Show what the pipeline finds in one file, and why; stores nothing.
+
+    Every meeting comes with the sentences behind its date, place, people and topics.
+    """
+    try:
+        text = article_text(path.read_bytes(), filename=path.name)
+    except UnreadableArticle as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    click.echo(explain(extract(text, published=published, today=dt.date.today())))
 
 
 @cli.command()

@@ -6,16 +6,20 @@ import re
 from collections.abc import Sequence
 
 from extraction.lexicon import Folded
+from extraction.meetings import find_trigger
 from extraction.sentences import Sentence
 
 _CUE = Folded(
     r"\b(?:analysts?|experts?|researchers?|professors?|sinologists?|orientalists?|political\s+scientists?"
-    r"|observers?|scholars?|commentators?|economists?|spokes(?:man|woman|person|people)|interlocutors?"
-    r"|the\s+source|official\s+representative|permanent\s+representative|(?:told|tells)\s+Izvestia"
+    r"|observers?|scholars?|commentators?|economists?|interlocutors?"
+    r"|the\s+source|permanent\s+representative|(?:told|tells)\s+Izvestia"
     r"|according\s+to\s+(?:the\s+)?(?:experts?|analysts?|sources?)|think\s+tank|эксперт\w*|аналитик\w*"
-    r"|политолог\w*|профессор\w*|востоковед\w*|китаист\w*|собеседник\w*|официальный\s+представитель\w*"
+    r"|политолог\w*|профессор\w*|востоковед\w*|китаист\w*|собеседник\w*"
     r"|постпред\w*|Institute|University|Academy\s+of\s+Sciences|RAS|IMEMO|Center\s+for|Centre\s+for"
     r"|институт\w*|университет\w*|РАН)\b")
+# spokespeople speak for a side: their words are outside the meeting, but what they announce is a report
+_SPOKES = Folded(r"\b(?:spokes(?:man|woman|person|people)|official\s+representative|press\s+secretary"
+                 r"|официальный\s+представитель\w*|пресс-секретар\w*)\b")
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}\b")
 _INSTITUTION = re.compile(
     r"\b(?:Center|Centre|Institute|University|Department|Faculty|Academy|Studies|State|Modern|History|Economic"
@@ -30,9 +34,9 @@ _OPENS_QUOTE = ("\"", "“", "«", "—", "–", "- ")
 
 def is_analyst_sentence(text: str, analyst_names: set[str]) -> bool:
     """A sentence voiced or attributed by someone commenting from outside the meeting."""
-    if _CUE.search(text):
+    if _CUE.search(text) or any(re.search(rf"\b{re.escape(name)}\b", text) for name in analyst_names):
         return True
-    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in analyst_names)
+    return bool(_SPOKES.search(text)) and find_trigger(text) is None
 
 
 def analyst_names(text: str, known_names: set[str]) -> set[str]:

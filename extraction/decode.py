@@ -50,7 +50,7 @@ def _guess(data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """In UTF-16 one byte of each pair is nearly constant (0x00 for Latin, 0x04 for Cyrillic); its side gives the order."""
+    """In UTF-16 one byte of each pair is nearly constant (0 for Latin, 4 for Cyrillic); its side gives the order."""
     if len(data) < 8 or len(data) % 2:
         return None
     even, odd = _concentration(data[0::2]), _concentration(data[1::2])

@@ -15,6 +15,7 @@ from extraction.decode import UnreadableArticle, decode
 __all__ = ["HTML_SUFFIXES", "UnreadableArticle", "article_text"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_ENDS = (".", "!", "?", ":", "\"", "”", "»")
 _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body")
 _BINARY_MAGIC = {  # what people send by mistake, by their first bytes
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -75,7 +76,21 @@ def _pdf_text(data: bytes) -> str:
         raise UnreadableArticle("the PDF is damaged or not a PDF") from None
     if not text.strip():
         raise UnreadableArticle("the PDF has no text layer (a scan?)")
-    return text
+    return reflow(text)
+
+
+def reflow(text: str) -> str:
+    """PDF lines are layout, not paragraphs: a full-width line not ending a sentence runs on into the next."""
+    lines = text.split("\n")
+    width = sorted(len(line) for line in lines if line.strip())[len([x for x in lines if x.strip()]) * 3 // 4 :][:1]
+    full = 0.8 * width[0] if width else 0
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line.strip() and len(out[-1]) >= full and not out[-1].rstrip().endswith(_ENDS):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _html_text(data: bytes) -> str:

@@ -43,6 +43,8 @@ _ASIDE = Folded(  # what was discussed: people named after this are talked about
     r"\b(?:briefed\s+\w+\s+on|informed\s+\w+\s+(?:on|about)|about|regarding|concerning"
     r"|on\s+(?:the\s+)?(?:situation|contacts|results|outcome|prospects|issues?|questions?)s?)\b"
 )
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:He|She|Он|Она)\b")
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
@@ -89,7 +91,10 @@ def find_trigger(text: str) -> Trigger | None:
     if m is None:
         return None
     before, after = _PLANNED_WINDOW
-    window = text[max(0, m.start() - before) : m.end() + after]
+    # "Xi is expected to travel to Moscow in May ... and to hold talks": one clause, however long, if nothing
+    # in it already happened
+    start = 0 if not _EVENT_VERB.search(text[: m.start()]) else max(0, m.start() - before)
+    window = text[start : m.end() + after]
     kind: MeetingKind = "call" if m is call else "meeting"
     if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]):
         kind = "planned"
@@ -110,6 +115,8 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
         if value is None:
             continue
         distance = min(abs(expr.start - position), abs(expr.end - position))
+        if expr.start >= position and not _CLAUSE_BREAK.search(text, position, expr.start):
+            distance -= 100  # "will meet Putin on Thursday": a date in the verb's own clause
         score = distance - {"day": 40, "month": 20, "year": 0}[value.precision]
         if best is None or score < best[0]:
             best = (score, value)
@@ -128,6 +135,9 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
                      previous=previous) or fallback_date
     on = date.first_day() if date else ctx.published
     hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
+    spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
+    if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
+        hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
     participants = _with_sides(text, hits, ctx, on, visit=trigger.visit)
     if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
             and subject.country != participants[0].country:

@@ -111,7 +111,8 @@ def scan_people(text: str, kb: KnowledgeBase) -> PeopleScan:
         roles=tuple((m.start(), m.end(), role) for m, role in _longest(_role_patterns(kb).search(text))),
         titled=tuple(_TITLED.finditer(text)),
         surnames=tuple((m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(text)
-                       if m.group(0) in _by_family_name(kb) and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()])),
+                       if m.group(0) in _by_family_name(kb)
+                       and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()])),
     )
 
 

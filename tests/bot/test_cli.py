@@ -137,3 +137,19 @@ def test_reextract_keeps_article_ids_and_pushes_nothing_new(run):
         assert sorted(after) == sorted(before)
         assert subs.get_subscriber(session, chat_id=5).active
         assert subs.meetings_added_since(session, since=subs.get_subscriber(session, chat_id=5).last_digest_at) == []
+
+
+def test_extract_explains_a_file_without_storing_it(run):
+    output = run("extract", str(SEEDS_DIR / "002_6c811d297400b394.txt")).output
+    assert "Published: 2019-12-06" in output
+    assert "Nikolai Patrushev" in output
+    assert "Shanghai" in output
+    assert json.loads(run("export").output) == {"meetings": []}
+
+
+def test_extract_names_an_unreadable_file(run, tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.4 broken")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert "the PDF is damaged" in result.output

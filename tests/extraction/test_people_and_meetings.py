@@ -81,7 +81,6 @@ def test_no_trigger_where_no_event_is_reported(text: str) -> None:
     [
         "said Sergey Lukonin, head of the China sector at the IMEMO RAS",
         "said political analyst Viktor Pirozhenko",
-        "said Foreign Ministry spokeswoman Maria Zakharova",
         "experts say",
     ],
 )
@@ -91,6 +90,15 @@ def test_analysts_and_spokespeople_are_not_participants_and_not_evidence(quote: 
     extraction = extract(text, published=dt.date(2025, 3, 4))
     assert [sorted(p.name for p in m.participants) for m in extraction.meetings] == [["Sergei Lavrov", "Wang Yi"]]
     assert [t.name for t in extraction.meetings[0].topics] == ["Taiwan"]
+
+
+def test_a_spokesperson_announcing_a_meeting_reports_it_but_is_not_at_it() -> None:
+    text = ("Chinese Vice Premier Ding Xuexiang will meet Vladimir Putin on Thursday, Foreign Ministry spokesperson "
+            "Guo Jiakun announced on Tuesday. Putin met Xi Jinping, said Kremlin spokesman Dmitry Peskov.")
+    extraction = extract(text, published=dt.date(2025, 6, 17))
+    assert [sorted(p.name for p in m.participants) for m in extraction.meetings] == [
+        ["Ding Xuexiang", "Vladimir Putin"], ["Vladimir Putin", "Xi Jinping"]]
+    assert extraction.meetings[0].kind == "planned"
 
 
 def test_topics_are_tied_to_the_meeting_they_are_discussed_at() -> None:
