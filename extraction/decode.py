@@ -44,9 +44,17 @@ def _guess(data: bytes) -> str:
 
     best = from_bytes(data).best()
     text = str(best) if best is not None and best.chaos <= _MAX_CHAOS else None
-    if text is None or len(_CONTROL.findall(text)) > len(text) / 50:
-        raise UnreadableArticle("the text is in an encoding I cannot read")
+    if text is None or len(_CONTROL.findall(text)) > len(text) / 50 or not _latin_or_cyrillic(text):
+        raise UnreadableArticle("the text is in an encoding I cannot read (I read English and Russian)")
     return text
+
+
+def _latin_or_cyrillic(text: str) -> bool:
+    """A guess that yields mostly other scripts (random bytes read as Korean, say) is a wrong guess."""
+    letters = _LETTER.findall(text[:20000])
+    readable = sum(1 for c in letters if c < "\u0250" or "\u0400" <= c < "\u0530")
+    varied = len(set(letters)) >= 10 or len(letters) < 100  # prose uses many letters; a misread, a handful
+    return bool(letters) and varied and readable >= 0.5 * len(letters)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -40,6 +40,7 @@ BAD_UPLOADS = [
     ("menu.html", b"<html><head><script>var a=1;</script></head><body><nav>Home | World</nav></body></html>",
      "no article text"),
     ("picture.jpg", b"\xff\xd8\xff\xe0" + PNG, "not .jpg"),
+    ("garbled.txt", bytes(random.Random(0).randrange(128, 256) for _ in range(3000)), "an encoding I cannot read"),
 ]
 
 
