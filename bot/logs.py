@@ -29,6 +29,7 @@ def configure_logging(level: str, token: str | None = None) -> None:
     # httpx logs every request URL at INFO, and Telegram's URLs contain the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if token:
         for handler in logging.getLogger().handlers:
             handler.addFilter(RedactToken(token))

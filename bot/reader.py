@@ -161,7 +161,8 @@ def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Re
     buttons = tuple((Button(m.canonical[:40], f"{prefix}:{m.target}:0"),) for m in resolution.matches)
     names = ", ".join(esc(m.canonical) for m in resolution.matches)
     if resolution.status == "several":
-        return Reply(f"Several {what}s match “{esc(clip(query, 60))}”: {names}. Which one?", buttons)
+        many = {"person": "people"}.get(what, f"{what}s")
+        return Reply(f"Several {many} match “{esc(clip(query, 60))}”: {names}. Which one?", buttons)
     if resolution.matches:
         return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Did you mean: {names}?", buttons)
     return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Try another spelling, or /help.")

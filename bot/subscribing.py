@@ -18,7 +18,7 @@ from sqlmodel import Session
 from bot.lookup import SURE, Lookup
 from bot.matching import Resolution
 from bot.render import clip, esc, human_date, meeting_block
-from bot.replies import Button, Caller, Reply
+from bot.replies import CONSOLE, Button, Caller, Reply
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -27,6 +27,8 @@ from storage.queries import MeetingView
 MAX_DIGEST = 15  # meetings listed in one digest; the rest are a /latest away
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 NOT_ALLOWED = "Only an admin of this chat can change its subscription."
+CONSOLE_NOTE = ("Subscriptions belong to Telegram chats: run the bot with TELEGRAM_BOT_TOKEN and send this "
+                "command there. Here, /digest shows the meetings added in the last week.")
 
 
 @cache
@@ -54,8 +56,8 @@ class SubscriptionCommands:
         self.default_time, self.default_zone, self.now = digest_time, timezone, now
 
     def subscribe(self, args: str, caller: Caller) -> Reply:
-        if not caller.can_manage_chat:
-            return Reply(NOT_ALLOWED)
+        if (refusal := _refusal(caller)) is not None:
+            return refusal
         time, zone = self.default_time, self.default_zone
         for word in args.split()[:2]:
             if _CLOCK.match(word):
@@ -77,8 +79,8 @@ class SubscriptionCommands:
                      "(/alerts off stops those). /follow a person or topic to get only what involves them.")
 
     def unsubscribe(self, _args: str, caller: Caller) -> Reply:
-        if not caller.can_manage_chat:
-            return Reply(NOT_ALLOWED)
+        if (refusal := _refusal(caller)) is not None:
+            return refusal
         with session_scope(self.engine) as session:
             done = subs.unsubscribe(session, chat_id=caller.chat_id)
         if not done:
@@ -102,8 +104,8 @@ class SubscriptionCommands:
         return Reply(head)
 
     def alerts(self, args: str, caller: Caller) -> Reply:
-        if not caller.can_manage_chat:
-            return Reply(NOT_ALLOWED)
+        if (refusal := _refusal(caller)) is not None:
+            return refusal
         choice = args.strip().lower()
         if choice not in {"on", "off"}:
             return Reply("Use <code>/alerts on</code> or <code>/alerts off</code>.")
@@ -123,8 +125,8 @@ class SubscriptionCommands:
 
     def _follow(self, args: str, caller: Caller, *, on: bool) -> Reply:
         verb = "follow" if on else "unfollow"
-        if not caller.can_manage_chat:
-            return Reply(NOT_ALLOWED)
+        if (refusal := _refusal(caller)) is not None:
+            return refusal
         query = " ".join(args.split())
         if not query:
             return Reply(f"{verb.capitalize()} whom or what? e.g. <code>/{verb} Shoigu</code>, "
@@ -196,6 +198,13 @@ def push_message(title: str | None, meetings: list[MeetingView]) -> Reply:
     head = f"<b>New article</b>: {esc(clip(title or 'untitled', 120))}\n{len(meetings)} new meeting" + (
         "s" * (len(meetings) != 1))
     return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings[:MAX_DIGEST])]))
+
+
+def _refusal(caller: Caller) -> Reply | None:
+    """Why this caller may not change the chat's subscription, if they may not."""
+    if caller.chat_id == CONSOLE.chat_id:
+        return Reply(CONSOLE_NOTE)
+    return None if caller.can_manage_chat else Reply(NOT_ALLOWED)
 
 
 def _top(resolution: Resolution) -> float:

@@ -135,3 +135,16 @@ def test_unknown_commands_and_plain_text_point_to_help(core):
     assert "Unknown command /frobnicate" in core.handle("/frobnicate").plain()
     assert "/help" in core.handle("hello").plain()
     assert "Sergei Shoigu" in core.handle("/who@BriefingBot shoigu").plain()
+
+
+def test_subscriptions_are_for_telegram_chats_not_the_console(core):
+    assert "Subscriptions belong to Telegram chats" in core.handle("/subscribe 08:00").plain()
+    assert "Subscriptions belong to Telegram chats" in core.handle("/follow Shoigu").plain()
+
+
+def test_a_shared_surname_offers_the_people_who_bear_it(core):
+    reply = core.handle("/who wang")
+    assert reply.plain().startswith("Several people match “wang”")
+    labels = [row[0].label for row in reply.buttons]
+    assert "Wang Yi" in labels
+    assert "Wang Huning" in labels
