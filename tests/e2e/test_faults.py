@@ -68,3 +68,13 @@ async def test_fifty_readers_are_answered_while_an_admin_uploads(briefing: Brief
         assert "locked" not in reply.text
     assert "Added article" in (await briefing.api.wait_for_sent(ADMIN, since=since, timeout=30)).text
     assert not [c for c in briefing.api.calls[since:] if "went wrong" in (c.text or "")]
+
+
+@pytest.mark.parametrize("code", [502, 500])
+async def test_updates_survive_a_failing_get_updates_and_are_handled_once(briefing: Briefing, code: int):
+    briefing.api.fail_next("getUpdates", code, count=2)
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(41, "/latest 1")
+    await briefing.api.wait_for_sent(41, since=since, timeout=20)
+    await briefing.api.wait_for(lambda c: c.method == "getUpdates" and c.ok, since=len(briefing.api.calls))
+    assert len(briefing.api.sent_messages(41)) == 1
