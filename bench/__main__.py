@@ -1,0 +1,110 @@
+"""`python -m bench [--quick] [--json FILE]`: every benchmark, a table, and JSON to compare runs over time.
+
+Nothing here asserts a time: the figures are printed beside their targets for a person to judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import answers, fanout, footprint, fuzzy, ingest
+from bench.store import OUT, build_store, world
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much of each benchmark to run: `--quick` keeps CI under two minutes on two cores."""
+
+    stores: tuple[int, ...]
+    ingest: int
+    repeat: int
+    fuzzy_people: int
+    subscribers: int
+
+
+QUICK = Plan(stores=(10_000,), ingest=100, repeat=5, fuzzy_people=60, subscribers=300)
+FULL = Plan(stores=(10_000, 100_000), ingest=1_000, repeat=10, fuzzy_people=400, subscribers=10_000)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a 10,000-article store and small samples (< 2 min)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures as JSON")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    started = time.perf_counter()
+
+    def say(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+    results: dict[str, object] = {}
+    rows: list[tuple[str, str, str]] = []
+    stores = {}
+    for size in plan.stores:
+        say(f"store of {size:,} articles")
+        stores[size] = build_store(size, seed=args.seed, log=say)
+    biggest = stores[max(stores)]
+    for size, store in stores.items():
+        say(f"answers at {size:,} articles")
+        figures = answers.measure(store, repeat=plan.repeat)
+        for kind in answers.KINDS:
+            p, floor = figures.p95_ms[kind], figures.floor_p95_ms[kind]
+            rows.append((f"/{kind.replace('_', ' ')} p95 @ {size:,} (floor, ratio)",
+                         f"{p:.1f} ms ({floor:.2f} ms, {p / floor if floor else 0:.1f}x)", "≤ 10 ms @ 100k"))
+        if store is biggest:
+            results.update(articles=size, answer_p95_ms=_round(figures.p95_ms),
+                           answer_floor_p95_ms=_round(figures.floor_p95_ms))
+    say("fuzzy resolution")
+    resolve_ms, aliases, build_s = fuzzy.resolve_p95_ms(biggest, queries_count=plan.fuzzy_people, seed=args.seed)
+    rows.append((f"fuzzy resolve p95 among {aliases:,} aliases", f"{resolve_ms:.2f} ms (index {build_s:.1f} s)",
+                 "≤ 1 ms"))
+    results["fuzzy_resolve_p95_ms"] = round(resolve_ms, 3)
+    say(f"ingest of {plan.ingest:,} articles through the pipeline")
+    _, people = world(args.seed)
+    rate, meetings = ingest.articles_per_second(people, plan.ingest, seed=args.seed, out=OUT)
+    rows.append((f"ingest ({plan.ingest:,} articles, {meetings:,} meetings)", f"{rate:.1f} articles/s", "≥ 100/s"))
+    results["ingest_articles_per_s"] = round(rate, 2)
+    say(f"fan-out to {plan.subscribers:,} subscribers")
+    fan = fanout.measure(people, plan.subscribers, out=OUT)
+    rows.append((f"fan-out to {fan.subscribers:,} (dup/missing/unretried 429, 429s)",
+                 f"{fan.msgs_per_s:.1f} msg/s ({fan.duplicates}/{fan.missing}/{fan.unretried_429}, {fan.refused_429})",
+                 "≥ 28 msg/s, 0/0/0"))
+    results.update(fanout_subscribers=fan.subscribers, fanout_msgs_per_s=round(fan.msgs_per_s, 2),
+                   fanout_duplicates=fan.duplicates, fanout_missing=fan.missing,
+                   fanout_unretried_429=fan.unretried_429)
+    say("footprint")
+    rss, startup = footprint.peak_rss_mb(biggest), footprint.startup_s(biggest)
+    rows.append((f"peak RSS answering @ {biggest.articles:,}", f"{rss:.0f} MB", "≤ 250 MB"))
+    rows.append((f"start-up to first answer @ {biggest.articles:,}", f"{startup:.2f} s", "≤ 2 s"))
+    results.update(peak_rss_mb=round(rss, 1), startup_s=round(startup, 3))
+    print(_table(rows))
+    say("done")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+def _round(figures: dict[str, float]) -> dict[str, float]:
+    return {kind: round(value, 3) for kind, value in figures.items()}
+
+
+def _table(rows: list[tuple[str, str, str]]) -> str:
+    head = ("measure", "this machine", "target")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+    line = "| " + " | ".join("-" * w for w in widths) + " |"
+    out = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |", line]
+    out += ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
