@@ -31,6 +31,7 @@ from storage.db import session_scope
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRY_DELAYS = (0.5, 2.0, 5.0)
+PARALLEL_SENDS = 8  # sends in flight during a push: the rate limiter, not each round trip, sets the pace
 PACE_SECONDS = 1.0  # between the parts of one long reply: the rate limiter does not pace a private chat
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send", "not enough rights",
         "need administrator rights", "chat_write_forbidden", "group chat was upgraded")
@@ -122,8 +123,7 @@ async def run_broadcasts(application: Application) -> None:
     A lock keeps one sender per process, so a pending delivery seen here is a crash's leftover.
     """
     engine: Engine = application.bot_data["engine"]
-    lock: asyncio.Lock = application.bot_data.setdefault("broadcast_lock", asyncio.Lock())
-    async with lock:
+    async with application.bot_data["broadcast_lock"]:
         with session_scope(engine) as session:
             queued = subs.unfinished_broadcasts(session)
         for broadcast_id, article_id, meeting_ids in queued:
@@ -140,15 +140,20 @@ async def push_article(bot: Bot, engine: Engine, *, article_id: int, meeting_ids
         article = queries.get_article(session, article_id=article_id)
         title = article.title if article else None
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
-    for chat_id, subscriber_id in audience:
-        with session_scope(engine) as session:
-            wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=list(meeting_ids))
-            meetings = queries.meeting_views(session, meeting_ids=wanted)
-        if not meetings:
-            tally.skipped += 1
-            continue
-        await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
-                      key=f"article:{article_id}", reply=push_message(title, meetings), tally=tally)
+    gate = asyncio.Semaphore(PARALLEL_SENDS)
+
+    async def serve(chat_id: int, subscriber_id: int) -> None:
+        async with gate:
+            with session_scope(engine) as session:
+                wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=list(meeting_ids))
+                meetings = queries.meeting_views(session, meeting_ids=wanted)
+            if not meetings:
+                tally.skipped += 1
+                return
+            await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
+                          key=f"article:{article_id}", reply=push_message(title, meetings), tally=tally)
+
+    await asyncio.gather(*(serve(chat_id, subscriber_id) for chat_id, subscriber_id in audience))
     log.info("push for article #%s: %d sent, %d skipped, %d blocked, %d failed",
              article_id, tally.sent, tally.skipped, tally.blocked, tally.failed)
     return tally

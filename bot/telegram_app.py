@@ -73,8 +73,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
-        # retries: with the default max_retries=0 a 429 would be re-raised instead of waited out
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter())
         .post_init(_post_init)
         # a slow upload or a long push must not keep fifty readers waiting; SQLite's WAL and busy
         # timeout let their reads and the upload's write overlap
@@ -85,9 +84,16 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     if settings.telegram_file_base_url:
         builder = builder.base_file_url(settings.telegram_file_base_url)
     application = builder.build()
-    application.bot_data.update(engine=engine, core=core, settings=settings)
+    application.bot_data.update(engine=engine, core=core, settings=settings, broadcast_lock=asyncio.Lock())
     register_handlers(application)
     return application
+
+
+def rate_limiter() -> AIORateLimiter:
+    """Telegram's broadcast limit, spent evenly: one message every 1/29 s rather than bursts of 30
+    (a burst overshoots the limit and every 429 costs a second); retries, because with the
+    default max_retries=0 a 429 is raised instead of waited out."""
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
 
 
 def run_application(application: Application, settings: Settings) -> None:

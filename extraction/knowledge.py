@@ -8,6 +8,7 @@ without touching code; this module only loads them into frozen values and answer
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -339,6 +340,14 @@ def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
         for t in _entries(directory, "topics.toml", "topic")
     )
     return KnowledgeBase(people=people, roles=roles, places=places, topics=topics)
+
+
+def fingerprint(directory: Path = KNOWLEDGE_DIR) -> str:
+    """A hash of the knowledge files, so a store can tell whether it already mirrors them."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @cache

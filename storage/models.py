@@ -183,3 +183,10 @@ class Broadcast(SQLModel, table=True):
     meeting_ids: str  # comma-separated ids of the meetings that were new
     created_at: dt.datetime = Field(default_factory=utcnow)
     finished_at: dt.datetime | None = Field(default=None, index=True)
+
+
+class StoreMeta(SQLModel, table=True):
+    """Facts about the store itself, such as which knowledge base it mirrors."""
+
+    key: str = Field(primary_key=True)
+    value: str

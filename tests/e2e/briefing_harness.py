@@ -39,6 +39,11 @@ class Briefing:
         self.api.inject_message(chat_id, text, **kw)
         return (await self.api.wait_for_sent(chat_id, since=since)).text or ""
 
+    async def pushes_done(self) -> None:
+        """Wait for the push under way (started before this call) to finish with every chat."""
+        async with self.app.bot_data["broadcast_lock"]:
+            pass
+
     def articles(self) -> int:
         with session_scope(self.engine) as session:
             return session.exec(select(func.count()).select_from(Article)).one()

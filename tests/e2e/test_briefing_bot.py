@@ -145,6 +145,7 @@ async def test_a_subscriber_who_blocked_the_bot_is_marked_inactive_and_others_st
     briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
     push = await briefing.api.wait_for_sent(402, since=since)
     assert "New article" in push.text
+    await briefing.pushes_done()
     with session_scope(briefing.engine) as session:
         assert not subs.get_subscriber(session, chat_id=401).active
         assert subs.get_subscriber(session, chat_id=402).active

@@ -94,11 +94,12 @@ async def test_a_kill_during_a_broadcast_serves_the_rest_after_restart_and_nobod
             first.wait()
 
         served = {c.chat_id for c in api.sent_messages()}
-        assert served == {1, 2, 3}
+        assert 4 not in served
+        assert {1, 2, 3} <= served  # and perhaps 5 and 6: sends run side by side
         second = subprocess.Popen([sys.executable, "-m", "bot"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            for chat in (4, 5, 6):
+            for chat in SUBSCRIBERS:
                 await api.wait_for_sent(chat, timeout=30)
             await asyncio.sleep(0.5)  # time for any duplicate to show itself
         finally:

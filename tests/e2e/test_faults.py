@@ -39,6 +39,7 @@ async def test_a_chat_that_is_gone_is_marked_inactive_during_a_push(briefing: Br
     since = len(briefing.api.calls)
     briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
     assert "New article" in (await briefing.api.wait_for_sent(32, since=since)).text
+    await briefing.pushes_done()
     with session_scope(briefing.engine) as session:
         assert not subs.get_subscriber(session, chat_id=31).active
         assert subs.get_subscriber(session, chat_id=32).active

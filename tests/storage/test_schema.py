@@ -19,7 +19,8 @@ def test_migrations_build_every_table_from_empty(db_url):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert {"article", "sentence", "person", "personalias", "personrole", "meeting", "meetingparticipant",
-            "topic", "topicsynonym", "meetingtopic", "meetingsource", "subscriber", "follow", "delivery"} <= tables
+            "topic", "topicsynonym", "meetingtopic", "meetingsource", "subscriber", "follow", "delivery",
+            "broadcast", "storemeta"} <= tables
     assert schema_revision(engine) == head(engine)
 
 
@@ -58,3 +59,22 @@ def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(engine):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_the_knowledge_base_is_mirrored_again_only_when_its_files_change(db_url, monkeypatch):
+    from sqlmodel import select
+
+    from storage import bootstrap
+    from storage.db import session_scope
+    from storage.models import Person
+
+    open_store(db_url).dispose()
+    calls = []
+    monkeypatch.setattr(bootstrap, "sync_knowledge", lambda session, kb: calls.append(kb))
+    open_store(db_url).dispose()
+    assert calls == []  # unchanged files: no work at start-up
+    monkeypatch.setattr(bootstrap, "fingerprint", lambda: "changed")
+    engine = open_store(db_url)
+    assert len(calls) == 1
+    with session_scope(engine) as session:
+        assert session.exec(select(Person)).first() is not None
