@@ -306,7 +306,7 @@ def article_ids(session: Session) -> list[int]:
 
 
 def search_sentences(session: Session, *, text: str, limit: int) -> list[SentenceHit]:
-    """Sentences that contain every word typed, best match first, matched words between \\x01 and \\x02.
+    """Sentences that contain every word typed, newest articles first, matched words between \\x01 and \\x02.
 
     Each word is quoted, so FTS syntax typed by a reader (AND, NEAR(, *, ") is read as plain words.
     """
@@ -318,7 +318,7 @@ def search_sentences(session: Session, *, text: str, limit: int) -> list[Sentenc
         "SELECT s.article_id, a.published, s.text, "
         "snippet(sentence_fts, 0, char(1), char(2), '…', 48) "
         "FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid JOIN article a ON a.id = s.article_id "
-        "WHERE sentence_fts MATCH ? ORDER BY rank LIMIT ?",
+        "WHERE sentence_fts MATCH ? ORDER BY sentence_fts.rowid DESC LIMIT ?",
         (match, limit),
     ).all()
     return [
