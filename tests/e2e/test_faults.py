@@ -79,3 +79,13 @@ async def test_updates_survive_a_failing_get_updates_and_are_handled_once(briefi
     await briefing.api.wait_for_sent(41, since=since, timeout=20)
     await briefing.api.wait_for(lambda c: c.method == "getUpdates" and c.ok, since=len(briefing.api.calls))
     assert len(briefing.api.sent_messages(41)) == 1
+
+
+async def test_a_send_that_times_out_is_retried(briefing: Briefing):
+    briefing.api.hang_next("sendMessage", chat_id=23)  # Telegram never answers: the client times out
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(23, "/latest 1")
+    reply = await briefing.api.wait_for_sent(23, since=since, timeout=30)
+    assert "Latest meetings" in reply.text
+    assert [c.chat_id for c in briefing.api.hanging] == [23]
+    assert len(briefing.api.sent_messages(23)) == 1
