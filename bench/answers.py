@@ -83,7 +83,7 @@ def floors(db: sqlite3.Connection) -> dict[str, Callable[[], object]]:
 
     def search() -> object:
         return db.execute("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH '\"missile\" \"defence\"' "
-                          "ORDER BY rank LIMIT 10").fetchall()
+                          "ORDER BY rowid DESC LIMIT 10").fetchall()
 
     return {"latest": latest, "who": who, "who_fuzzy": who, "topic": topic_, "topic_fuzzy": topic_, "search": search}
 
