@@ -76,8 +76,7 @@ class ReaderCommands:
                 return Reply("That person is no longer in the store.")
             page = queries.meetings_with_person(session, person_id=person_id, limit=PAGE, offset=offset)
             title_now = queries.person_title_on(session, person_id=person_id, on=self.lookup.today())
-            partners = queries.counterparts(session, person_id=person_id)
-            topics = queries.topics_of_person(session, person_id=person_id)
+            partners, topics = queries.person_profile(session, person_id=person_id)
         head = [f"<b>{esc(person.name)}</b>" + (f" ({esc(person.country)})" if person.country else "")]
         if title_now:
             head.append(f"Now: {esc(title_now)}")
@@ -85,10 +84,11 @@ class ReaderCommands:
             head.append("No meetings stored for this person yet.")
             return Reply("\n".join(head))
         if offset == 0:
+            scope = f" (in the latest {queries.RECENT:,} meetings)" if page.total > queries.RECENT else ""
             if partners:
-                head.append(f"Most frequent counterparts: {counted(partners)}")
+                head.append(f"Most frequent counterparts{scope}: {counted(partners)}")
             if topics:
-                head.append(f"Most discussed topics: {counted(topics)}")
+                head.append(f"Most discussed topics{scope}: {counted(topics)}")
         head.append(f"\n<b>Meetings</b>, newest first ({offset + 1}–{offset + len(page.items)} of {page.total})")
         return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}")
 

@@ -252,20 +252,34 @@ def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | N
     return " and ".join(dict.fromkeys(titles)) or None
 
 
-def counterparts(session: Session, *, person_id: int, limit: int = 5) -> list[tuple[str, int]]:
-    """The people someone met most often, with how many meetings."""
-    mine = select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == person_id)
-    return _most_common(session, select(Person.name)
-                        .join(MeetingParticipant, col(MeetingParticipant.person_id) == Person.id)
-                        .where(col(MeetingParticipant.meeting_id).in_(mine), Person.id != person_id), limit)
+RECENT = 1000  # counterparts and topics are counted over a person's newest meetings, at most this many
 
 
-def topics_of_person(session: Session, *, person_id: int, limit: int = 5) -> list[tuple[str, int]]:
-    """The topics most often discussed at someone's meetings."""
-    mine = select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == person_id)
-    return _most_common(session, select(Topic.name)
-                        .join(MeetingTopic, col(MeetingTopic.topic_id) == Topic.id)
-                        .where(col(MeetingTopic.meeting_id).in_(mine)), limit)
+def _recent_meetings(session: Session, person_id: int) -> list[int]:
+    """A person's newest RECENT meeting ids: counting tens of thousands of links would take 0.1-0.7 s.
+
+    Up to RECENT, every linked meeting (no sorting needed); beyond, the date index is walked newest
+    first with a probe of the link, which stops after RECENT hits instead of sorting them all.
+    """
+    mine = col(MeetingParticipant.person_id) == person_id
+    total = session.exec(select(func.count()).select_from(MeetingParticipant).where(mine)).one()
+    if total <= RECENT:
+        return list(session.exec(select(MeetingParticipant.meeting_id).where(mine)))
+    linked = select(MeetingParticipant.meeting_id).where(col(MeetingParticipant.meeting_id) == Meeting.id, mine)
+    return [i for i in session.exec(_newest_first(select(Meeting.id).where(linked.exists())).limit(RECENT)) if i]
+
+
+def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple[list[tuple[str, int]],
+                                                                            list[tuple[str, int]]]:
+    """Whom someone met most often and what they discussed most, over their newest RECENT meetings."""
+    mine = _recent_meetings(session, person_id)
+    partners = _most_common(session, select(Person.name)
+                            .join(MeetingParticipant, col(MeetingParticipant.person_id) == Person.id)
+                            .where(col(MeetingParticipant.meeting_id).in_(mine), Person.id != person_id), limit)
+    topics = _most_common(session, select(Topic.name)
+                          .join(MeetingTopic, col(MeetingTopic.topic_id) == Topic.id)
+                          .where(col(MeetingTopic.meeting_id).in_(mine)), limit)
+    return partners, topics
 
 
 def _most_common(session: Session, names: Select, limit: int) -> list[tuple[str, int]]:
