@@ -48,10 +48,6 @@ class Group:
     def label(self) -> str | None:
         return next((m.label for m in self.mentions if m.label), None)
 
-    @property
-    def first_sentence(self) -> int:
-        return self.mentions[0].sentence
-
     def kind(self, published: dt.date) -> MeetingKind:
         """A date after publication means the event is still to come; otherwise calls win over meetings."""
         kinds = {m.kind for m in self.mentions}
