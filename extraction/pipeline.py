@@ -138,6 +138,12 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
     return found
 
 
+def _reporting_sentence(group: Group) -> str:
+    """The first body sentence that reports the meeting: a headline says less and proves nothing."""
+    quotes = [m.quote for m in group.mentions]
+    return next((q for q in quotes if q.rstrip().endswith((".", "!", "?", "\"", "”", "»", "'"))), quotes[0])
+
+
 def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
            found: list[tuple[PartialDate | None, str | None]], kb: KnowledgeBase, published: dt.date,
            dateline: str | None) -> list[Meeting]:
@@ -157,7 +163,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         label = group.label or _label(kind, [p.name for p in people])
         order = evidence_order([m.sentence for m in group.mentions], mine, sentences)
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
-                          topics=tuple(topics.values()), quote=group.mentions[0].quote,
+                          topics=tuple(topics.values()), quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned"),
                           place_quote=place_quote(place, order, sentences, kb))
         meetings.append(meeting)

@@ -105,3 +105,11 @@ def test_warnings_name_strangers_and_undated_meetings() -> None:
                          published=dt.date(2025, 1, 1))
     assert "person not in the knowledge base: Zhou Mingyuan" in extraction.warnings
     assert any(w.startswith("no date found for meeting") for w in extraction.warnings)
+
+
+def test_the_evidence_for_a_meeting_is_a_body_sentence_not_the_headline():
+    text = ("Lavrov and Wang Yi Hold Talks in Beijing\n\n"
+            "Russian Foreign Minister Sergei Lavrov held talks with Chinese Foreign Minister Wang Yi "
+            "in Beijing on April 9, 2025.\n")
+    [meeting] = extract(text, published=dt.date(2025, 4, 10)).meetings
+    assert meeting.quote.startswith("Russian Foreign Minister Sergei Lavrov held talks")
