@@ -258,15 +258,21 @@ RECENT = 1000  # counterparts and topics are counted over a person's newest meet
 def _recent_meetings(session: Session, person_id: int) -> list[int]:
     """A person's newest RECENT meeting ids: counting tens of thousands of links would take 0.1-0.7 s.
 
-    Up to RECENT, every linked meeting (no sorting needed); beyond, the date index is walked newest
-    first with a probe of the link, which stops after RECENT hits instead of sorting them all.
+    Up to RECENT, every linked meeting (no sorting needed). Beyond, whichever is cheaper: sorting the
+    person's meetings (cost grows with their count), or walking the date index newest first with a
+    probe of the link (cost grows with how rare they are: all meetings / theirs, per hit).
     """
     mine = col(MeetingParticipant.person_id) == person_id
     total = session.exec(select(func.count()).select_from(MeetingParticipant).where(mine)).one()
     if total <= RECENT:
         return list(session.exec(select(MeetingParticipant.meeting_id).where(mine)))
-    linked = select(MeetingParticipant.meeting_id).where(col(MeetingParticipant.meeting_id) == Meeting.id, mine)
-    return [i for i in session.exec(_newest_first(select(Meeting.id).where(linked.exists())).limit(RECENT)) if i]
+    everyone = session.exec(select(func.count()).select_from(Meeting)).one()
+    if total * total > RECENT * everyone:
+        linked = select(MeetingParticipant.meeting_id).where(col(MeetingParticipant.meeting_id) == Meeting.id, mine)
+        query = select(Meeting.id).where(linked.exists())
+    else:
+        query = select(Meeting.id).join(MeetingParticipant, col(MeetingParticipant.meeting_id) == Meeting.id).where(mine)
+    return [i for i in session.exec(_newest_first(query).limit(RECENT)) if i]
 
 
 def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple[list[tuple[str, int]],
