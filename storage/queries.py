@@ -271,7 +271,8 @@ def _recent_meetings(session: Session, person_id: int) -> list[int]:
         linked = select(MeetingParticipant.meeting_id).where(col(MeetingParticipant.meeting_id) == Meeting.id, mine)
         query = select(Meeting.id).where(linked.exists())
     else:
-        query = select(Meeting.id).join(MeetingParticipant, col(MeetingParticipant.meeting_id) == Meeting.id).where(mine)
+        joined = col(MeetingParticipant.meeting_id) == Meeting.id
+        query = select(Meeting.id).join(MeetingParticipant, joined).where(mine)
     return [i for i in session.exec(_newest_first(query).limit(RECENT)) if i]
 
 
