@@ -140,18 +140,22 @@ async def push_article(bot: Bot, engine: Engine, *, article_id: int, meeting_ids
         article = queries.get_article(session, article_id=article_id)
         title = article.title if article else None
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
+        views = queries.meeting_views(session, meeting_ids=list(meeting_ids))
+    everything = push_message(title, views)  # what most subscribers, who follow nothing, receive
     gate = asyncio.Semaphore(PARALLEL_SENDS)
 
     async def serve(chat_id: int, subscriber_id: int) -> None:
         async with gate:
             with session_scope(engine) as session:
-                wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=list(meeting_ids))
-                meetings = queries.meeting_views(session, meeting_ids=wanted)
-            if not meetings:
+                wanted = set(subs.matching_follows(session, subscriber_id=subscriber_id,
+                                                   meeting_ids=list(meeting_ids)))
+            if not wanted:
                 tally.skipped += 1
                 return
+            reply = everything if len(wanted) == len(views) else push_message(
+                title, [v for v in views if v.id in wanted])
             await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
-                          key=f"article:{article_id}", reply=push_message(title, meetings), tally=tally)
+                          key=f"article:{article_id}", reply=reply, tally=tally)
 
     await asyncio.gather(*(serve(chat_id, subscriber_id) for chat_id, subscriber_id in audience))
     log.info("push for article #%s: %d sent, %d skipped, %d blocked, %d failed",
