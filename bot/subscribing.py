@@ -144,7 +144,9 @@ class SubscriptionCommands:
         return Reply(f"Which one do you want to {verb}?", buttons)
 
     def set_follow(self, caller: Caller, kind: str, target_id: int, *, on: bool) -> Reply:
-        """Follow or unfollow one person or topic (also the answer to a choice button)."""
+        """Follow or unfollow one person or topic (also the answer to a choice button, which anyone can tap)."""
+        if (refusal := _refusal(caller)) is not None:
+            return refusal
         with session_scope(self.engine) as session:
             name = _name(session, kind, target_id)
             if name is None:
