@@ -172,7 +172,8 @@ class SubscriptionCommands:
     # /digest and the push ----------------------------------------------------------------------
 
     def digest(self, _args: str, caller: Caller) -> Reply:
-        reply = self.compose_digest(caller.chat_id, mark_sent=True)
+        # only someone who manages the chat moves its digest on; anyone else just reads it
+        reply = self.compose_digest(caller.chat_id, mark_sent=caller.can_manage_chat)
         return reply or Reply("Nothing new since your last digest.")
 
     def compose_digest(self, chat_id: int, *, mark_sent: bool) -> Reply | None:
