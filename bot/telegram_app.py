@@ -60,7 +60,7 @@ MENU = [
     ("export", "the meetings as json, csv or ics"), ("help", "every command with an example"),
 ]
 HIDDEN = ["start", "articles", "delete", "stats"]  # admin commands stay out of every reader's menu
-CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow"}
+CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "digest"}  # need a chat admin
 UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 _DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
