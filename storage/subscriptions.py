@@ -127,14 +127,18 @@ def meetings_added_since(session: Session, *, since: dt.datetime | None) -> list
     return [i for i in session.exec(query.order_by(col(Meeting.sort_date).desc(), col(Meeting.id).desc())) if i]
 
 
+def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
+    """The condition that names one delivery: the ledger's unique key."""
+    return col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key
+
+
 def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
     """Record a delivery as pending before sending; False when it was already sent.
 
     A pending row left by a crash between claim and send is claimed again: the message goes
     out once more rather than never (one sender per process makes this the only case).
     """
-    row = session.exec(select(Delivery).where(
-        Delivery.subscriber_id == subscriber_id, Delivery.kind == kind, Delivery.key == key)).first()
+    row = session.exec(select(Delivery).where(*_delivery(subscriber_id, kind, key))).first()
     if row is not None:
         return row.status == "pending"
     try:
@@ -147,8 +151,7 @@ def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str)
 
 def finish_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
     """The message went out: never send it to this chat again."""
-    row = session.exec(select(Delivery).where(
-        Delivery.subscriber_id == subscriber_id, Delivery.kind == kind, Delivery.key == key)).first()
+    row = session.exec(select(Delivery).where(*_delivery(subscriber_id, kind, key))).first()
     if row is not None:
         row.status, row.sent_at = "sent", dt.datetime.now(dt.UTC)
         session.add(row)
@@ -169,8 +172,7 @@ def finish_broadcast(session: Session, *, broadcast_id: int) -> None:
 
 def release_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
     """Give a claim back after a failed send, so that the next attempt may try again."""
-    session.exec(delete(Delivery).where(
-        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key))
+    session.exec(delete(Delivery).where(*_delivery(subscriber_id, kind, key)))
 
 
 def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None:
