@@ -87,7 +87,7 @@ async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> Fan
         try:
             started = time.perf_counter()
             await push_article(app.bot, engine, article_id=result.article_id,
-                               meeting_ids=result.new_meeting_ids or tuple(m.id for m in result.meetings))
+                               meeting_ids=result.new_meeting_ids or result.meeting_ids)
             elapsed = time.perf_counter() - started
         finally:
             await app.shutdown()

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from bot.commands import CommandCore
 from bot.config import Settings, get_settings
 from bot.export import to_csv, to_ics, to_json
-from bot.ingest import UnreadableUpload, ingest_bytes, load_seeds, reextract_all, store_is_empty
+from bot.ingest import ARTICLE_SUFFIXES, UnreadableUpload, ingest_bytes, load_seeds, reextract_all, store_is_empty
 from bot.logs import configure_logging
 from bot.replies import Reply
 from extraction import extract
@@ -151,25 +151,42 @@ def seed() -> None:
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) when the text lacks one.")
 @click.option("--url", help="Where the article was published.")
 @click.option("--outlet", help="The outlet's name.")
-def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None) -> None:
-    """Add article files; each refused one is named with its reason and the rest still go in."""
+@click.option("--push/--no-push", default=True, show_default=True,
+              help="Queue the new meetings for subscribers' instant push; --no-push for loading an archive.")
+def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None,
+           push: bool) -> None:
+    """Add article files (a directory adds its .txt, .md, .html and .pdf files); each refused one is named
+    with its reason and the rest still go in."""
     settings = _settings()
     engine = _store(settings)
+    files = _article_files(paths)
     refused = 0
-    with click.progressbar(paths, label="ingesting", file=sys.stderr, show_pos=True) as bar:
+    with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         for path in bar:
-            refused += not _ingest_one(engine, path, published=published, url=url, outlet=outlet)
+            refused += not _ingest_one(engine, path, published=published, url=url, outlet=outlet, push=push)
     if refused:
-        raise click.ClickException(f"{refused} of {len(paths)} files refused")
+        raise click.ClickException(f"{refused} of {len(files)} files refused")
+
+
+def _article_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; a directory stands for its article files, found recursively, in name order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            files.append(path)
+    return files
 
 
 def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: str | None,
-                outlet: str | None) -> bool:
+                outlet: str | None, push: bool) -> bool:
     try:
         data = path.read_bytes()
         result = ingest_bytes(engine, data, published=published,
                               meta=ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli"),
-                              announce=True)
+                              announce=push, describe=False)
     except OSError as exc:
         click.echo(f"{path}: refused: cannot read it ({exc.strerror or exc})", err=True)
         return False
@@ -178,7 +195,7 @@ def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: s
         return False
     when = result.published.isoformat() if result.published else "unknown date"
     click.echo(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
-               f"{len(result.meetings)} meetings, {len(result.new_meeting_ids)} new")
+               f"{len(result.meeting_ids)} meetings, {len(result.new_meeting_ids)} new")
     for warning in result.warnings:
         click.echo(f"  warning: {warning}")
     return True

@@ -41,7 +41,7 @@ from bot.delivery import (
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import UnreadableUpload, ingest_bytes
+from bot.ingest import ARTICLE_SUFFIXES, UnreadableUpload, ingest_bytes
 from bot.render import esc, split_message
 from bot.replies import Caller, Reply
 from storage import subscriptions as subs
@@ -61,7 +61,6 @@ MENU = [
 ]
 HIDDEN = ["start", "articles", "delete", "stats"]  # admin commands stay out of every reader's menu
 CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "digest"}  # need a chat admin
-UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 _DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
@@ -179,7 +178,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await message.reply_text("Only admins can add articles. Try /help to search the ones there are.")
         return
     name = document.file_name or "upload"
-    if PurePath(name).suffix.lower() not in UPLOAD_TYPES:
+    if PurePath(name).suffix.lower() not in ARTICLE_SUFFIXES:
         await message.reply_text(f"I can read .txt, .md, .html and .pdf files, not {PurePath(name).suffix or name}.")
         return
     if document.file_size and document.file_size > settings.max_upload_mb * 1024 * 1024:

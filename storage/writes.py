@@ -11,9 +11,11 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, delete, func, select
+from sqlalchemy import Row, Select, bindparam, insert
+from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from extraction.knowledge import KnowledgeBase
+from extraction.people import person_key
 from extraction.types import Extraction, PartialDate
 from extraction.types import Meeting as ExtractedMeeting
 from extraction.types import Participant as ExtractedParticipant
@@ -51,6 +53,27 @@ class StoredArticle:
     article: Article
     meeting_ids: tuple[int, ...]
     new_meeting_ids: tuple[int, ...]
+
+
+# The statements an ingest runs for every article, composed once: building them per call cost more than
+# SQLite took to run them. They go through the session's connection as plain Core, past the ORM's
+# per-object bookkeeping, which is meant for a few rows, not a hundred small ones per article.
+_MEETINGS_OF_IN = (
+    select(Meeting.id, Meeting.date)
+    .join(MeetingParticipant, col(MeetingParticipant.meeting_id) == Meeting.id)
+    .where(MeetingParticipant.person_id == bindparam("person"),
+           col(Meeting.date) >= bindparam("first"), col(Meeting.date) < bindparam("after"))
+)
+_PARTICIPANTS_OF = select(MeetingParticipant.meeting_id, MeetingParticipant.person_id).where(
+    col(MeetingParticipant.meeting_id).in_(bindparam("meetings", expanding=True)))
+_PEOPLE_BY_KEY = select(Person.key, Person.id).where(col(Person.key).in_(bindparam("keys", expanding=True)))
+_PEOPLE_BY_NAME = select(Person.name, Person.id).where(
+    col(Person.name).in_(bindparam("names", expanding=True))).order_by(Person.id)
+_PEOPLE_BY_LOWER_NAME = select(Person.name, Person.id).where(
+    func.lower(Person.name).in_(bindparam("names", expanding=True))).order_by(Person.id)
+_TOPICS_BY_NAME = select(Topic.name, Topic.id).where(col(Topic.name).in_(bindparam("names", expanding=True)))
+_INSERT = {table: insert(table.__table__) for table in (Sentence, Meeting, MeetingParticipant, MeetingTopic,
+                                                       MeetingSource, Person, PersonAlias, Topic)}
 
 
 def content_hash(text: str) -> str:
@@ -134,18 +157,22 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
 
 def _store_contents(session: Session, article: Article, extraction: Extraction, *,
                     created_at: dt.datetime | None = None) -> StoredArticle:
-    for position, sentence in enumerate(extraction.sentences):
-        session.add(Sentence(article_id=article.id, position=position, text=sentence))
+    """Sentences, people, topics and meetings in a few bulk statements: ingest is bound by round trips."""
+    if extraction.sentences:
+        _insert_many(session, Sentence, [{"article_id": article.id, "position": position, "text": sentence}
+                                         for position, sentence in enumerate(extraction.sentences)])
+    people = _person_ids(session, [p for m in extraction.meetings for p in m.participants])
+    topics = _topic_ids(session, [link.name for m in extraction.meetings for link in m.topics])
     meeting_ids: list[int] = []
     new_ids: list[int] = []
     for extracted in extraction.meetings:
-        meeting, is_new = _store_meeting(session, extracted, article.id or 0, created_at=created_at)
-        if meeting.id in meeting_ids:
+        meeting_id, is_new = _store_meeting(session, extracted, article.id or 0, people, topics,
+                                            created_at=created_at)
+        if meeting_id in meeting_ids:
             continue
-        meeting_ids.append(meeting.id or 0)
+        meeting_ids.append(meeting_id)
         if is_new:
-            new_ids.append(meeting.id or 0)
-    session.flush()
+            new_ids.append(meeting_id)
     return StoredArticle(article=article, meeting_ids=tuple(meeting_ids), new_meeting_ids=tuple(new_ids))
 
 
@@ -158,35 +185,60 @@ def _delete_unsourced_meetings(session: Session) -> int:
     return len(orphans)
 
 
-def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int, *,
-                   created_at: dt.datetime | None = None) -> tuple[Meeting, bool]:
-    people = [_person(session, p) for p in extracted.participants]
-    person_ids = list(dict.fromkeys(p.id or 0 for p in people))
-    meeting = _same_event(session, extracted.date, person_ids)
-    is_new = meeting is None
-    if meeting is None:
+def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int, people: dict[str, int],
+                   topics: dict[str, int], *, created_at: dt.datetime | None = None) -> tuple[int, bool]:
+    """Add one extracted meeting, or merge it into the stored report of the same event; (id, is new)."""
+    person_ids = list(dict.fromkeys(people[person_key(p)] for p in extracted.participants))
+    existing = _same_event(session, extracted.date, person_ids)
+    if existing is None:
         meeting = Meeting(kind=extracted.kind, label=extracted.label)
         if created_at is not None:
             meeting.created_at = created_at
-        session.add(meeting)
-    _merge_details(meeting, extracted)
-    session.flush()
-    known_people = set(session.exec(
-        select(MeetingParticipant.person_id).where(MeetingParticipant.meeting_id == meeting.id)
-    ).all())
-    for position, (person, participant) in enumerate(zip(people, extracted.participants, strict=True)):
-        if person.id not in known_people:
-            known_people.add(person.id)
-            session.add(MeetingParticipant(meeting_id=meeting.id, person_id=person.id,
-                                           role=participant.role, position=position))
+        _merge_details(meeting, extracted)
+        meeting_id = _insert(session, Meeting, meeting.model_dump(exclude={"id"}))
+        present: set[int] = set()
+        linked: set[int] = set()
+        sourced = False
+    else:
+        meeting_id = existing.id or 0
+        _merge_details(existing, extracted)
+        session.add(existing)
+        session.flush()
+        present = set(session.exec(select(MeetingParticipant.person_id)
+                                   .where(MeetingParticipant.meeting_id == meeting_id)).all())
+        linked = set(session.exec(select(MeetingTopic.topic_id).where(MeetingTopic.meeting_id == meeting_id)).all())
+        sourced = session.get(MeetingSource, (meeting_id, article_id)) is not None
+    joining = []
+    for position, participant in enumerate(extracted.participants):
+        person_id = people[person_key(participant)]
+        if person_id not in present:
+            present.add(person_id)
+            joining.append({"meeting_id": meeting_id, "person_id": person_id, "role": participant.role,
+                            "position": position})
+    _insert_many(session, MeetingParticipant, joining)
+    links = []
     for link in extracted.topics:
-        topic = _topic(session, link.name)
-        if session.get(MeetingTopic, (meeting.id, topic.id)) is None:
-            session.add(MeetingTopic(meeting_id=meeting.id, topic_id=topic.id, quote=link.quote))
-    if session.get(MeetingSource, (meeting.id, article_id)) is None:
-        session.add(MeetingSource(meeting_id=meeting.id, article_id=article_id, quote=extracted.quote))
-    session.flush()
-    return meeting, is_new
+        if topics[link.name] not in linked:
+            linked.add(topics[link.name])
+            links.append({"meeting_id": meeting_id, "topic_id": topics[link.name], "quote": link.quote})
+    _insert_many(session, MeetingTopic, links)
+    if not sourced:
+        _insert(session, MeetingSource, {"meeting_id": meeting_id, "article_id": article_id, "quote": extracted.quote})
+    return meeting_id, existing is None
+
+
+def _rows(session: Session, statement: Select, **params: object) -> list[Row]:
+    return list(session.connection().execute(statement, params))
+
+
+def _insert(session: Session, table: type[SQLModel], row: dict[str, object]) -> int:
+    """Insert one row; its new primary key."""
+    return session.connection().execute(_INSERT[table], row).inserted_primary_key[0]
+
+
+def _insert_many(session: Session, table: type[SQLModel], rows: list[dict[str, object]]) -> None:
+    if rows:
+        session.connection().execute(_INSERT[table], rows)
 
 
 def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
@@ -207,21 +259,23 @@ def _precision_rank(date: PartialDate) -> int:
 
 
 def _same_event(session: Session, date: PartialDate | None, person_ids: list[int]) -> Meeting | None:
-    """A stored meeting of exactly these people on a compatible date: another report of one event."""
+    """A stored meeting of exactly these people on a compatible date: another report of one event.
+
+    Candidates are the first person's meetings in the same month (or year), found through indexes;
+    their participant sets are then read in one query, not one query each.
+    """
     if date is None or len(person_ids) < 2:
         return None
     prefix = date.iso()[:7] if date.precision != "year" else date.iso()
-    candidates = session.exec(select(Meeting).where(col(Meeting.date).startswith(prefix))).all()
-    wanted = set(person_ids)
-    for meeting in candidates:
-        if not _compatible(PartialDate.parse(meeting.date or ""), date):
-            continue
-        present = set(session.exec(
-            select(MeetingParticipant.person_id).where(MeetingParticipant.meeting_id == meeting.id)
-        ).all())
-        if present == wanted:
-            return meeting
-    return None
+    dated = _rows(session, _MEETINGS_OF_IN, person=person_ids[0], first=prefix, after=prefix + "\uffff")
+    compatible = sorted(i for i, d in dated if _compatible(PartialDate.parse(d or ""), date))
+    if not compatible:
+        return None
+    present: dict[int, set[int]] = {}
+    for meeting_id, person_id in _rows(session, _PARTICIPANTS_OF, meetings=compatible):
+        present.setdefault(meeting_id, set()).add(person_id)
+    same = next((i for i in compatible if present.get(i) == set(person_ids)), None)
+    return session.get(Meeting, same) if same is not None else None
 
 
 def _compatible(a: PartialDate, b: PartialDate) -> bool:
@@ -233,20 +287,48 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
     return (a.year, a.month) == (b.year, b.month) and "month" in (a.precision, b.precision)
 
 
-def _person(session: Session, participant: ExtractedParticipant) -> Person:
-    if participant.person_id is not None:
-        person = session.exec(select(Person).where(Person.key == participant.person_id)).first()
-        if person is not None:
-            return person
-    person = session.exec(
-        select(Person).where(func.lower(Person.name) == participant.name.lower())
-    ).first()
-    if person is None:
-        person = Person(key=participant.person_id, name=participant.name, country=participant.country)
-        session.add(person)
-        session.flush()
-        session.add(PersonAlias(person_id=person.id, alias=participant.name))
-    return person
+def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> dict[str, int]:
+    """The stored id of each participant (by `person_key`), adding people seen for the first time.
+
+    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by name
+    regardless of case, so someone first stored as a stranger keeps one row.
+    """
+    wanted = {person_key(p): p for p in participants}
+    keys = [p.person_id for p in wanted.values() if p.person_id is not None]
+    found: dict[str, int] = dict(_rows(session, _PEOPLE_BY_KEY, keys=keys)) if keys else {}
+    missing = [p for k, p in wanted.items() if k not in found]
+    by_name = _ids_by_name(session, [p.name for p in missing]) if missing else {}
+    for participant in missing:
+        person_id = by_name.get(participant.name.lower())
+        if person_id is None:
+            person_id = _insert(session, Person, {"key": participant.person_id, "name": participant.name,
+                                                  "country": participant.country})
+            _insert(session, PersonAlias, {"person_id": person_id, "alias": participant.name})
+            by_name[participant.name.lower()] = person_id
+        found[person_key(participant)] = person_id
+    return found
+
+
+def _ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
+    """Stored people by lower-cased name: the exact spelling through the index, other cases by a scan
+    that only names not found that way need (SQLite's lower() folds ASCII only, as before)."""
+    found: dict[str, int] = {}
+    for name, person_id in _rows(session, _PEOPLE_BY_NAME, names=names):
+        found.setdefault(name.lower(), person_id)
+    rest = list({n.lower() for n in names} - found.keys())
+    for name, person_id in _rows(session, _PEOPLE_BY_LOWER_NAME, names=rest) if rest else []:
+        found.setdefault(name.lower(), person_id)
+    return found
+
+
+def _topic_ids(session: Session, names: list[str]) -> dict[str, int]:
+    """The stored id of each topic name, adding topics not yet stored."""
+    wanted = list(dict.fromkeys(names))
+    found: dict[str, int] = dict(_rows(session, _TOPICS_BY_NAME, names=wanted)) if wanted else {}
+    for name in wanted:
+        if name not in found:
+            found[name] = _insert(session, Topic, {"name": name})
+    return found
 
 
 def _topic(session: Session, name: str) -> Topic:
@@ -256,7 +338,6 @@ def _topic(session: Session, name: str) -> Topic:
         session.add(topic)
         session.flush()
     return topic
-
 
 
 def delete_article(session: Session, *, article_id: int) -> int | None:

@@ -82,6 +82,40 @@ def test_ingest_adds_files_and_names_each_refused_one(run, tmp_path):
     assert again.exit_code != 0
 
 
+def _article(path, minister: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"Russian Foreign Minister Sergei Lavrov met Chinese {minister} in Beijing on March 12, 2025. "
+                    "They discussed Taiwan.", encoding="utf-8")
+
+
+def _queued_pushes(tmp_path) -> int:
+    engine = open_store(f"sqlite:///{tmp_path / 'cli.db'}")
+    with session_scope(engine) as session:
+        return len(subs.unfinished_broadcasts(session))
+
+
+def test_ingest_of_a_directory_adds_its_article_files_in_name_order(run, tmp_path):
+    archive = tmp_path / "archive"
+    _article(archive / "b.txt", "Foreign Minister Wang Yi")
+    _article(archive / "2025" / "a.md", "Vice Premier Ding Xuexiang")
+    (archive / "notes.docx").write_bytes(b"PK\x03\x04")
+    _article(archive / ".cache" / "c.txt", "Premier Li Qiang")
+    result = run("ingest", str(archive), "--published", "2025-03-13")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if ": article #" in line]
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == ["a.md", "b.txt"]  # 2025/a.md first
+    assert "notes.docx" not in result.output and "c.txt" not in result.output
+    assert _queued_pushes(tmp_path) == 2
+
+
+def test_ingest_with_no_push_stores_without_queueing_a_push(run, tmp_path):
+    _article(tmp_path / "a.txt", "Foreign Minister Wang Yi")
+    result = run("ingest", str(tmp_path / "a.txt"), "--no-push")
+    assert result.exit_code == 0, result.output
+    assert "article #1" in result.output
+    assert _queued_pushes(tmp_path) == 0
+
+
 def test_ingest_rejects_a_malformed_published_date(run, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("text")
