@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import multiprocessing
+import os
 import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -14,7 +20,15 @@ from sqlalchemy import Engine
 from bot.commands import CommandCore
 from bot.config import Settings, get_settings
 from bot.export import to_csv, to_ics, to_json
-from bot.ingest import ARTICLE_SUFFIXES, UnreadableUpload, ingest_bytes, load_seeds, reextract_all, store_is_empty
+from bot.ingest import (
+    ARTICLE_SUFFIXES,
+    Prepared,
+    load_seeds,
+    prepare_file,
+    reextract_all,
+    store_is_empty,
+    store_prepared,
+)
 from bot.logs import configure_logging
 from bot.replies import Reply
 from extraction import extract
@@ -25,7 +39,6 @@ from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
-from storage.writes import ArticleMeta
 
 log = logging.getLogger("briefing")
 
@@ -153,17 +166,25 @@ def seed() -> None:
 @click.option("--outlet", help="The outlet's name.")
 @click.option("--push/--no-push", default=True, show_default=True,
               help="Queue the new meetings for subscribers' instant push; --no-push for loading an archive.")
+@click.option("--jobs", type=click.IntRange(min=1), default=lambda: len(os.sched_getaffinity(0)),
+              show_default="the CPUs available", help="Processes reading and extracting files in parallel.")
 def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None,
-           push: bool) -> None:
+           push: bool, jobs: int) -> None:
     """Add article files (a directory adds its .txt, .md, .html and .pdf files); each refused one is named
-    with its reason and the rest still go in."""
+    with its reason and the rest still go in.
+
+    Files are read and extracted in `--jobs` processes; this one stores them in order, each in its own
+    transaction, so an interrupted run keeps every article it finished and a rerun adds the rest.
+    """
     settings = _settings()
     engine = _store(settings)
     files = _article_files(paths)
+    prepare = functools.partial(prepare_file, published=published, url=url, outlet=outlet)
     refused = 0
-    with click.progressbar(files, label="ingesting", file=sys.stderr, show_pos=True) as bar:
-        for path in bar:
-            refused += not _ingest_one(engine, path, published=published, url=url, outlet=outlet, push=push)
+    with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
+        for path, prepared in zip(files, _in_order(prepare, files, jobs=jobs), strict=True):
+            refused += not _store_one(engine, path, prepared, push=push)
+            bar.update(1)
     if refused:
         raise click.ClickException(f"{refused} of {len(files)} files refused")
 
@@ -180,17 +201,28 @@ def _article_files(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def _ingest_one(engine: Engine, path: Path, *, published: dt.date | None, url: str | None,
-                outlet: str | None, push: bool) -> bool:
-    try:
-        data = path.read_bytes()
-        result = ingest_bytes(engine, data, published=published,
-                              meta=ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli"),
-                              announce=push, describe=False)
-    except OSError as exc:
-        click.echo(f"{path}: refused: cannot read it ({exc.strerror or exc})", err=True)
+def _in_order(work: Callable[[Path], Prepared | str], files: list[Path], *, jobs: int,
+              window: int = 64) -> Iterator[Prepared | str]:
+    """`work` over the files in worker processes, results in file order, at most `window` held at a time."""
+    if jobs == 1 or len(files) < 2:
+        yield from map(work, files)
+        return
+    with ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        queued = deque(pool.submit(work, path) for path in files[:window])
+        for path in files[window:]:
+            yield queued.popleft().result()
+            queued.append(pool.submit(work, path))
+        while queued:
+            yield queued.popleft().result()
+
+
+def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bool) -> bool:
+    if isinstance(prepared, str):
+        click.echo(f"{path}: refused: {prepared}", err=True)
         return False
-    except (UnreadableUpload, DuplicateArticle) as exc:
+    try:
+        result = store_prepared(engine, prepared, announce=push, describe=False)
+    except DuplicateArticle as exc:
         click.echo(f"{path}: refused: {exc}", err=True)
         return False
     when = result.published.isoformat() if result.published else "unknown date"

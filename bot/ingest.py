@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from extraction import extract
 from extraction.formats import UnreadableArticle, article_text
 from extraction.knowledge import KnowledgeBase, default_knowledge
+from extraction.types import Extraction
 from storage import queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
@@ -42,6 +43,15 @@ class IngestResult:
     warnings: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An article read and extracted, ready to store: the slow, pure half of an ingest (it can run elsewhere)."""
+
+    extraction: Extraction
+    meta: ArticleMeta
+    warnings: tuple[str, ...]
+
+
 def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
                  meta: ArticleMeta | None = None, today: dt.date | None = None,
                  knowledge: KnowledgeBase | None = None, announce: bool = False,
@@ -51,24 +61,35 @@ def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = Non
     With `announce`, subscribers are pushed its new meetings (by the running bot); with `describe`,
     the result carries the meetings as stored, for a reply that lists them.
     """
-    if not data.strip():
-        raise UnreadableUpload("the file is empty")
-    try:
-        text = article_text(data, filename=meta.filename if meta else None, content_type=content_type)
-    except UnreadableArticle as error:
-        raise UnreadableUpload(str(error)) from None
-    return ingest_text(engine, text, published=published, meta=meta, today=today, knowledge=knowledge,
-                       announce=announce, describe=describe)
+    prepared = prepare_bytes(data, published=published, content_type=content_type, meta=meta, today=today,
+                             knowledge=knowledge)
+    return store_prepared(engine, prepared, announce=announce, describe=describe)
 
 
 def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
                 meta: ArticleMeta | None = None, today: dt.date | None = None,
                 knowledge: KnowledgeBase | None = None, announce: bool = False,
                 describe: bool = True) -> IngestResult:
-    """Extract (outside any transaction: it is pure and may be slow), then store atomically.
+    """Extract (outside any transaction: it is pure and may be slow), then store atomically."""
+    prepared = prepare_text(text, published=published, meta=meta, today=today, knowledge=knowledge)
+    return store_prepared(engine, prepared, announce=announce, describe=describe)
 
-    A bulk load passes `describe=False`: reading back the stored meetings costs a third of storing them.
-    """
+
+def prepare_bytes(data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
+                  meta: ArticleMeta | None = None, today: dt.date | None = None,
+                  knowledge: KnowledgeBase | None = None) -> Prepared:
+    """Decode and extract a file's article; raises UnreadableUpload with a reason for its sender."""
+    if not data.strip():
+        raise UnreadableUpload("the file is empty")
+    try:
+        text = article_text(data, filename=meta.filename if meta else None, content_type=content_type)
+    except UnreadableArticle as error:
+        raise UnreadableUpload(str(error)) from None
+    return prepare_text(text, published=published, meta=meta, today=today, knowledge=knowledge)
+
+
+def prepare_text(text: str, *, published: dt.date | None = None, meta: ArticleMeta | None = None,
+                 today: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Prepared:
     if not text.strip():
         raise UnreadableUpload("the file has no text")
     meta = meta or ArticleMeta()
@@ -77,8 +98,29 @@ def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
     warnings = list(extraction.warnings)
     if not extraction.meetings:
         warnings.append("no meeting found in this article; it is stored and searchable")
+    return Prepared(extraction, meta, tuple(warnings))
+
+
+def prepare_file(path: Path, *, published: dt.date | None = None, url: str | None = None,
+                 outlet: str | None = None) -> Prepared | str:
+    """A local file prepared for `briefing ingest`, or why it is refused (a value, so it can cross processes)."""
+    meta = ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli")
+    try:
+        return prepare_bytes(path.read_bytes(), published=published, meta=meta)
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    except UnreadableUpload as exc:
+        return str(exc)
+
+
+def store_prepared(engine: Engine, prepared: Prepared, *, announce: bool = False,
+                   describe: bool = True) -> IngestResult:
+    """Store a prepared article in one transaction; raises DuplicateArticle.
+
+    A bulk load passes `describe=False`: reading back the stored meetings costs a third of storing them.
+    """
     with session_scope(engine) as session:
-        stored = store_extraction(session, extraction, meta, announce=announce)
+        stored = store_extraction(session, prepared.extraction, prepared.meta, announce=announce)
         meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids)) if describe else []
     return IngestResult(
         article_id=stored.article.id or 0,
@@ -88,7 +130,7 @@ def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
         meeting_ids=stored.meeting_ids,
         new_meeting_ids=stored.new_meeting_ids,
         meetings=tuple(meetings),
-        warnings=tuple(warnings),
+        warnings=prepared.warnings,
     )
 
 

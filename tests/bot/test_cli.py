@@ -94,17 +94,22 @@ def _queued_pushes(tmp_path) -> int:
         return len(subs.unfinished_broadcasts(session))
 
 
-def test_ingest_of_a_directory_adds_its_article_files_in_name_order(run, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # extracted here, or in two worker processes
+def test_ingest_of_a_directory_adds_its_article_files_in_name_order(run, tmp_path, jobs):
     archive = tmp_path / "archive"
     _article(archive / "b.txt", "Foreign Minister Wang Yi")
     _article(archive / "2025" / "a.md", "Vice Premier Ding Xuexiang")
     (archive / "notes.docx").write_bytes(b"PK\x03\x04")
     _article(archive / ".cache" / "c.txt", "Premier Li Qiang")
-    result = run("ingest", str(archive), "--published", "2025-03-13")
-    assert result.exit_code == 0, result.output
+    (archive / "empty.txt").write_text("")
+    result = run("ingest", str(archive), "--published", "2025-03-13", "--jobs", jobs)
+    assert result.exit_code == 1, result.output
+    assert "empty.txt: refused: the file is empty" in result.output
+    assert "1 of 3 files refused" in result.output
     lines = [line for line in result.output.splitlines() if ": article #" in line]
     assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == ["a.md", "b.txt"]  # 2025/a.md first
-    assert "notes.docx" not in result.output and "c.txt" not in result.output
+    assert "notes.docx" not in result.output
+    assert "c.txt" not in result.output
     assert _queued_pushes(tmp_path) == 2
 
 
