@@ -1,7 +1,8 @@
 """Answer latency: a command's text to its reply value through `CommandCore.handle`, beside the bare SQL floor.
 
 The floor is the SQL the reply needs (the page of meeting ids, its total, and for /who the counterparts
-and topics), run on a plain sqlite3 connection: what no amount of Python tidying could go below.
+and topics, read from the counts that triggers keep), run on a plain sqlite3 connection: what no amount of
+Python tidying could go below.
 """
 
 from __future__ import annotations
@@ -58,27 +59,26 @@ def floors(db: sqlite3.Connection) -> dict[str, Callable[[], object]]:
                         "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     topic = db.execute("SELECT id FROM topic WHERE name = 'Taiwan'").fetchone()[0]
     newest = "ORDER BY m.sort_date DESC NULLS LAST, m.id DESC LIMIT 5"
+    linked = "ORDER BY sort_date DESC NULLS LAST, meeting_id DESC LIMIT 5"  # the link's date index, no sorting
 
     def latest() -> object:
         return (db.execute(f"SELECT m.id FROM meeting m {newest}").fetchall(),
-                db.execute("SELECT count(*) FROM meeting").fetchone())
+                db.execute("SELECT total FROM rowcount WHERE table_name = 'meeting'").fetchone())
 
     def who() -> object:
         return (
-            db.execute(f"SELECT m.id FROM meeting m JOIN meetingparticipant p ON p.meeting_id = m.id "
-                       f"WHERE p.person_id = ? {newest}", (person,)).fetchall(),
-            db.execute("SELECT count(*) FROM meetingparticipant WHERE person_id = ?", (person,)).fetchone(),
-            db.execute("SELECT o.person_id, count(*) c FROM meetingparticipant p JOIN meetingparticipant o "
-                       "ON o.meeting_id = p.meeting_id AND o.person_id != p.person_id WHERE p.person_id = ? "
-                       "GROUP BY o.person_id ORDER BY c DESC LIMIT 5", (person,)).fetchall(),
-            db.execute("SELECT t.topic_id, count(*) c FROM meetingparticipant p JOIN meetingtopic t "
-                       "ON t.meeting_id = p.meeting_id WHERE p.person_id = ? GROUP BY t.topic_id "
-                       "ORDER BY c DESC LIMIT 5", (person,)).fetchall(),
+            db.execute(f"SELECT meeting_id FROM meetingparticipant WHERE person_id = ? {linked}", (person,)).fetchall(),
+            db.execute("SELECT meetings FROM personpartner WHERE person_id = ? AND partner_id = ?",
+                       (person, person)).fetchone(),
+            db.execute("SELECT p.name, c.meetings FROM personpartner c JOIN person p ON p.id = c.partner_id "
+                       "WHERE c.person_id = ? AND c.partner_id != ? ORDER BY c.meetings DESC, lower(p.name) LIMIT 5",
+                       (person, person)).fetchall(),
+            db.execute("SELECT t.name, c.meetings FROM persontopic c JOIN topic t ON t.id = c.topic_id "
+                       "WHERE c.person_id = ? ORDER BY c.meetings DESC, lower(t.name) LIMIT 5", (person,)).fetchall(),
         )
 
     def topic_() -> object:
-        return (db.execute(f"SELECT m.id FROM meeting m JOIN meetingtopic t ON t.meeting_id = m.id "
-                           f"WHERE t.topic_id = ? {newest}", (topic,)).fetchall(),
+        return (db.execute(f"SELECT meeting_id FROM meetingtopic WHERE topic_id = ? {linked}", (topic,)).fetchall(),
                 db.execute("SELECT count(*) FROM meetingtopic WHERE topic_id = ?", (topic,)).fetchone())
 
     def search() -> object:

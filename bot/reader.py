@@ -84,11 +84,10 @@ class ReaderCommands:
             head.append("No meetings stored for this person yet.")
             return Reply("\n".join(head))
         if offset == 0:
-            scope = f" (in the latest {queries.RECENT:,} meetings)" if page.total > queries.RECENT else ""
             if partners:
-                head.append(f"Most frequent counterparts{scope}: {counted(partners)}")
+                head.append(f"Most frequent counterparts: {counted(partners)}")
             if topics:
-                head.append(f"Most discussed topics{scope}: {counted(topics)}")
+                head.append(f"Most discussed topics: {counted(topics)}")
         head.append(f"\n<b>Meetings</b>, newest first ({offset + 1}–{offset + len(page.items)} of {page.total})")
         return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -88,14 +88,20 @@ class Meeting(SQLModel, table=True):
 
 
 class MeetingParticipant(SQLModel, table=True):
-    """A person at a meeting, with the title they held on its date."""
+    """A person at a meeting, with the title they held on its date.
 
+    `sort_date` copies the meeting's (triggers of migration 0006 keep it, writers need not set it), so
+    that a person's meetings come newest first straight from an index, not by sorting tens of thousands.
+    """
+
+    __table_args__ = (Index("ix_meetingparticipant_person_newest", "person_id", "sort_date", "meeting_id"),)
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
                                              primary_key=True))
     person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"),
-                                            primary_key=True, index=True))
+                                            primary_key=True))
     role: str | None = None
     position: int = 0  # order of mention, so that replies list people as the article did
+    sort_date: dt.date | None = None  # the meeting's, kept by triggers
 
 
 class Topic(SQLModel, table=True):
@@ -115,13 +121,49 @@ class TopicSynonym(SQLModel, table=True):
 
 
 class MeetingTopic(SQLModel, table=True):
-    """A topic discussed at a meeting and the sentence that supports the link."""
+    """A topic discussed at a meeting and the sentence that supports the link.
 
+    `sort_date` copies the meeting's, kept by triggers like `MeetingParticipant.sort_date`, for the same reason.
+    """
+
+    __table_args__ = (Index("ix_meetingtopic_topic_newest", "topic_id", "sort_date", "meeting_id"),)
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
                                              primary_key=True))
     topic_id: int = Field(sa_column=Column(Integer, ForeignKey("topic.id", ondelete="CASCADE"),
-                                           primary_key=True, index=True))
+                                           primary_key=True))
     quote: str
+    sort_date: dt.date | None = None  # the meeting's, kept by triggers
+
+
+class PersonPartner(SQLModel, table=True):
+    """How many meetings a person shared with another, for /who without counting thousands of links.
+
+    Kept by triggers on `meetingparticipant` (migration 0006), whatever writes or cascades the links, so
+    the rows need no foreign keys. Both directions are stored; the row of a person with themself counts
+    their own meetings. Pairs whose count falls to zero are removed.
+    """
+
+    # the top counterparts come from walking this index, not from sorting thousands of pairs
+    __table_args__ = (Index("ix_personpartner_top", "person_id", "meetings"),)
+    person_id: int = Field(primary_key=True)
+    partner_id: int = Field(primary_key=True)
+    meetings: int
+
+
+class PersonTopic(SQLModel, table=True):
+    """How many of a person's meetings discussed a topic; kept like `PersonPartner`."""
+
+    person_id: int = Field(primary_key=True)
+    topic_id: int = Field(primary_key=True)
+    meetings: int
+
+
+class RowCount(SQLModel, table=True):
+    """How many rows a big table holds (so far `meeting`), kept by triggers of migration 0006: count(*)
+    over a quarter of a million meetings was the largest part of every /latest."""
+
+    table_name: str = Field(primary_key=True)
+    total: int
 
 
 class MeetingSource(SQLModel, table=True):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, nulls_last
+from sqlalchemy import ColumnElement, Row, Select, bindparam, nulls_last
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -20,7 +20,10 @@ from storage.models import (
     MeetingTopic,
     Person,
     PersonAlias,
+    PersonPartner,
     PersonRole,
+    PersonTopic,
+    RowCount,
     Topic,
     TopicSynonym,
 )
@@ -102,48 +105,81 @@ def _newest_first(query: Select) -> Select:
     return query.order_by(nulls_last(col(Meeting.sort_date).desc()), col(Meeting.id).desc())
 
 
-def _page(session: Session, query: Select, count_query: Select, *, limit: int, offset: int) -> Page:
-    ids = list(session.exec(_newest_first(query).limit(limit).offset(offset)).all())
-    total = session.exec(count_query).one()
-    return Page(items=tuple(meeting_views(session, meeting_ids=ids)), total=total, offset=offset)
+def _link_newest_first(link: type[MeetingParticipant] | type[MeetingTopic], owner: ColumnElement[int]) -> Select:
+    """Meeting ids linked to `owner`, in the order of `_newest_first`, from the link's (owner, sort_date,
+    meeting_id) index: the link rows carry their meeting's date (kept by triggers), so nothing is sorted."""
+    return (select(link.meeting_id).where(owner == bindparam("owner"))
+            .order_by(nulls_last(col(link.sort_date).desc()), col(link.meeting_id).desc())
+            .limit(bindparam("limit")).offset(bindparam("offset")))
 
 
-SCAN_FROM = 1000  # linked meetings from which walking all meetings newest first beats sorting the linked ones
+# The statements of every /latest, /who and /topic, composed once and run through the session's connection as
+# plain Core: composing them per call and loading ORM objects cost several times what SQLite took to answer.
+_IDS = bindparam("ids", expanding=True)
+_LATEST = _newest_first(select(Meeting.id)).limit(bindparam("limit")).offset(bindparam("offset"))
+_MEETING_COUNT = select(RowCount.total).where(RowCount.table_name == "meeting")
+_PERSON_PAGE = _link_newest_first(MeetingParticipant, col(MeetingParticipant.person_id))
+_TOPIC_PAGE = _link_newest_first(MeetingTopic, col(MeetingTopic.topic_id))
+_TOPIC_COUNT = select(func.count()).select_from(MeetingTopic).where(MeetingTopic.topic_id == bindparam("owner"))
+_OWN_COUNT = select(PersonPartner.meetings).where(PersonPartner.person_id == bindparam("owner"),
+                                                  PersonPartner.partner_id == bindparam("owner"))
+_MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label).where(
+    col(Meeting.id).in_(_IDS))
+_PARTICIPANTS = (
+    select(MeetingParticipant.meeting_id, Person.id, Person.name, MeetingParticipant.role, Person.country)
+    .join(Person, col(Person.id) == MeetingParticipant.person_id)
+    .where(col(MeetingParticipant.meeting_id).in_(_IDS)).order_by(col(MeetingParticipant.position))
+)
+_TOPICS = (
+    select(MeetingTopic.meeting_id, Topic.id, Topic.name, MeetingTopic.quote)
+    .join(Topic, col(Topic.id) == MeetingTopic.topic_id)
+    .where(col(MeetingTopic.meeting_id).in_(_IDS)).order_by(func.lower(Topic.name))
+)
+_SOURCES = (
+    select(MeetingSource.meeting_id, Article.id, Article.title, Article.url, Article.outlet, Article.published,
+           MeetingSource.quote)
+    .join(Article, col(Article.id) == MeetingSource.article_id)
+    .where(col(MeetingSource.meeting_id).in_(_IDS)).order_by(col(Article.id))
+)
+# ties by name, so the same store always gives the same answer
+_PARTNERS = (
+    select(Person.name, PersonPartner.meetings).join(Person, col(Person.id) == PersonPartner.partner_id)
+    .where(PersonPartner.person_id == bindparam("owner"), PersonPartner.partner_id != bindparam("owner"))
+    .order_by(col(PersonPartner.meetings).desc(), func.lower(Person.name)).limit(bindparam("limit"))
+)
+_PERSON_TOPICS = (
+    select(Topic.name, PersonTopic.meetings).join(Topic, col(Topic.id) == PersonTopic.topic_id)
+    .where(PersonTopic.person_id == bindparam("owner"))
+    .order_by(col(PersonTopic.meetings).desc(), func.lower(Topic.name)).limit(bindparam("limit"))
+)
 
 
-def _linked_page(session: Session, link: type[MeetingParticipant] | type[MeetingTopic], where,
-                 *, limit: int, offset: int) -> Page:
-    """A page of the meetings linked to a person or topic, newest first.
+def _rows(session: Session, statement: Select, **params: object) -> list[Row]:
+    return list(session.connection().execute(statement, params))
 
-    Few links: sort them (cheap). Many: walk the date index and probe the link's primary key, which
-    finds the newest few after a handful of probes instead of sorting tens of thousands of rows.
-    The order is the same either way.
-    """
-    total = session.exec(select(func.count()).select_from(link).where(where)).one()
-    if total >= SCAN_FROM:
-        linked = select(link.meeting_id).where(col(link.meeting_id) == Meeting.id, where).exists()
-        query = select(Meeting.id).where(linked)
-    else:
-        query = select(Meeting.id).where(col(Meeting.id).in_(select(link.meeting_id).where(where)))
-    ids = list(session.exec(_newest_first(query).limit(limit).offset(offset)).all()) if total else []
+
+def _page(session: Session, statement: Select, total: int, owner: int | None = None, *, limit: int,
+          offset: int) -> Page:
+    ids = [i for (i,) in _rows(session, statement, owner=owner, limit=limit, offset=offset)] if total else []
     return Page(items=tuple(meeting_views(session, meeting_ids=ids)), total=total, offset=offset)
 
 
 def latest_meetings(session: Session, *, limit: int, offset: int = 0) -> Page:
     """Meetings by meeting date, newest first; undated ones last."""
-    # count(*), not count(id): SQLite counts the smallest index without reading a column
-    return _page(session, select(Meeting.id), select(func.count()).select_from(Meeting), limit=limit, offset=offset)
+    total = _rows(session, _MEETING_COUNT)
+    return _page(session, _LATEST, total[0][0] if total else 0, limit=limit, offset=offset)
 
 
 def meetings_with_person(session: Session, *, person_id: int, limit: int, offset: int = 0) -> Page:
-    """A person's meetings, newest first."""
-    return _linked_page(session, MeetingParticipant, col(MeetingParticipant.person_id) == person_id,
-                        limit=limit, offset=offset)
+    """A person's meetings, newest first; how many there are is their count with themself in `PersonPartner`."""
+    own = _rows(session, _OWN_COUNT, owner=person_id)
+    return _page(session, _PERSON_PAGE, own[0][0] if own else 0, person_id, limit=limit, offset=offset)
 
 
 def meetings_with_topic(session: Session, *, topic_id: int, limit: int, offset: int = 0) -> Page:
     """Meetings where a topic came up, newest first."""
-    return _linked_page(session, MeetingTopic, col(MeetingTopic.topic_id) == topic_id, limit=limit, offset=offset)
+    total = _rows(session, _TOPIC_COUNT, owner=topic_id)[0][0]
+    return _page(session, _TOPIC_PAGE, total, topic_id, limit=limit, offset=offset)
 
 
 def all_meetings(session: Session) -> list[MeetingView]:
@@ -158,36 +194,17 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
     """Full views of the given meetings, in the given order (four queries, whatever the count)."""
     if not meeting_ids:
         return []
-    meetings = {m.id: m for m in session.exec(select(Meeting).where(col(Meeting.id).in_(meeting_ids)))}
+    meetings = {row.id: row for row in _rows(session, _MEETINGS, ids=meeting_ids)}
     participants: dict[int, list[ParticipantView]] = {i: [] for i in meeting_ids}
-    for link, person in session.exec(
-        select(MeetingParticipant, Person)
-        .join(Person, col(Person.id) == MeetingParticipant.person_id)
-        .where(col(MeetingParticipant.meeting_id).in_(meeting_ids))
-        .order_by(col(MeetingParticipant.position))
-    ):
-        participants[link.meeting_id].append(
-            ParticipantView(person_id=person.id or 0, name=person.name, role=link.role, country=person.country)
-        )
+    for meeting_id, person_id, name, role, country in _rows(session, _PARTICIPANTS, ids=meeting_ids):
+        participants[meeting_id].append(ParticipantView(person_id=person_id, name=name, role=role, country=country))
     topics: dict[int, list[TopicView]] = {i: [] for i in meeting_ids}
-    for link, topic in session.exec(
-        select(MeetingTopic, Topic)
-        .join(Topic, col(Topic.id) == MeetingTopic.topic_id)
-        .where(col(MeetingTopic.meeting_id).in_(meeting_ids))
-        .order_by(func.lower(Topic.name))
-    ):
-        topics[link.meeting_id].append(TopicView(topic_id=topic.id or 0, name=topic.name, quote=link.quote))
+    for meeting_id, topic_id, name, quote in _rows(session, _TOPICS, ids=meeting_ids):
+        topics[meeting_id].append(TopicView(topic_id=topic_id, name=name, quote=quote))
     sources: dict[int, list[SourceView]] = {i: [] for i in meeting_ids}
-    for link, article in session.exec(
-        select(MeetingSource, Article)
-        .join(Article, col(Article.id) == MeetingSource.article_id)
-        .where(col(MeetingSource.meeting_id).in_(meeting_ids))
-        .order_by(col(Article.id))
-    ):
-        sources[link.meeting_id].append(SourceView(
-            article_id=article.id or 0, title=article.title, url=article.url, outlet=article.outlet,
-            published=article.published, quote=link.quote,
-        ))
+    for meeting_id, article_id, title, url, outlet, published, quote in _rows(session, _SOURCES, ids=meeting_ids):
+        sources[meeting_id].append(SourceView(article_id=article_id, title=title, url=url, outlet=outlet,
+                                              published=published, quote=quote))
     return [
         MeetingView(
             id=i, date=meetings[i].date, place=meetings[i].place, kind=meetings[i].kind, label=meetings[i].label,
@@ -252,53 +269,16 @@ def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | N
     return " and ".join(dict.fromkeys(titles)) or None
 
 
-RECENT = 1000  # counterparts and topics are counted over a person's newest meetings, at most this many
-
-
-def _recent_meetings(session: Session, person_id: int) -> list[int]:
-    """A person's newest RECENT meeting ids: counting tens of thousands of links would take 0.1-0.7 s.
-
-    Up to RECENT, every linked meeting (no sorting needed). Beyond, whichever is cheaper: sorting the
-    person's meetings (cost grows with their count), or walking the date index newest first with a
-    probe of the link (cost grows with how rare they are: all meetings / theirs, per hit).
-    """
-    mine = col(MeetingParticipant.person_id) == person_id
-    total = session.exec(select(func.count()).select_from(MeetingParticipant).where(mine)).one()
-    if total <= RECENT:
-        return list(session.exec(select(MeetingParticipant.meeting_id).where(mine)))
-    everyone = session.exec(select(func.count()).select_from(Meeting)).one()
-    if total * total > RECENT * everyone:
-        linked = select(MeetingParticipant.meeting_id).where(col(MeetingParticipant.meeting_id) == Meeting.id, mine)
-        query = select(Meeting.id).where(linked.exists())
-    else:
-        joined = col(MeetingParticipant.meeting_id) == Meeting.id
-        query = select(Meeting.id).join(MeetingParticipant, joined).where(mine)
-    return [i for i in session.exec(_newest_first(query).limit(RECENT)) if i]
-
-
 def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple[list[tuple[str, int]],
                                                                             list[tuple[str, int]]]:
-    """Whom someone met most often and what they discussed most, over their newest RECENT meetings."""
-    mine = _recent_meetings(session, person_id)
-    partners = _most_common(session, select(Person.name)
-                            .join(MeetingParticipant, col(MeetingParticipant.person_id) == Person.id)
-                            .where(col(MeetingParticipant.meeting_id).in_(mine), Person.id != person_id), limit)
-    topics = _most_common(session, select(Topic.name)
-                          .join(MeetingTopic, col(MeetingTopic.topic_id) == Topic.id)
-                          .where(col(MeetingTopic.meeting_id).in_(mine)), limit)
-    return partners, topics
+    """Whom someone met most often and what they discussed most, over all their meetings; ties by name.
 
-
-def _most_common(session: Session, names: Select, limit: int) -> list[tuple[str, int]]:
-    """`Counter(names).most_common(limit)`, counted by SQLite: a busy person has tens of thousands of rows.
-
-    Ties keep the order in which the rows come (the first row of each name), as a Counter would.
+    Read from the counts that triggers keep (`PersonPartner`, `PersonTopic`): counting a busy person's
+    tens of thousands of links on every /who took tens of milliseconds.
     """
-    rows = names.add_columns(func.row_number().over().label("seen")).subquery()
-    name = rows.c[0]
-    counted = (select(name, func.count(), func.min(rows.c.seen).label("first"))
-               .group_by(name).order_by(func.count().desc(), "first").limit(limit))
-    return [(n, c) for n, c, _ in session.exec(counted).all()]
+    partners = _rows(session, _PARTNERS, owner=person_id, limit=limit)
+    topics = _rows(session, _PERSON_TOPICS, owner=person_id, limit=limit)
+    return [(n, c) for n, c in partners], [(n, c) for n, c in topics]
 
 
 def store_summary(session: Session) -> StoreSummary:

@@ -196,6 +196,7 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
             meeting.created_at = created_at
         _merge_details(meeting, extracted)
         meeting_id = _insert(session, Meeting, meeting.model_dump(exclude={"id"}))
+        sort_date = meeting.sort_date
         present: set[int] = set()
         linked: set[int] = set()
         sourced = False
@@ -204,6 +205,7 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         _merge_details(existing, extracted)
         session.add(existing)
         session.flush()
+        sort_date = existing.sort_date
         present = set(session.exec(select(MeetingParticipant.person_id)
                                    .where(MeetingParticipant.meeting_id == meeting_id)).all())
         linked = set(session.exec(select(MeetingTopic.topic_id).where(MeetingTopic.meeting_id == meeting_id)).all())
@@ -214,13 +216,14 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         if person_id not in present:
             present.add(person_id)
             joining.append({"meeting_id": meeting_id, "person_id": person_id, "role": participant.role,
-                            "position": position})
+                            "position": position, "sort_date": sort_date})  # else a trigger copies it
     _insert_many(session, MeetingParticipant, joining)
     links = []
     for link in extracted.topics:
         if topics[link.name] not in linked:
             linked.add(topics[link.name])
-            links.append({"meeting_id": meeting_id, "topic_id": topics[link.name], "quote": link.quote})
+            links.append({"meeting_id": meeting_id, "topic_id": topics[link.name], "quote": link.quote,
+                          "sort_date": sort_date})
     _insert_many(session, MeetingTopic, links)
     if not sourced:
         _insert(session, MeetingSource, {"meeting_id": meeting_id, "article_id": article_id, "quote": extracted.quote})
