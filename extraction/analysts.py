@@ -16,10 +16,16 @@ _CUE = Folded(
     r"|according\s+to\s+(?:the\s+)?(?:experts?|analysts?|sources?)|think\s+tank|эксперт\w*|аналитик\w*"
     r"|политолог\w*|профессор\w*|востоковед\w*|китаист\w*|собеседник\w*"
     r"|постпред\w*|Institute|University|Academy\s+of\s+Sciences|RAS|IMEMO|Center\s+for|Centre\s+for"
-    r"|институт\w*|университет\w*|РАН)\b")
+    r"|институт\w*|университет\w*|РАН)\b",
+    needs=("analyst", "expert", "researcher", "professor", "sinologist", "orientalist", "scientist", "observer",
+           "scholar", "commentator", "economist", "interlocutor", "source", "representative", "izvestia", "tank",
+           "эксперт", "аналитик", "политолог", "профессор", "востоковед", "китаист", "собеседник", "постпред",
+           "institute", "university", "academy", "ras", "imemo", "center", "centre", "институт", "университет",
+           "ран"))
 # spokespeople speak for a side: their words are outside the meeting, but what they announce is a report
 _SPOKES = Folded(r"\b(?:spokes(?:man|woman|person|people)|official\s+representative|press\s+secretary"
-                 r"|официальный\s+представитель\w*|пресс-секретар\w*)\b")
+                 r"|официальный\s+представитель\w*|пресс-секретар\w*)\b",
+                 needs=("spokes", "representative", "press", "представитель", "пресс"))
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}\b")
 _INSTITUTION = re.compile(
     r"\b(?:Center|Centre|Institute|University|Department|Faculty|Academy|Studies|State|Modern|History|Economic"
@@ -34,15 +40,21 @@ _OPENS_QUOTE = ("\"", "“", "«", "—", "–", "- ")
 
 def is_analyst_sentence(text: str, analyst_names: set[str]) -> bool:
     """A sentence voiced or attributed by someone commenting from outside the meeting."""
-    if _CUE.search(text) or any(re.search(rf"\b{re.escape(name)}\b", text) for name in analyst_names):
+    return bool(_CUE.search(text)) or _voiced_without_cue(text, analyst_names)
+
+
+def _voiced_without_cue(text: str, analyst_names: set[str]) -> bool:
+    if any(re.search(rf"\b{re.escape(name)}\b", text) for name in analyst_names):
         return True
     return bool(_SPOKES.search(text)) and find_trigger(text) is None
 
 
 def analyst_names(text: str, known_names: set[str]) -> set[str]:
     """Names introduced next to an analyst cue ("political analyst Viktor Pirozhenko"), full and surname."""
-    if not _CUE.search(text):
-        return set()
+    return _names_near_cue(text, known_names) if _CUE.search(text) else set()
+
+
+def _names_near_cue(text: str, known_names: set[str]) -> set[str]:
     names: set[str] = set()
     for m in _NAME.finditer(text):
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
@@ -63,8 +75,10 @@ def analyst_flags(sentences: Sequence[Sentence], named_participant: Sequence[boo
     names: set[str] = set()
     flags: list[bool] = []
     for s in sentences:
-        names |= analyst_names(s.text, known_names)
-        flags.append(is_analyst_sentence(s.text, names))
+        cue = bool(_CUE.search(s.text))  # looked for once: both `analyst_names` and `is_analyst_sentence` need it
+        if cue:
+            names |= _names_near_cue(s.text, known_names)
+        flags.append(cue or _voiced_without_cue(s.text, names))
     by_paragraph: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_paragraph.setdefault(s.paragraph, []).append(i)

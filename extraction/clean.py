@@ -24,9 +24,7 @@ _DEBRIS = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_TYPOGRAPHY = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u200b": "", "\ufeff": ""}
-)
+_TYPOGRAPHY = {"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u200b": "", "\ufeff": ""}
 _SENTENCE_END = re.compile(r"[.!?…][\"”»')\]]*$")
 _BYLINE = re.compile(r"^(?:by|от|автор)\s", re.IGNORECASE)
 
@@ -43,6 +41,14 @@ class Cleaned:
         return "\n\n".join(self.paragraphs)
 
 
+def _plain(line: str) -> str:
+    """Straight apostrophes and hyphens, plain spaces; `str.translate` would do it far slower on non-ASCII text."""
+    for fancy, plain in _TYPOGRAPHY.items():
+        if fancy in line:
+            line = line.replace(fancy, plain)
+    return line
+
+
 def is_debris(line: str) -> bool:
     """True for a line that carries no article content (menus, toggles, share buttons, credits)."""
     return bool(_DEBRIS.match(line.strip()))
@@ -50,7 +56,7 @@ def is_debris(line: str) -> bool:
 
 def clean(text: str) -> Cleaned:
     """Drop debris first, then rejoin sentences that a page layout broke over several lines."""
-    lines = [" ".join(raw.translate(_TYPOGRAPHY).split()) for raw in normalise_newlines(text).split("\n")]
+    lines = [" ".join(_plain(raw).split()) for raw in normalise_newlines(text).split("\n")]
     paragraphs: list[str] = []
     for line in lines:
         if not line or is_debris(line):

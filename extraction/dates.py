@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.lexicon import Folded
+from extraction.lexicon import PREFIX, Folded, words
 from extraction.types import PartialDate
 
 _EN_MONTHS = {
@@ -38,46 +38,49 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _WD = "(?P<wd>" + "|".join(w.capitalize() for w in _EN_WEEKDAYS) + r"|(?i:понедельник|вторник|сред[ауе]"
 _WD += r"|четверг|пятниц[ауе]|суббот[ауе]|воскресень[ея]))(?!\w)"
 
-# (pattern, what it gives); earlier patterns win where two overlap.
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), kind)
-    for p, kind in (
-        (rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", "full"),
-        (rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}", "full"),
-        (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full"),
-        (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full"),
-        (rf"\b{_MON},?\s+{_YEAR}", "full"),
+# (pattern, what it gives, what the text must have for it to match); earlier patterns win where two overlap.
+_PATTERNS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
+    (re.compile(p), kind, frozenset(needs))
+    for p, kind, needs in (
+        (rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", "full", ("digit",)),
+        (rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}", "full", ("digit",)),
+        (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
+        (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
+        (rf"\b{_MON},?\s+{_YEAR}", "full", ("month", "digit")),
         (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к))\s+|mid-){_MON}",
-         "month"),
-        (rf"\b(?i:in|since|during|by|of|в)\s+{_YEAR}", "full"),
+         "month", ("month",)),
+        (rf"\b(?i:in|since|during|by|of|в)\s+{_YEAR}", "full", ("digit",)),
         (rf"\b(?:(?P<q>(?i:on|last|next|this|coming|this\s+coming|в|во|в\s+прошл\w+|в\s+следующ\w+))\s+)?{_WD}",
-         "weekday"),
+         "weekday", ("weekday",)),
     )
 )
-# relative phrases → (anchor, unit, offset); anchor "pub" is the publication day, "prev" the last meeting
-_RELATIVE: tuple[tuple[Folded, tuple[str, str, int]], ...] = tuple(
-    (Folded(rf"\b(?:{p})\b"), v)
-    for p, v in (
-        (r"the\s+day\s+before\s+yesterday|позавчера", ("pub", "day", -2)),
-        (r"yesterday|вчера", ("pub", "day", -1)),
-        (r"today|tonight|this\s+morning|this\s+afternoon|this\s+evening|сегодня", ("pub", "day", 0)),
-        (r"tomorrow|завтра", ("pub", "day", 1)),
+# relative phrases → (anchor, unit, offset); anchor "pub" is the publication day, "prev" the last meeting;
+# then words one of which each spelling has, so that a sentence without them skips the pattern
+_RELATIVE: tuple[tuple[Folded, tuple[str, str, int], frozenset[str]], ...] = tuple(
+    (Folded(rf"\b(?:{p})\b"), v, frozenset(keys))
+    for p, v, keys in (
+        (r"the\s+day\s+before\s+yesterday|позавчера", ("pub", "day", -2), ("yesterday", "позавчера")),
+        (r"yesterday|вчера", ("pub", "day", -1), ("yesterday", "вчера")),
+        (r"today|tonight|this\s+morning|this\s+afternoon|this\s+evening|сегодня", ("pub", "day", 0),
+         ("today", "tonight", "morning", "afternoon", "evening", "сегодня")),
+        (r"tomorrow|завтра", ("pub", "day", 1), ("tomorrow", "завтра")),
         (r"a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day|накануне|дн[её]м\s+ранее",
-         ("prev", "day", -1)),
-        (r"a\s+day\s+later|the\s+next\s+day|the\s+following\s+day|на\s+следующий\s+день", ("prev", "day", 1)),
+         ("prev", "day", -1), ("day", "накануне", "ранее")),
+        (r"a\s+day\s+later|the\s+next\s+day|the\s+following\s+day|на\s+следующий\s+день", ("prev", "day", 1),
+         ("day", "день")),
         (r"(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+that\s+day"
          r"|(?:earlier|later)\s+in\s+the\s+day"
          r"|later\s+that\s+day|the\s+same\s+day|в\s+тот\s+же\s+день|несколькими\s+часами\s+ранее",
-         ("prev", "day", 0)),
-        (r"this\s+week|на\s+этой\s+неделе", ("pub", "week", 0)),
-        (r"last\s+week|на\s+прошлой\s+неделе", ("pub", "week", -1)),
-        (r"next\s+week|на\s+следующей\s+неделе", ("pub", "week", 1)),
-        (r"this\s+month|в\s+этом\s+месяце", ("pub", "month", 0)),
-        (r"last\s+month|в\s+прошлом\s+месяце", ("pub", "month", -1)),
-        (r"next\s+month|в\s+следующем\s+месяце", ("pub", "month", 1)),
-        (r"this\s+year|в\s+этом\s+году", ("pub", "year", 0)),
-        (r"last\s+year|в\s+прошлом\s+году", ("pub", "year", -1)),
-        (r"next\s+year|в\s+следующем\s+году", ("pub", "year", 1)),
+         ("prev", "day", 0), ("hours", "day", "день", "ранее")),
+        (r"this\s+week|на\s+этой\s+неделе", ("pub", "week", 0), ("week", "неделе")),
+        (r"last\s+week|на\s+прошлой\s+неделе", ("pub", "week", -1), ("week", "неделе")),
+        (r"next\s+week|на\s+следующей\s+неделе", ("pub", "week", 1), ("week", "неделе")),
+        (r"this\s+month|в\s+этом\s+месяце", ("pub", "month", 0), ("month", "месяце")),
+        (r"last\s+month|в\s+прошлом\s+месяце", ("pub", "month", -1), ("month", "месяце")),
+        (r"next\s+month|в\s+следующем\s+месяце", ("pub", "month", 1), ("month", "месяце")),
+        (r"this\s+year|в\s+этом\s+году", ("pub", "year", 0), ("year", "году")),
+        (r"last\s+year|в\s+прошлом\s+году", ("pub", "year", -1), ("year", "году")),
+        (r"next\s+year|в\s+следующем\s+году", ("pub", "year", 1), ("year", "году")),
     )
 )
 
@@ -121,28 +124,42 @@ def _direction(qualifier: str | None) -> str | None:
     return None
 
 
-_ANY = re.compile(  # a cheap first look: no digit, month, weekday or relative word means no date at all
-    r"\d|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yester|today|tonight"
-    r"|tomorrow|earlier|later|before|previous|next|following|same|week|month|year|янв|фев|мар|апр|мая|май|мае"
-    r"|июн|июл|авг|сен|окт|ноя|дек|понед|вторн|сред|четв|пятн|субб|воскр|вчера|сегодня|завтра|накануне|ранее"
-    r"|следующ|тот\s+же|недел|месяц|году)"
-)
+# Cheap first looks at a sentence's words (`lexicon.words`): most sentences have no date and skip every pattern.
+# A month or weekday name is a whole word; a Russian one is known by its first letters, whatever its ending.
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset([*_EN_MONTHS, *(stem[:PREFIX] for stem, _ in _RU_MONTHS)])
+_WEEKDAY_WORDS = frozenset([*_EN_WEEKDAYS, *(stem[:PREFIX] for stem, _ in _RU_WEEKDAYS)])
+_RELATIVE_WORDS = frozenset(word for _, _, keys in _RELATIVE for word in keys)
+
+
+def _present(text: str, tokens: frozenset[str]) -> frozenset[str]:
+    """Which of `_PATTERNS`' needs the text meets: digits, a month name, a weekday name."""
+    found = {"digit"} if _DIGIT.search(text) else set()
+    if not _MONTH_WORDS.isdisjoint(tokens):
+        found.add("month")
+    if not _WEEKDAY_WORDS.isdisjoint(tokens):
+        found.add("weekday")
+    return frozenset(found)
 
 
 def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in the text, left to right, without overlaps."""
-    return list(_find_dates(text)) if _ANY.search(text) else []
+    return list(_find_dates(text))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # several stages ask about the same sentences of an article
 def _find_dates(text: str) -> tuple[DateExpr, ...]:
+    tokens = words(text)
+    present = _present(text, tokens)
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for pattern, kind in _PATTERNS:
+    for pattern, kind, needs in _PATTERNS:
+        if not needs <= present:
+            continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -151,11 +168,13 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
             if expr is not None:
                 found.append(expr)
                 taken.append((m.start(), m.end()))
-    for pattern, relative in _RELATIVE:
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                found.append(DateExpr(m.start(), m.end(), text[m.start() : m.end()], relative=relative))
-                taken.append((m.start(), m.end()))
+    relatives = () if _RELATIVE_WORDS.isdisjoint(tokens) else _RELATIVE
+    for pattern, relative, needs in relatives:
+        if not needs.isdisjoint(tokens):
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append(DateExpr(m.start(), m.end(), text[m.start() : m.end()], relative=relative))
+                    taken.append((m.start(), m.end()))
     return tuple(sorted(found, key=lambda e: e.start))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded
@@ -67,15 +68,25 @@ def attribute(facts: Sequence[Facts], groups: Sequence[GroupView], published: dt
             current = pick
         elif f.breaks:
             current = None
-        elif _GENERIC.search(f.text):
+        elif _generic(f.text):
             candidate = current if current is not None else main
             pick = candidate if candidate is not None and _dates_fit(f.text, groups[candidate], published) else None
-        elif current is not None and (continuing or _PRONOUN.search(f.text)):
+        elif current is not None and (continuing or _pronoun(f.text)):
             pick = current if _dates_fit(f.text, groups[current], published) else None
         if pick is not None:
             current = pick
         out.append(pick)
     return out
+
+
+@lru_cache(maxsize=256)  # attribution reads an article twice: once more when the meetings' dates are known
+def _generic(text: str) -> bool:
+    return bool(_GENERIC.search(text))
+
+
+@lru_cache(maxsize=256)
+def _pronoun(text: str) -> bool:
+    return bool(_PRONOUN.search(text))
 
 
 def _by_people(f: Facts, groups: Sequence[GroupView], current: int | None, main: int | None,

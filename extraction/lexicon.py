@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -39,94 +40,153 @@ _ENDING = "аяоеёиыуюйь"
 _DASH = r"[\s\-\u2010\u2011\u2012\u2013\u2014]"  # "military-technical", "Military—technical", "Asia Pacific"
 
 
+def _flexible(word: str) -> bool:
+    """A Cyrillic word of more than three letters is matched by its stem, whatever its case ending."""
+    return bool(_CYRILLIC.search(word)) and len(word) > 3
+
+
+def _stem(word: str) -> str:
+    return word.rstrip(_ENDING) or word
+
+
 def _word(word: str) -> str:
     """A Cyrillic word tolerates case endings (Путин → Путина, Путиным); other words match as written."""
-    if _CYRILLIC.search(word) and len(word) > 3:
-        stem = word.rstrip(_ENDING) or word
-        return re.escape(stem) + r"[а-яё]{0,3}"
+    if _flexible(word):
+        return re.escape(_stem(word)) + r"[а-яё]{0,3}"
     return re.escape(word)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    return re.split(r"[\s]+", phrase.strip())
 
 
 def word_pattern(phrase: str, *, ignore_case: bool = False) -> str:
     """A regex for a phrase on word boundaries, flexible about spaces, hyphens and Russian endings."""
-    words = re.split(r"[\s]+", phrase.strip())
-    body = r"[\s-]+".join(_word(w).replace(r"\-", _DASH) for w in words)
+    body = r"[\s-]+".join(_word(w).replace(r"\-", _DASH) for w in _phrase_words(phrase))
     pattern = rf"(?<![\w-]){body}(?!\w)"
     return f"(?i:{pattern})" if ignore_case else pattern
 
 
 _RUN = re.compile(r"\w+")
-_LATIN_OR_CYRILLIC = re.compile(r"^[\da-zа-яёà-ÿāăąćčđēęěğīıłńňōőœřśşšţťūůűźżžß_]+$")
-_OTHER_SCRIPT = re.compile(r"[^\x00-\u024f\u0400-\u04ff\u2000-\u206f]")  # CJK and the like: no spaces
-_PREFIXES = (2, 3, 4)  # a Cyrillic key is looked up by the first letters of each word, whatever its ending
+PREFIX = 4  # a Cyrillic stem is looked up by its first letters, whatever ending the text gives it
+# Letters that `re` matches case-insensitively but `str.lower` keeps apart (from `re`'s own equivalences)
+_FOLD_TABLE = {"İ": "i", "ı": "i", "ſ": "s", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ"}
+_FOLDED_APART = re.compile(f"[{''.join(_FOLD_TABLE)}]")
+_CYRILLIC_OR_FOLDED_APART = re.compile(f"[а-яёА-ЯЁ{''.join(_FOLD_TABLE)}]")
 
 
-def _key(phrase: str) -> tuple[str, str]:
-    """How to spot a phrase cheaply: ("word", w), ("prefix", p) for Cyrillic stems, or ("substring", s) for CJK."""
-    runs = _RUN.findall(phrase.lower()) or [phrase.lower()]
-    best = max(runs, key=len)
-    if not _LATIN_OR_CYRILLIC.match(best):
-        return "substring", best
-    if _CYRILLIC.search(best):
-        stem = best.rstrip(_ENDING) or best
-        return "prefix", stem[: max(n for n in _PREFIXES if n <= max(len(stem), 2))]
-    return "word", best
+def fold(text: str) -> str:
+    """Lower case, with the few letters `re` also takes as equal: a case-insensitive match is still found."""
+    if _FOLDED_APART.search(text):  # rare
+        for odd, plain in _FOLD_TABLE.items():
+            text = text.replace(odd, plain)
+    return text.lower()
 
 
-@lru_cache(maxsize=8)
-def _words(text: str) -> tuple[frozenset[str], frozenset[str], str | None]:
-    """A sentence's lower-cased words, its Cyrillic words' beginnings, and itself if it has CJK-like script."""
-    lower = text.lower()
-    words = frozenset(_RUN.findall(lower))
-    starts = frozenset(w[:n] for w in words if _CYRILLIC.match(w) for n in _PREFIXES)
-    return words, starts, lower if _OTHER_SCRIPT.search(lower) else None
+def literals(phrase: str) -> frozenset[str]:
+    """The words a text must contain (folded) wherever `word_pattern(phrase)` matches it, in either case.
+
+    The pattern holds each word of the phrase between non-word characters, so each of its runs of
+    word characters is a whole run of the text; the last run of a Cyrillic stem is only the start of
+    one, and stands for it by its first letters (see `words`).
+    """
+    out: set[str] = set()
+    for word in _phrase_words(phrase):
+        if not _flexible(word):
+            out.update(_RUN.findall(fold(word)))
+            continue
+        stem = fold(_stem(word))
+        runs = _RUN.findall(stem)
+        if runs and stem.endswith(runs[-1]):  # the text may add an ending to this run
+            last = runs.pop()
+            if _CYRILLIC.match(last):
+                runs.append(last[:PREFIX])
+        out.update(runs)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=512)
+def words(text: str) -> frozenset[str]:
+    """A sentence's folded words, plus the first one to four letters of its Cyrillic words (for stems).
+
+    Cached: every stage asks about the same few dozen sentences of an article.
+    """
+    if not _CYRILLIC_OR_FOLDED_APART.search(text):  # most sentences: English, nothing but lower-casing to do
+        return frozenset(_RUN.findall(text.lower()))
+    runs = _RUN.findall(fold(text))
+    return frozenset(runs).union(w[:n] for w in runs if _CYRILLIC.match(w) for n in range(1, PREFIX + 1))
 
 
 class Matcher:
-    """One compiled regex over the spellings of one entry (a person, a role, a place, a topic)."""
+    """The spellings of one entry (a person, a role, a place, a topic) as one regex: their alternation.
 
-    def __init__(self, phrases: list[str] | tuple[str, ...], pattern: str) -> None:
+    Spellings come in order of preference, each made a pattern by `word_pattern`, all after `before`
+    (what must precede any of them). A sentence runs only the alternatives whose words it has: one
+    that cannot match anywhere changes no match, and each position tries fewer of them.
+    """
+
+    def __init__(self, phrases: Sequence[str], *, ignore_case: bool | Callable[[str], bool] = False,
+                 before: str = "") -> None:
         self.phrases = tuple(phrases)
-        self.regex = re.compile(pattern)
+        self._pieces = tuple(word_pattern(p, ignore_case=ignore_case(p) if callable(ignore_case) else ignore_case)
+                             for p in self.phrases)
+        self._before = before
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.regex = self.regex_for(tuple(range(len(self.phrases))))
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        return list(self.regex.finditer(text))
+    def regex_for(self, alive: tuple[int, ...]) -> re.Pattern[str]:
+        """The alternation of the spellings numbered `alive`, compiled once for each such choice (a few per entry)."""
+        regex = self._compiled.get(alive)
+        if regex is None:
+            body = "|".join(self._pieces[i] for i in alive)
+            regex = self._compiled[alive] = re.compile(f"{self._before}(?:{body})" if self._before else body)
+        return regex
 
 
 class MatcherSet(Generic[T]):
     """Many matchers behind one index of their words: a sentence runs only the regexes it could match.
 
-    Each spelling is reduced to one literal word (a Cyrillic stem, a CJK substring); a sentence's words
-    are looked up in a dictionary, so the cost per sentence does not grow with the knowledge base.
+    A spelling is tried only when the sentence has all its words (`literals`), so "Foreign Minister"
+    costs nothing in a sentence that says "minister" alone. Each spelling is filed under its word the
+    fewest spellings share, and a sentence's words are looked up in that dictionary, so the cost per
+    sentence does not grow with the knowledge base.
     """
 
     def __init__(self, entries: list[tuple[Matcher, T]] | tuple[tuple[Matcher, T], ...]) -> None:
         self.entries = tuple(entries)
-        self._words: dict[str, set[int]] = {}
-        self._prefixes: dict[str, set[int]] = {}
-        self._substrings: dict[str, set[int]] = {}
-        tables = {"word": self._words, "prefix": self._prefixes, "substring": self._substrings}
-        for index, (matcher, _) in enumerate(self.entries):
-            for phrase in matcher.phrases:
-                kind, key = _key(phrase)
-                tables[kind].setdefault(key, set()).add(index)
+        required = [(entry, spelling, literals(phrase)) for entry, (matcher, _) in enumerate(self.entries)
+                    for spelling, phrase in enumerate(matcher.phrases)]
+        shared = Counter(word for _, _, needed in required for word in needed)
+        self._always = [(entry, spelling) for entry, spelling, needed in required if not needed]
+        self._index: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+        for entry, spelling, needed in required:
+            if needed:
+                anchor = min(needed, key=lambda w: (shared[w], -len(w), w))
+                self._index.setdefault(anchor, []).append((entry, spelling, needed))
+        self._anchors = frozenset(self._index)
 
-    def candidates(self, text: str) -> list[tuple[Matcher, T]]:
-        """The entries whose literal word occurs in the text, in the order they were given."""
-        words, starts, other = _words(text)
-        found: set[int] = set()
-        for table, keys in ((self._words, words), (self._prefixes, starts)):
-            for key in keys & table.keys() if len(keys) > len(table) else table.keys() & keys:
-                found.update(table[key])
-        if other is not None:
-            for key, indices in self._substrings.items():
-                if key in other:
-                    found.update(indices)
-        return [self.entries[i] for i in sorted(found)]
+    def _alive(self, text: str) -> dict[int, list[int]]:
+        """Entry → its spellings whose words are all in the text."""
+        tokens = words(text)
+        alive: dict[int, list[int]] = {}
+        for entry, spelling in self._always:
+            alive.setdefault(entry, []).append(spelling)
+        for anchor in self._anchors & tokens:
+            for entry, spelling, needed in self._index[anchor]:
+                if needed <= tokens:
+                    alive.setdefault(entry, []).append(spelling)
+        return alive
 
     def search(self, text: str) -> list[tuple[re.Match[str], T]]:
-        """Every match of every entry, entry by entry."""
-        return [(m, payload) for matcher, payload in self.candidates(text) for m in matcher.regex.finditer(text)]
+        """Every match of every entry, entry by entry in the order they were given."""
+        alive = self._alive(text)
+        if not alive:
+            return []
+        out = []
+        for entry in sorted(alive):
+            matcher, payload = self.entries[entry]
+            out += [(m, payload) for m in matcher.regex_for(tuple(sorted(alive[entry]))).finditer(text)]
+        return out
 
 
 def per_knowledge(build: Callable[[KnowledgeBase], T]) -> Callable[[KnowledgeBase], T]:
@@ -148,27 +208,40 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+def any_of(strings: Iterable[str]) -> re.Pattern[str]:
+    """A regex for any of these literal strings: `re` skips to their first letters, so a miss is cheap."""
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+
+
 class Folded:
     """A case-insensitive regex run case-sensitively over the lower-cased text, which `re` does far faster.
 
     Positions are those of the original text (lower-casing keeps the length of Latin and Cyrillic);
     for the rare text whose length changes, the ordinary case-insensitive regex is used.
+    `needs`, when given, are lower-case strings one of which every match contains: a text with none
+    of them is not searched (a cheap first look for patterns most sentences miss).
     """
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, *, needs: Iterable[str] = ()) -> None:
         if re.search(r"\\[A-Z]", pattern):
             raise ValueError("an upper-case escape would change meaning once lower-cased")
         self.regex = re.compile(pattern.lower())
         self.fallback = re.compile(pattern, re.IGNORECASE)
+        needs = tuple(needs)
+        self._needs = any_of(needs) if needs else None
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str] | None:
         lower = lowered(text)
-        return (self.regex, lower) if len(lower) == len(text) else (self.fallback, text)
+        if len(lower) != len(text):
+            return self.fallback, text
+        if self._needs is not None and not self._needs.search(lower):
+            return None
+        return self.regex, lower
 
     def search(self, text: str) -> re.Match[str] | None:
-        regex, subject = self._pick(text)
-        return regex.search(subject)
+        picked = self._pick(text)
+        return picked[0].search(picked[1]) if picked else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        regex, subject = self._pick(text)
-        return regex.finditer(subject)
+        picked = self._pick(text)
+        return picked[0].finditer(picked[1]) if picked else iter(())

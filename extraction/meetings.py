@@ -17,15 +17,19 @@ from extraction.types import MeetingKind, PartialDate, Participant
 _CALL = Folded(
     r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference)|videoconference"
     r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
-    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)")
+    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)",
+    needs=("phone", "video", "call", "телефон", "видео"))
 _MEET = Folded(
     r"\b(?:met|meets?(?!\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?:\w+\s+)?(?:interests|needs|requirements"
     r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
     r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрети\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*)\b")
-_VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b")
+    r"|принял\w*)\b",
+    needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
+           "conferred", "встре", "переговор", "консультаци", "принял"))
+_VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
+                needs=("visit", "arriv", "визит", "посет", "прибы"))
 _PLANNED = Folded(
     r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:expected|set|due|slated|poised|going|to\s+be\s+held)|upcoming"
     r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
@@ -33,7 +37,8 @@ _PLANNED = Folded(
     r"|agreed\s+to\s+(?:meet|hold|visit)|планиру\w*|состоится|проведут|посетит|встретится"
     r"|ожидается|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
 _EVENT_VERB = Folded(
-    r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b")
+    r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
+    needs=("met", "talks", "visited", "received", "hosted", "phone", "встретил", "провел", "провёл"))
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
     r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"

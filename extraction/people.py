@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extraction.knowledge import KnowledgeBase, Person
-from extraction.lexicon import COUNTRY_ADJECTIVES, Matcher, MatcherSet, per_knowledge, word_pattern
+from extraction.lexicon import COUNTRY_ADJECTIVES, Matcher, MatcherSet, any_of, fold, per_knowledge, words
 from extraction.types import Participant
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mister|Madam)\.?\s+(?P<surname>[A-Z][a-z]+)\b")
@@ -22,6 +22,11 @@ _TITLES = (
     r"|National\s+Security\s+Advis[eo]r|Security\s+Council\s+Secretary|Defen[cs]e\s+Secretary"
     r"|Chief\s+of\s+(?:the\s+)?General\s+Staff|King|Crown\s+Prince|Emir|Sultan|Governor|Mayor|Presidential\s+Aide)"
 )
+# Cheap first looks: every title above contains one of the first words, every honorific one of the second.
+_TITLE_WORDS = any_of(["Minister", "Premier", "President", "Chancellor", "Envoy", "Representative", "Ambassador",
+                       "Counci", "Chair", "Speaker", "Secretary", "Advis", "Chief", "King", "Prince", "Emir", "Sultan",
+                       "Governor", "Mayor"])
+_HONORIFIC_WORDS = any_of(["Mr", "Ms", "Dr", "Mister", "Madam"])
 _CAPITALISED = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z]\s)[A-Z][a-z]+\b(?!\s+[A-Z])(?!['-]\w)")
 _AFTER_NAME = re.compile(r"[A-Z][\w'-]*\s+$")
 _NAME_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?"
@@ -58,7 +63,7 @@ def _alias_patterns(kb: KnowledgeBase) -> MatcherSet[Person]:
     pairs = []
     for person in kb.people:
         names = sorted(set(person.names), key=len, reverse=True)
-        pairs.append((Matcher(names, "|".join(word_pattern(n) for n in names)), person))
+        pairs.append((Matcher(names), person))
     return MatcherSet(pairs)
 
 
@@ -67,7 +72,7 @@ def _role_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
     pairs = []
     for role in kb.roles:
         phrases = sorted({*role.phrases, role.title}, key=len, reverse=True)
-        pairs.append((Matcher(phrases, "|".join(word_pattern(p, ignore_case=True) for p in phrases)), role.id))
+        pairs.append((Matcher(phrases, ignore_case=True), role.id))
     return MatcherSet(pairs)
 
 
@@ -105,15 +110,23 @@ class PeopleScan:
 
 def scan_people(text: str, kb: KnowledgeBase) -> PeopleScan:
     """Every alias, "Mr Surname", role phrase (the longest at each place) and titled name in a sentence."""
+    honorifics = _HONORIFIC.finditer(text) if _HONORIFIC_WORDS.search(text) else ()
     return PeopleScan(
         aliases=tuple((m.start(), m.end(), person) for m, person in _alias_patterns(kb).search(text)),
-        honorifics=tuple((m.start(), m.end(), m.group("surname")) for m in _HONORIFIC.finditer(text)),
+        honorifics=tuple((m.start(), m.end(), m.group("surname")) for m in honorifics),
         roles=tuple((m.start(), m.end(), role) for m, role in _longest(_role_patterns(kb).search(text))),
-        titled=tuple(_TITLED.finditer(text)),
-        surnames=tuple((m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(text)
-                       if m.group(0) in _by_family_name(kb)
-                       and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()])),
+        titled=tuple(_TITLED.finditer(text)) if _TITLE_WORDS.search(text) else (),
+        surnames=_surnames(text, kb),
     )
+
+
+def _surnames(text: str, kb: KnowledgeBase) -> tuple[tuple[int, int, str], ...]:
+    """Bare family names of people the knowledge base knows; most sentences have none of their words."""
+    if _family_words(kb).isdisjoint(words(text)):
+        return ()
+    return tuple((m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(text)
+                 if m.group(0) in _by_family_name(kb)
+                 and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()]))
 
 
 @per_knowledge
@@ -124,10 +137,18 @@ def _by_family_name(kb: KnowledgeBase) -> dict[str, list[Person]]:
     return out
 
 
+@per_knowledge
+def _family_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The family names as `words` gives them: a capitalised word of a sentence is one of its words."""
+    return frozenset(fold(name) for name in _by_family_name(kb))
+
+
 def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset[str] = frozenset(),
                 scan: PeopleScan | None = None) -> list[PersonHit]:
     """Everyone the sentence names, once each; `context` (ids named in the article) settles "Mr Wang"."""
     scan = scan or scan_people(text, kb)
+    if not (scan.aliases or scan.honorifics or scan.roles or scan.surnames or scan.titled):
+        return []  # most sentences name nobody
     hits = [PersonHit(start, end, participant_for(kb, person, on), "alias") for start, end, person in scan.aliases]
     for start, end, surname in scan.honorifics:
         matches = _by_family_name(kb).get(surname, [])

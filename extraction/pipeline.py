@@ -14,7 +14,7 @@ from extraction.evidence import date_quote, place_quote
 from extraction.knowledge import KnowledgeBase, default_knowledge
 from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
-from extraction.people import PeopleScan, find_people, person_key, scan_people
+from extraction.people import PeopleScan, PersonHit, find_people, person_key, scan_people
 from extraction.places import dateline_place, find_places
 from extraction.published import find_edit_stamp, find_published
 from extraction.sentences import Sentence, split_paragraphs
@@ -68,7 +68,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
         if person is not None:
             main.setdefault(person.country, pid)
     ctx = Context(kb=kb, published=published, main=main, named=named)
-    mentions = _mentions(sentences, analyst, ctx, scans)
+    mentions = _mentions(sentences, analyst, ctx, scans, first)
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
@@ -89,8 +89,9 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     return _build(groups, evidence, sentences, found, kb, published, dateline)
 
 
-def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan]
-              ) -> list[Mention]:
+def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
+              first: list[list[PersonHit]]) -> list[Mention]:
+    """Each sentence's meeting report, if any; `first` are the people each names as of publication."""
     mentions: list[Mention] = []
     previous: PartialDate | None = None
     paragraph_place: dict[int, str] = {}
@@ -109,7 +110,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
                 previous = mention.date or previous
         if places:
             paragraph_place[s.paragraph] = places[-1].name
-        if not analyst[s.index] and (named_here := find_people(s.text, ctx.kb, ctx.published, scan=scans[s.index])):
+        if not analyst[s.index] and (named_here := first[s.index]):
             subject = named_here[0].participant
         if mention is None and (scene := sentence_date(s.text, ctx.published)) is not None:
             paragraph_date[s.paragraph] = scene

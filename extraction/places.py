@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extraction.knowledge import KnowledgeBase
-from extraction.lexicon import Matcher, MatcherSet, per_knowledge, word_pattern
+from extraction.lexicon import Matcher, MatcherSet, per_knowledge
 
 _BEFORE = r"(?:\b(?:in|at|near|outside|inside)\s+(?:the\s+)?|visit(?:s|ed|ing)?\s+|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*)\s+to\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+|\b(?:city|town|capital|port|resort)\s+of\s+|\battend\w*\s+(?:the\s+)?(?:\d+\w*\s+)?)"  # noqa: E501
 _CITY_COUNTRY = re.compile(
@@ -30,8 +30,8 @@ def _place_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
     out = []
     for place in kb.places:
         spellings = sorted({place.name, *place.aliases, *place.venues}, key=len, reverse=True)
-        body = "|".join(word_pattern(s.removeprefix("the ")) for s in spellings)
-        out.append((Matcher(spellings, f"{_BEFORE}(?:{body})"), place.name))
+        bare = [s.removeprefix("the ") for s in spellings]  # "the" is left to _BEFORE
+        out.append((Matcher(bare, before=_BEFORE), place.name))
     return MatcherSet(out)
 
 

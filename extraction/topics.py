@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extraction.knowledge import KnowledgeBase
-from extraction.lexicon import Matcher, MatcherSet, per_knowledge, word_pattern
+from extraction.lexicon import Matcher, MatcherSet, per_knowledge
 
 
 def _case_sensitive(name: str) -> bool:
@@ -17,8 +17,7 @@ def _topic_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
     out = []
     for topic in kb.topics:
         names = sorted(set(topic.names), key=len, reverse=True)
-        body = "|".join(word_pattern(n, ignore_case=not _case_sensitive(n)) for n in names)
-        out.append((Matcher(names, body), topic.name))
+        out.append((Matcher(names, ignore_case=lambda n: not _case_sensitive(n)), topic.name))
     return MatcherSet(out)
 
 
