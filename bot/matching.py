@@ -7,9 +7,10 @@ nearest names as suggestions).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -19,6 +20,8 @@ from rapidfuzz import fuzz, process
 ACCEPT = 80  # below this a spelling is a suggestion, not a match
 CLOSE = 4  # targets within this many points of the best are offered as a choice
 SUGGEST = 45
+HIGH = 86  # where `strong` looks first: a typo of a full name or a surname usually scores more
+_SLACK = 1e-6  # candidate searches reach this far below a cutoff: float sums never lose a match
 
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -26,6 +29,7 @@ _CYRILLIC = dict(zip(
      "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
     strict=True,
 ))
+_LATIN = str.maketrans(_CYRILLIC)
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -33,15 +37,16 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 def normalize(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces: what two spellings share."""
     text = _POSSESSIVE.sub("", text.casefold())
-    text = unicodedata.normalize("NFKD", text.replace("ё", "е"))
-    text = "".join(c for c in text if not unicodedata.combining(c) or c == "\u0306")
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII has no accents to drop: most spellings, at start-up
+        text = unicodedata.normalize("NFKD", text.replace("ё", "е"))
+        text = "".join(c for c in text if not unicodedata.combining(c) or c == "\u0306")
+        text = unicodedata.normalize("NFC", text)
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def latin(text: str) -> str:
     """A rough Latin transliteration of normalized Cyrillic, so `Шойгу` can meet `shoigu`."""
-    return "".join(_CYRILLIC.get(c, c) for c in text)
+    return text.translate(_LATIN)
 
 
 @dataclass(frozen=True)
@@ -97,33 +102,66 @@ def similarity(query: str, spelling: str) -> float:
 
 
 class _Strings:
-    """Strings sorted by length, so that a search scores only those long enough and short enough to match.
+    """Strings indexed by length and by their letter triples, so that a search scores a few, not all.
 
-    `fuzz.ratio(a, b)` is 200·LCS/(|a|+|b|) ≤ 200·min(|a|,|b|)/(|a|+|b|): reaching a cutoff c needs
-    |b| between |a|·c/(200−c) and |a|·(200−c)/c, two thirds to one and a half times the query at c = 80.
+    `fuzz.ratio(a, b)` is 200·LCS/(|a|+|b|): reaching a cutoff c takes an LCS of c·(|a|+|b|)/200, so |b|
+    between |a|·c/(200−c) and |a|·(200−c)/c. Padded with two marks each side, the strings share every triple
+    of a common subsequence except those that a deleted or inserted letter splits, at most two per letter:
+    at least 5·LCS + 2 − 2·(|a|+|b|) triples. A string sharing t of the query's N triples holds one of any
+    N − t + 1 of them, so, length by length, only the postings of the query's rarest triples are read and
+    scored. Where the bound says nothing (cutoffs below about 80) or few strings are that long, all are scored.
     """
 
     def __init__(self, strings: list[str]) -> None:
         self.strings = strings
-        self.order = sorted(range(len(strings)), key=lambda n: len(strings[n]))
-        self.sorted = [strings[n] for n in self.order]
-        self.lengths = [len(text) for text in self.sorted]
+        self.by_length: dict[int, list[int]] = {}
+        for n, text in enumerate(strings):
+            self.by_length.setdefault(len(text), []).append(n)
+        self.postings: dict[int, defaultdict[str, list[int]]] = {}  # length -> triple -> strings that long
+        for length, numbers in self.by_length.items():
+            postings = self.postings[length] = defaultdict(list)
+            for n in numbers:
+                for triple in set(_triples(strings[n])):
+                    postings[triple].append(n)
 
     def near(self, query: str, cutoff: float) -> list[tuple[int, float]]:
         """(number, ratio) of every string whose ratio to `query` is at least `cutoff`, scored in C."""
-        size = len(query)
-        low = bisect_left(self.lengths, size * cutoff / (200 - cutoff) - 1e-9)
-        high = bisect_right(self.lengths, size * (200 - cutoff) / cutoff + 1e-9)
-        found = process.extract(query, self.sorted[low:high], scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)
-        return [(self.order[low + i], score) for _, score, i in found]
+        size, triples = len(query), _triples(query)
+        scanned: list[int] = []
+        filtered: list[list[int]] = []
+        shortest = math.ceil(size * cutoff / (200 - cutoff) - 1e-9)
+        for length in range(shortest, math.floor(size * (200 - cutoff) / cutoff + 1e-9) + 1):
+            bucket = self.by_length.get(length, [])
+            shared = 5 * math.ceil(cutoff * (size + length) / 200 - 1e-9) + 2 - 2 * (size + length)
+            if shared > 0 and len(bucket) > _SCAN:
+                postings = self.postings[length]
+                rarest = sorted([postings.get(t, []) for t in triples], key=len)[: len(triples) - shared + 1]
+                if sum(map(len, rarest)) < len(bucket):
+                    filtered += rarest
+                    continue
+            scanned += bucket
+        numbers = scanned + list(set().union(*filtered))
+        found = process.extract(query, [self.strings[n] for n in numbers], scorer=fuzz.ratio, limit=None,
+                                score_cutoff=cutoff)
+        return [(numbers[i], score) for _, score, i in found]
+
+
+_SCAN = 24  # strings of a length this rare are scored outright: cheaper than reading postings
+
+
+def _triples(text: str) -> list[str]:
+    """The letter triples of `text` between two start and two end marks, repeats kept."""
+    padded = f"^^{text}$$"
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
 
 
 class AliasIndex:
     """Every spelling of many targets, prepared once, so that a query scores a few of them, not all.
 
-    Scores are `similarity`'s and the ranking is `resolve`'s, entry for entry. A reader's typo usually
-    scores ≥ ACCEPT against what they meant, and the bigram index finds those spellings directly; only
-    a query that matches nobody ("did you mean") scans every spelling for the nearest ones.
+    Scores are `similarity`'s and the ranking is `resolve`'s, entry for entry. A spelling's score is the
+    better of its whole-string ratio and the mean of each typed word's closest word in it: `forms.near`
+    finds the first, `_word_scores` the second, both from indexes that return the few spellings able to
+    reach a bar. Only a query that matches nobody ("did you mean") scans every spelling for the nearest ones.
     """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
@@ -134,9 +172,10 @@ class AliasIndex:
         words: dict[str, int] = {}
         forms: list[str] = []
         self.form_words: list[list[str]] = []
-        self.form_word_ids: list[list[int]] = []
+        self.form_word_ids: list[tuple[int, ...]] = []
         self.form_entries: list[list[int]] = []  # form -> entries spelt that way
         self.word_forms: list[list[int]] = []  # word -> forms that contain it
+        self.beside: list[dict[int, list[int]]] = []  # word -> itself or a word sharing a form -> those forms
         for i, entry in enumerate(self.entries):
             self.first.setdefault(entry.target, i)
             wanted = normalize(entry.spelling)
@@ -150,15 +189,20 @@ class AliasIndex:
                 forms.append(form)
                 self.form_words.append(form.split())
                 self.form_entries.append([])
-                ids = [words.setdefault(word, len(words)) for word in dict.fromkeys(form.split())]
+                ids = tuple(words.setdefault(word, len(words)) for word in dict.fromkeys(form.split()))
                 self.form_word_ids.append(ids)
                 for w in ids:
                     if w == len(self.word_forms):
                         self.word_forms.append([])
+                        self.beside.append({})
                     self.word_forms[w].append(number)
+                    for u in ids:
+                        self.beside[w].setdefault(u, []).append(number)
             self.form_entries[number].append(i)
         self.forms, self.words = _Strings(forms), _Strings(list(words))
         self.word_number = words
+        self.beside_ids = [list(near) for near in self.beside]
+        self.beside_words = [[self.words.strings[u] for u in near] for near in self.beside]
 
     def resolve(self, query: str, *, limit: int = 8) -> Resolution:
         """The targets a query most likely means, best first (what `resolve` returns for these entries)."""
@@ -176,52 +220,131 @@ class AliasIndex:
         q = latin(wanted)
         if not q:
             return None
-        ranked = self._ranked(q, self._candidates(q, ACCEPT, self.forms.near, self.words.near), ACCEPT)
-        if not ranked:
+        # Only spellings within CLOSE of the best are answered, and the higher the bar, the fewer the indexes
+        # return: look at HIGH first, and lower the bar (to CLOSE below the best found) only when needed.
+        scores = self._word_scores(q, HIGH)
+        best = max(scores.values(), default=0.0)
+        if best < HIGH + CLOSE:
+            scores = self._word_scores(q, max(ACCEPT, best - CLOSE))
+            best = max(scores.values(), default=0.0)
+        for form, whole in self.forms.near(q, max(ACCEPT, best - CLOSE)):
+            if whole > scores.get(form, -1.0):
+                scores[form] = whole
+        found: dict[Hashable, tuple[float, int]] = {}
+        for form, score in scores.items():
+            self._add(found, form, score, ACCEPT)
+        if not found:
             return None
-        close = [m for m in ranked if m.score >= max(ACCEPT, ranked[0].score - CLOSE)][:limit]
-        return Resolution("one" if len(close) == 1 else "several", tuple(close))
+        best = max(score for score, _ in found.values())
+        close = sorted((-score, self.entries[i].canonical, self.first[t], t) for t, (score, i) in found.items()
+                       if score >= max(ACCEPT, best - CLOSE))[:limit]
+        matches = tuple(Match(t, canonical, -score) for score, canonical, _, t in close)
+        return Resolution("one" if len(matches) == 1 else "several", matches)
+
+    def _word_scores(self, q: str, cutoff: float) -> dict[int, float]:
+        """Forms whose words alone score at least `cutoff`: the mean over typed words of each one's closest word.
+
+        That is a form's score unless its whole spelling scores more (`strong` adds those from `forms.near`).
+        Forms more than CLOSE below the best may be left out, and some below the cutoff may be in, too low.
+        """
+        q_words = q.split()
+        if len(q) < 3:  # `_score`: a whole word or nothing
+            number = self.word_number.get(q)
+            return dict.fromkeys(self.word_forms[number] if number is not None else (), 100.0)
+        typed = list(dict.fromkeys(q_words))
+        scores: dict[int, float] = {}
+        if len(typed) == 1:  # the mean of one word, however often typed, is that word's score
+            for w, score in self.words.near(typed[0], cutoff):
+                for form in self.word_forms[w]:
+                    if score > scores.get(form, -1.0):
+                        scores[form] = score
+            return scores
+        # A mean reaches the bar only if its best typed word does. So go through the words w close to a typed
+        # word and the forms of w in which that word scores best: there every other typed word scores at most
+        # as much, and all of them must make up the rest. Those others are looked for among the words beside
+        # w only, so that a common surname does not pull in hundreds of names, and best first, so that the
+        # bar rises to CLOSE below the best mean found and what cannot reach it is never read.
+        k, times = len(q_words), Counter(q_words)
+        reaches = []  # (highest mean, typed word, w, its score, {other: {word beside w: ratio}}, other's most)
+        for word in typed:
+            for w, score in self.words.near(word, cutoff - _SLACK):
+                rest = k * cutoff - times[word] * score - _SLACK
+                close: dict[str, dict[int, float]] = {}
+                for other in typed:
+                    if other != word:  # at least what the rest leave when all the others score `score`
+                        least = (rest - (k - times[word] - times[other]) * score) / times[other]
+                        found = process.extract(other, self.beside_words[w], scorer=fuzz.ratio, limit=None,
+                                                score_cutoff=max(0.0, least))
+                        close[other] = {self.beside_ids[w][i]: ratio for _, ratio, i in found}
+                most = {other: min(score, max(ratios.values(), default=0.0)) for other, ratios in close.items()}
+                top = (times[word] * score + sum(times[other] * most[other] for other in close)) / k
+                reaches.append((top, word, w, score, close, most))
+        best = 0.0
+        for top, word, w, score, close, most in sorted(reaches, key=lambda reach: -reach[0]):
+            bar = max(cutoff, best - CLOSE) - _SLACK
+            if top < bar:
+                break
+            # each other typed word needs what the rest, at their most beside w, leave to it; the one with the
+            # fewest close words is read best first, so that the bar rises while it is read
+            pivot = min(close.items(), key=lambda item: len(item[1]))[0]
+            allowed: set[int] | None = None
+            for other in close.keys() - {pivot}:
+                need = most[other] - k * (top - bar) / times[other]
+                hits = set().union(*(self.beside[w][u] for u, ratio in close[other].items() if ratio >= need))
+                allowed = hits if allowed is None else allowed & hits
+            for u, ratio in sorted(close[pivot].items(), key=lambda item: -item[1]):
+                bar = max(cutoff, best - CLOSE) - _SLACK
+                if ratio < most[pivot] - k * (top - bar) / times[pivot]:
+                    break
+                for form in self.beside[w][u]:
+                    if allowed is not None and form not in allowed:
+                        continue
+                    ids = self.form_word_ids[form]
+                    per_word = [score if typed_word == word else max(close[typed_word].get(i, 0.0) for i in ids)
+                                for typed_word in q_words]
+                    mean = sum(per_word) / len(per_word)  # as `_score` adds them up, to the last bit
+                    if mean > scores.get(form, -1.0):
+                        scores[form] = mean
+                        best = max(best, mean)
+        return scores
 
     def weak(self, query: str) -> Resolution:
         """When nothing scores ACCEPT: up to three suggestions scoring at least SUGGEST."""
         q = latin(normalize(query))
         if not q:
             return Resolution("none", ())
-        bounds = self._candidates(q, SUGGEST, self.forms.near, self.words.near)
+        bounds = self._candidates(q, SUGGEST)
         found: dict[Hashable, tuple[float, int]] = {}
-        ranked: list[Match] = []
+        three: dict[Hashable, float] = {}  # three targets scoring at least as much as any other found
         # score in order of an upper bound (the best whole or single-word ratio), stopping once three
         # targets are known to beat every spelling not yet scored
         order = sorted(bounds.items(), key=lambda item: -item[1])
         for position, (form, _) in enumerate(order):
             self._add(found, form, _score(q, q.split(), self.forms.strings[form], self.form_words[form]), SUGGEST)
-            ranked = self._sorted(found)
+            for target in {self.entries[i].target for i in self.form_entries[form]} & found.keys():
+                if target in three or len(three) < 3 or found[target][0] > min(three.values()):
+                    if target not in three and len(three) == 3:
+                        del three[min(three, key=three.__getitem__)]
+                    three[target] = found[target][0]
             following = order[position + 1][1] if position + 1 < len(order) else -1.0
-            if len(ranked) >= 3 and ranked[2].score > following:
+            if len(three) == 3 and min(three.values()) > following:
                 break
-        return Resolution("none", tuple(ranked[:3]))
+        return Resolution("none", tuple(self._sorted(found)[:3]))
 
-    def _candidates(self, q: str, cutoff: float, whole, word) -> dict[int, float]:
+    def _candidates(self, q: str, cutoff: float) -> dict[int, float]:
         """Forms that may score at least `cutoff`, each with an upper bound of its score."""
-        bounds: dict[int, float] = dict(whole(q, cutoff))
+        bounds: dict[int, float] = dict(self.forms.near(q, cutoff))
         if len(q) < 3:
             number = self.word_number.get(q)
             for form in self.word_forms[number] if number is not None else ():
                 bounds[form] = 100.0
             return bounds
         for typed in dict.fromkeys(q.split()):  # a mean over typed words reaches the cutoff only if one does
-            for w, score in word(typed, cutoff):
+            for w, score in self.words.near(typed, cutoff):
                 for form in self.word_forms[w]:
                     if score > bounds.get(form, -1.0):
                         bounds[form] = score
         return bounds
-
-    def _ranked(self, q: str, bounds: dict[int, float], cutoff: float) -> list[Match]:
-        q_words = q.split()
-        found: dict[Hashable, tuple[float, int]] = {}
-        for form in bounds:
-            self._add(found, form, _score(q, q_words, self.forms.strings[form], self.form_words[form]), cutoff)
-        return self._sorted(found)
 
     def _add(self, found: dict[Hashable, tuple[float, int]], form: int, score: float, cutoff: float) -> None:
         """Keep each target's best score and the first entry that has it, as `resolve` does."""

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
+import functools
+import random
 
-from bot.matching import Entry, normalize, resolve
+import pytest
+from rapidfuzz import fuzz
+
+from bot.matching import (
+    ACCEPT,
+    CLOSE,
+    SUGGEST,
+    AliasIndex,
+    Entry,
+    Match,
+    Resolution,
+    _score,
+    _spelling,
+    _Strings,
+    normalize,
+    resolve,
+)
 from extraction.knowledge import default_knowledge
 
 KB = default_knowledge()
@@ -72,3 +89,97 @@ def test_normalize_drops_case_accents_punctuation_and_possessives():
     assert normalize("  Russia’s  SECURITY-chief! ") == "russia security chief"
     assert normalize("Šojgu") == "sojgu"
     assert normalize("Йошкар-Ола") == "йошкар ола"
+
+
+# Thousands of similar names, as the store holds them: a few family names, given names from a few syllables.
+_FAMILIES = ["Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Sun", "Ma", "Gao"]
+_SYLLABLES = ["jian", "shan", "hua", "wei", "ming", "gang", "hong", "ping", "lan", "jie", "yong", "hui", "tao", "lei",
+              "qiang", "jun", "bin", "kai", "long", "zhi"]  # 3,800 names at most
+
+
+def _crowd(count: int, seed: int = 3) -> list[Entry]:
+    rng = random.Random(seed)
+    entries, seen = [], set()
+    while len(seen) < count:
+        family, (a, b) = rng.choice(_FAMILIES), rng.sample(_SYLLABLES, 2)
+        name = f"{family} {a.capitalize()}{b}"
+        if name not in seen:
+            seen.add(name)
+            entries += [Entry(name, name, s) for s in (name, f"{family} {a.capitalize()}-{b}", f"{a}{b} {family}")]
+    return entries
+
+
+_normalized, _prepared = functools.cache(normalize), functools.cache(_spelling)
+
+
+def _scanned(query: str, entries: list[Entry], cutoff: float) -> list[Match]:
+    """Every target scoring at least `cutoff`, ranked, by scoring every spelling (`similarity`, prepared once)."""
+    q = _spelling(query)
+    best: dict[object, tuple[float, int]] = {}
+    first: dict[object, int] = {}
+    for i, entry in enumerate(entries):
+        first.setdefault(entry.target, i)
+        s = _prepared(entry.spelling)
+        score = _score(q, q.split(), s, s.split()) if q and s else 0.0
+        if score >= cutoff and score > best.get(entry.target, (-1.0, 0))[0]:
+            best[entry.target] = (score, i)
+    ranked = sorted(best, key=lambda t: (-best[t][0], entries[best[t][1]].canonical, first[t]))
+    return [Match(t, entries[best[t][1]].canonical, best[t][0]) for t in ranked]
+
+
+def _strong(query: str, entries: list[Entry], limit: int = 8) -> Resolution | None:
+    """What `AliasIndex.strong` must answer: an only target spelt so, else those within CLOSE of the best."""
+    wanted = normalize(query)
+    spelt = {e.target: e for e in entries if _normalized(e.spelling) == wanted}
+    if wanted and len(spelt) == 1:
+        ((target, entry),) = spelt.items()
+        return Resolution("one", (Match(target, entry.canonical, 100.0),))
+    ranked = _scanned(query, entries, ACCEPT) if wanted else []
+    close = tuple(m for m in ranked if m.score >= ranked[0].score - CLOSE)[:limit]
+    return Resolution("one" if len(close) == 1 else "several", close) if close else None
+
+
+def test_the_index_answers_what_scoring_every_spelling_answers():
+    entries = _crowd(400)
+    index = AliasIndex(entries)
+    rng = random.Random(5)
+    queries = ["li", "sun", "wang i", "li li", "hua", "Jianshan", "li jian shan", "ъ li jianshan ь", "zzz",
+               "Gao niangbin", "Wang Jiemino", "Yang Hoegzhi", "Wang Haawei Ma",  # near ACCEPT: many to weigh
+               "loziw", "wihgiisxu", "exqjslohgh"]  # nobody: suggestions, many tied
+    for name in rng.sample(sorted({e.canonical for e in entries}), 15):
+        family, given = name.split()
+        swapped = given[:2] + given[3] + given[2] + given[4:]
+        replaced = given[:3] + rng.choice("aeiouhgn") + given[4:]  # scores near ACCEPT: many names to weigh
+        queries += [f"{family} {swapped}", f"{family} {replaced}", swapped, f"{family} {given[:-1]}",
+                    f"{given} {family} {family}", f"{family}{given}", f"{family} {given} {rng.choice(_FAMILIES)}",
+                    f"{swapped} {rng.choice(_FAMILIES)} {replaced}"]
+    for query in queries:
+        strong = index.strong(query)
+        assert strong == _strong(query, entries), query
+        if strong is None:  # suggestions: the three best of all
+            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, SUGGEST)[:3])), query
+
+
+def test_a_typo_of_a_full_name_among_thousands_of_similar_names_still_resolves():
+    result = AliasIndex(_crowd(2000)).resolve("Li Jinakai")  # among 213 Li and 283 Jian- or -kai names
+    assert result.status == "one"
+    assert result.matches[0].canonical == "Li Jiankai"
+
+
+def test_pruning_never_loses_an_exact_given_name():
+    entries = _crowd(2000)
+    holders = {e.target for e in entries if e.canonical.split()[1] == "Jianshan"}
+    result = AliasIndex(entries).resolve("jianshan", limit=100)
+    assert result.status == "several"
+    assert {m.target for m in result.matches} == holders
+    assert {m.score for m in result.matches} == {100.0}
+
+
+def test_strings_near_finds_every_string_a_full_scan_finds():
+    rng = random.Random(11)
+    words = ["".join(rng.choice("aeiounghs") for _ in range(rng.randrange(0, 12))) for _ in range(3000)]
+    strings = _Strings(words)
+    for query in [*rng.sample(words, 30), "", "a", "zz", "shanghaishan"]:
+        for cutoff in (45, 80, 86.5, 95, 100):
+            scanned = {(n, score) for n, w in enumerate(words) if (score := fuzz.ratio(query, w)) >= cutoff}
+            assert set(strings.near(query, cutoff)) == scanned, (query, cutoff)
