@@ -157,7 +157,7 @@ def load_seeds(engine: Engine, directory: Path = SEEDS_DIR) -> tuple[int, int]:
     for entry in seed_manifest(directory):
         meta = ArticleMeta(outlet=entry.outlet, filename=entry.path.name, added_by="seed")
         try:
-            ingest_bytes(engine, entry.path.read_bytes(), published=entry.published, meta=meta)
+            ingest_bytes(engine, entry.path.read_bytes(), published=entry.published, meta=meta, describe=False)
         except DuplicateArticle:
             present += 1
         else:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, Row, Select, event, inspect
 from sqlmodel import Session, create_engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -75,3 +75,9 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def core_rows(session: Session, statement: Select, **params: object) -> list[Row]:
+    """Run a prepared select as plain Core on the session's connection: the hot paths (replies, ingest)
+    run statements composed once, and the ORM's per-statement bookkeeping would cost more than SQLite."""
+    return list(session.connection().execute(statement, params))

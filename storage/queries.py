@@ -9,9 +9,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, nulls_last
+from sqlalchemy import ColumnElement, Select, bindparam, nulls_last
 from sqlmodel import Session, col, func, select
 
+from storage.db import core_rows
 from storage.models import (
     Article,
     Meeting,
@@ -154,31 +155,27 @@ _PERSON_TOPICS = (
 )
 
 
-def _rows(session: Session, statement: Select, **params: object) -> list[Row]:
-    return list(session.connection().execute(statement, params))
-
-
 def _page(session: Session, statement: Select, total: int, owner: int | None = None, *, limit: int,
           offset: int) -> Page:
-    ids = [i for (i,) in _rows(session, statement, owner=owner, limit=limit, offset=offset)] if total else []
+    ids = [i for (i,) in core_rows(session, statement, owner=owner, limit=limit, offset=offset)] if total else []
     return Page(items=tuple(meeting_views(session, meeting_ids=ids)), total=total, offset=offset)
 
 
 def latest_meetings(session: Session, *, limit: int, offset: int = 0) -> Page:
     """Meetings by meeting date, newest first; undated ones last."""
-    total = _rows(session, _MEETING_COUNT)
+    total = core_rows(session, _MEETING_COUNT)
     return _page(session, _LATEST, total[0][0] if total else 0, limit=limit, offset=offset)
 
 
 def meetings_with_person(session: Session, *, person_id: int, limit: int, offset: int = 0) -> Page:
     """A person's meetings, newest first; how many there are is their count with themself in `PersonPartner`."""
-    own = _rows(session, _OWN_COUNT, owner=person_id)
+    own = core_rows(session, _OWN_COUNT, owner=person_id)
     return _page(session, _PERSON_PAGE, own[0][0] if own else 0, person_id, limit=limit, offset=offset)
 
 
 def meetings_with_topic(session: Session, *, topic_id: int, limit: int, offset: int = 0) -> Page:
     """Meetings where a topic came up, newest first."""
-    total = _rows(session, _TOPIC_COUNT, owner=topic_id)[0][0]
+    total = core_rows(session, _TOPIC_COUNT, owner=topic_id)[0][0]
     return _page(session, _TOPIC_PAGE, total, topic_id, limit=limit, offset=offset)
 
 
@@ -194,15 +191,15 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
     """Full views of the given meetings, in the given order (four queries, whatever the count)."""
     if not meeting_ids:
         return []
-    meetings = {row.id: row for row in _rows(session, _MEETINGS, ids=meeting_ids)}
+    meetings = {row.id: row for row in core_rows(session, _MEETINGS, ids=meeting_ids)}
     participants: dict[int, list[ParticipantView]] = {i: [] for i in meeting_ids}
-    for meeting_id, person_id, name, role, country in _rows(session, _PARTICIPANTS, ids=meeting_ids):
+    for meeting_id, person_id, name, role, country in core_rows(session, _PARTICIPANTS, ids=meeting_ids):
         participants[meeting_id].append(ParticipantView(person_id=person_id, name=name, role=role, country=country))
     topics: dict[int, list[TopicView]] = {i: [] for i in meeting_ids}
-    for meeting_id, topic_id, name, quote in _rows(session, _TOPICS, ids=meeting_ids):
+    for meeting_id, topic_id, name, quote in core_rows(session, _TOPICS, ids=meeting_ids):
         topics[meeting_id].append(TopicView(topic_id=topic_id, name=name, quote=quote))
     sources: dict[int, list[SourceView]] = {i: [] for i in meeting_ids}
-    for meeting_id, article_id, title, url, outlet, published, quote in _rows(session, _SOURCES, ids=meeting_ids):
+    for meeting_id, article_id, title, url, outlet, published, quote in core_rows(session, _SOURCES, ids=meeting_ids):
         sources[meeting_id].append(SourceView(article_id=article_id, title=title, url=url, outlet=outlet,
                                               published=published, quote=quote))
     return [
@@ -276,8 +273,8 @@ def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple
     Read from the counts that triggers keep (`PersonPartner`, `PersonTopic`): counting a busy person's
     tens of thousands of links on every /who took tens of milliseconds.
     """
-    partners = _rows(session, _PARTNERS, owner=person_id, limit=limit)
-    topics = _rows(session, _PERSON_TOPICS, owner=person_id, limit=limit)
+    partners = core_rows(session, _PARTNERS, owner=person_id, limit=limit)
+    topics = core_rows(session, _PERSON_TOPICS, owner=person_id, limit=limit)
     return [(n, c) for n, c in partners], [(n, c) for n, c in topics]
 
 

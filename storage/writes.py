@@ -11,7 +11,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import Row, Select, bindparam, insert
+from sqlalchemy import bindparam, insert
 from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from extraction.knowledge import KnowledgeBase
@@ -19,6 +19,7 @@ from extraction.people import person_key
 from extraction.types import Extraction, PartialDate
 from extraction.types import Meeting as ExtractedMeeting
 from extraction.types import Participant as ExtractedParticipant
+from storage.db import core_rows
 from storage.errors import DuplicateArticle
 from storage.models import (
     Article,
@@ -102,11 +103,11 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
         for tenure in kp.tenures:
             session.add(PersonRole(person_id=person.id, role_key=tenure.role_id, title=titles[tenure.role_id],
                                    start=tenure.start, end=tenure.end))
+    topic_ids = _topic_ids(session, [kt.name for kt in knowledge.topics])
     for kt in knowledge.topics:
-        topic = _topic(session, kt.name)
-        session.exec(delete(TopicSynonym).where(col(TopicSynonym.topic_id) == topic.id))
+        session.exec(delete(TopicSynonym).where(col(TopicSynonym.topic_id) == topic_ids[kt.name]))
         for synonym in dict.fromkeys(kt.synonyms):
-            session.add(TopicSynonym(topic_id=topic.id, synonym=synonym))
+            session.add(TopicSynonym(topic_id=topic_ids[kt.name], synonym=synonym))
     session.flush()
 
 
@@ -206,8 +207,7 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         session.add(existing)
         session.flush()
         sort_date = existing.sort_date
-        present = set(session.exec(select(MeetingParticipant.person_id)
-                                   .where(MeetingParticipant.meeting_id == meeting_id)).all())
+        present = set(person_ids)  # _same_event matched exactly these participants
         linked = set(session.exec(select(MeetingTopic.topic_id).where(MeetingTopic.meeting_id == meeting_id)).all())
         sourced = session.get(MeetingSource, (meeting_id, article_id)) is not None
     joining = []
@@ -228,10 +228,6 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
     if not sourced:
         _insert(session, MeetingSource, {"meeting_id": meeting_id, "article_id": article_id, "quote": extracted.quote})
     return meeting_id, existing is None
-
-
-def _rows(session: Session, statement: Select, **params: object) -> list[Row]:
-    return list(session.connection().execute(statement, params))
 
 
 def _insert(session: Session, table: type[SQLModel], row: dict[str, object]) -> int:
@@ -270,12 +266,12 @@ def _same_event(session: Session, date: PartialDate | None, person_ids: list[int
     if date is None or len(person_ids) < 2:
         return None
     prefix = date.iso()[:7] if date.precision != "year" else date.iso()
-    dated = _rows(session, _MEETINGS_OF_IN, person=person_ids[0], first=prefix, after=prefix + "\uffff")
+    dated = core_rows(session, _MEETINGS_OF_IN, person=person_ids[0], first=prefix, after=prefix + "\uffff")
     compatible = sorted(i for i, d in dated if _compatible(PartialDate.parse(d or ""), date))
     if not compatible:
         return None
     present: dict[int, set[int]] = {}
-    for meeting_id, person_id in _rows(session, _PARTICIPANTS_OF, meetings=compatible):
+    for meeting_id, person_id in core_rows(session, _PARTICIPANTS_OF, meetings=compatible):
         present.setdefault(meeting_id, set()).add(person_id)
     same = next((i for i in compatible if present.get(i) == set(person_ids)), None)
     return session.get(Meeting, same) if same is not None else None
@@ -298,7 +294,7 @@ def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> d
     """
     wanted = {person_key(p): p for p in participants}
     keys = [p.person_id for p in wanted.values() if p.person_id is not None]
-    found: dict[str, int] = dict(_rows(session, _PEOPLE_BY_KEY, keys=keys)) if keys else {}
+    found: dict[str, int] = dict(core_rows(session, _PEOPLE_BY_KEY, keys=keys)) if keys else {}
     missing = [p for k, p in wanted.items() if k not in found]
     by_name = _ids_by_name(session, [p.name for p in missing]) if missing else {}
     for participant in missing:
@@ -316,10 +312,10 @@ def _ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
     """Stored people by lower-cased name: the exact spelling through the index, other cases by a scan
     that only names not found that way need (SQLite's lower() folds ASCII only, as before)."""
     found: dict[str, int] = {}
-    for name, person_id in _rows(session, _PEOPLE_BY_NAME, names=names):
+    for name, person_id in core_rows(session, _PEOPLE_BY_NAME, names=names):
         found.setdefault(name.lower(), person_id)
     rest = list({n.lower() for n in names} - found.keys())
-    for name, person_id in _rows(session, _PEOPLE_BY_LOWER_NAME, names=rest) if rest else []:
+    for name, person_id in core_rows(session, _PEOPLE_BY_LOWER_NAME, names=rest) if rest else []:
         found.setdefault(name.lower(), person_id)
     return found
 
@@ -327,20 +323,11 @@ def _ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
 def _topic_ids(session: Session, names: list[str]) -> dict[str, int]:
     """The stored id of each topic name, adding topics not yet stored."""
     wanted = list(dict.fromkeys(names))
-    found: dict[str, int] = dict(_rows(session, _TOPICS_BY_NAME, names=wanted)) if wanted else {}
+    found: dict[str, int] = dict(core_rows(session, _TOPICS_BY_NAME, names=wanted)) if wanted else {}
     for name in wanted:
         if name not in found:
             found[name] = _insert(session, Topic, {"name": name})
     return found
-
-
-def _topic(session: Session, name: str) -> Topic:
-    topic = session.exec(select(Topic).where(Topic.name == name)).first()
-    if topic is None:
-        topic = Topic(name=name)
-        session.add(topic)
-        session.flush()
-    return topic
 
 
 def delete_article(session: Session, *, article_id: int) -> int | None:
