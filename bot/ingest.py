@@ -123,10 +123,10 @@ def store_prepared(engine: Engine, prepared: Prepared, *, announce: bool = False
         stored = store_extraction(session, prepared.extraction, prepared.meta, announce=announce)
         meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids)) if describe else []
     return IngestResult(
-        article_id=stored.article.id or 0,
-        title=stored.article.title,
-        published=stored.article.published,
-        published_source=stored.article.published_source,
+        article_id=stored.article_id,
+        title=stored.title,
+        published=stored.published,
+        published_source=stored.published_source,
         meeting_ids=stored.meeting_ids,
         new_meeting_ids=stored.new_meeting_ids,
         meetings=tuple(meetings),

@@ -11,15 +11,14 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert
-from sqlmodel import Session, SQLModel, col, delete, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from extraction.knowledge import KnowledgeBase
 from extraction.people import person_key
 from extraction.types import Extraction, PartialDate
 from extraction.types import Meeting as ExtractedMeeting
 from extraction.types import Participant as ExtractedParticipant
-from storage.db import core_rows
+from storage.db import DirectInsert, direct_rows, json_list
 from storage.errors import DuplicateArticle
 from storage.models import (
     Article,
@@ -34,6 +33,7 @@ from storage.models import (
     Sentence,
     Topic,
     TopicSynonym,
+    utcnow,
 )
 
 
@@ -51,30 +51,41 @@ class ArticleMeta:
 class StoredArticle:
     """The stored article and its meetings; `new_meeting_ids` are the ones no other article had."""
 
-    article: Article
+    article_id: int
+    title: str | None
+    published: dt.date | None
+    published_source: str
     meeting_ids: tuple[int, ...]
     new_meeting_ids: tuple[int, ...]
 
 
-# The statements an ingest runs for every article, composed once: building them per call cost more than
-# SQLite took to run them. They go through the session's connection as plain Core, past the ORM's
-# per-object bookkeeping, which is meant for a few rows, not a hundred small ones per article.
-_MEETINGS_OF_IN = (
-    select(Meeting.id, Meeting.date)
-    .join(MeetingParticipant, col(MeetingParticipant.meeting_id) == Meeting.id)
-    .where(MeetingParticipant.person_id == bindparam("person"),
-           col(Meeting.date) >= bindparam("first"), col(Meeting.date) < bindparam("after"))
-)
-_PARTICIPANTS_OF = select(MeetingParticipant.meeting_id, MeetingParticipant.person_id).where(
-    col(MeetingParticipant.meeting_id).in_(bindparam("meetings", expanding=True)))
-_PEOPLE_BY_KEY = select(Person.key, Person.id).where(col(Person.key).in_(bindparam("keys", expanding=True)))
-_PEOPLE_BY_NAME = select(Person.name, Person.id).where(
-    col(Person.name).in_(bindparam("names", expanding=True))).order_by(Person.id)
-_PEOPLE_BY_LOWER_NAME = select(Person.name, Person.id).where(
-    func.lower(Person.name).in_(bindparam("names", expanding=True))).order_by(Person.id)
-_TOPICS_BY_NAME = select(Topic.name, Topic.id).where(col(Topic.name).in_(bindparam("names", expanding=True)))
-_INSERT = {table: insert(table.__table__) for table in (Sentence, Meeting, MeetingParticipant, MeetingTopic,
-                                                       MeetingSource, Person, PersonAlias, Topic)}
+# The statements an ingest runs for every article, written once for SQLite and run on its own connection
+# (see storage.db.DirectInsert): the ORM's per-object bookkeeping and SQLAlchemy's per-statement work
+# cost more than SQLite took to run them. Lists go in as one JSON parameter. Dates are ISO text, as
+# the ORM stores them.
+_ARTICLE_BY_HASH = "SELECT id FROM article WHERE content_hash = ?"
+_MEETINGS_OF_IN = (  # the link's sort_date (a date's first day) bounds the index walk; the date decides
+    "SELECT m.id, m.date FROM meetingparticipant mp JOIN meeting m ON m.id = mp.meeting_id "
+    "WHERE mp.person_id = ? AND mp.sort_date >= ? AND mp.sort_date < ? AND m.date >= ? AND m.date < ?")
+_PARTICIPANTS_OF = ("SELECT meeting_id, person_id FROM meetingparticipant "
+                    "WHERE meeting_id IN (SELECT value FROM json_each(?))")
+_LINKED_TOPICS = "SELECT topic_id FROM meetingtopic WHERE meeting_id = ?"
+_IS_SOURCE = "SELECT 1 FROM meetingsource WHERE meeting_id = ? AND article_id = ?"
+_PEOPLE_BY_KEY = 'SELECT "key", id FROM person WHERE "key" IN (SELECT value FROM json_each(?))'
+_PEOPLE_BY_NAME = "SELECT name, id FROM person WHERE name IN (SELECT value FROM json_each(?)) ORDER BY id"
+_PEOPLE_BY_LOWER_NAME = ("SELECT name, id FROM person WHERE lower(name) IN (SELECT value FROM json_each(?)) "
+                         "ORDER BY id")
+_TOPICS_BY_NAME = "SELECT name, id FROM topic WHERE name IN (SELECT value FROM json_each(?))"
+_ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "filename", "published",
+                            "published_source", "text", "added_by", "added_at")
+_ADD_SENTENCES = DirectInsert(Sentence, "article_id", "position", "text")
+_ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "created_at")
+_ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
+_ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
+_ADD_SOURCE = DirectInsert(MeetingSource, "meeting_id", "article_id", "quote")
+_ADD_PERSON = DirectInsert(Person, "key", "name", "country")
+_ADD_ALIAS = DirectInsert(PersonAlias, "person_id", "alias")
+_ADD_TOPIC = DirectInsert(Topic, "name")
 
 
 def content_hash(text: str) -> str:
@@ -119,25 +130,15 @@ def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta
     transaction, so an article is never stored without its announcement (or the reverse).
     """
     digest = content_hash(extraction.text)
-    existing = session.exec(select(Article).where(Article.content_hash == digest)).first()
-    if existing is not None:
+    if found := direct_rows(session, _ARTICLE_BY_HASH, digest):
+        existing = session.get_one(Article, found[0][0])
         raise DuplicateArticle(existing.id or 0, existing.published, existing.title)
-    article = Article(
-        content_hash=digest,
-        title=extraction.title,
-        url=meta.url,
-        outlet=meta.outlet,
-        filename=meta.filename,
-        published=extraction.published,
-        published_source=extraction.published_source,
-        text=extraction.text,
-        added_by=meta.added_by,
-    )
-    session.add(article)
-    session.flush()
-    stored = _store_contents(session, article, extraction)
+    article_id = _ADD_ARTICLE.one(session, (
+        digest, extraction.title, meta.url, meta.outlet, meta.filename, extraction.published,
+        extraction.published_source, extraction.text, meta.added_by, utcnow()))
+    stored = _store_contents(session, article_id, extraction)
     if announce and stored.new_meeting_ids:
-        session.add(Broadcast(article_id=article.id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
+        session.add(Broadcast(article_id=article_id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
     return stored
 
 
@@ -153,28 +154,29 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
     article.published_source = extraction.published_source
     session.add(article)
     session.flush()
-    return _store_contents(session, article, extraction, created_at=article.added_at)
+    return _store_contents(session, article.id or 0, extraction, created_at=article.added_at)
 
 
-def _store_contents(session: Session, article: Article, extraction: Extraction, *,
+def _store_contents(session: Session, article_id: int, extraction: Extraction, *,
                     created_at: dt.datetime | None = None) -> StoredArticle:
     """Sentences, people, topics and meetings in a few bulk statements: ingest is bound by round trips."""
-    if extraction.sentences:
-        _insert_many(session, Sentence, [{"article_id": article.id, "position": position, "text": sentence}
-                                         for position, sentence in enumerate(extraction.sentences)])
+    _ADD_SENTENCES.many(session, [(article_id, position, sentence)
+                                  for position, sentence in enumerate(extraction.sentences)])
     people = _person_ids(session, [p for m in extraction.meetings for p in m.participants])
     topics = _topic_ids(session, [link.name for m in extraction.meetings for link in m.topics])
     meeting_ids: list[int] = []
     new_ids: list[int] = []
     for extracted in extraction.meetings:
-        meeting_id, is_new = _store_meeting(session, extracted, article.id or 0, people, topics,
-                                            created_at=created_at)
+        meeting_id, is_new = _store_meeting(session, extracted, article_id, people, topics,
+                                            created_at=created_at or utcnow())
         if meeting_id in meeting_ids:
             continue
         meeting_ids.append(meeting_id)
         if is_new:
             new_ids.append(meeting_id)
-    return StoredArticle(article=article, meeting_ids=tuple(meeting_ids), new_meeting_ids=tuple(new_ids))
+    return StoredArticle(article_id=article_id, title=extraction.title, published=extraction.published,
+                         published_source=extraction.published_source, meeting_ids=tuple(meeting_ids),
+                         new_meeting_ids=tuple(new_ids))
 
 
 def _delete_unsourced_meetings(session: Session) -> int:
@@ -187,17 +189,16 @@ def _delete_unsourced_meetings(session: Session) -> int:
 
 
 def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int, people: dict[str, int],
-                   topics: dict[str, int], *, created_at: dt.datetime | None = None) -> tuple[int, bool]:
+                   topics: dict[str, int], *, created_at: dt.datetime) -> tuple[int, bool]:
     """Add one extracted meeting, or merge it into the stored report of the same event; (id, is new)."""
     person_ids = list(dict.fromkeys(people[person_key(p)] for p in extracted.participants))
     existing = _same_event(session, extracted.date, person_ids)
     if existing is None:
-        meeting = Meeting(kind=extracted.kind, label=extracted.label)
-        if created_at is not None:
-            meeting.created_at = created_at
-        _merge_details(meeting, extracted)
-        meeting_id = _insert(session, Meeting, meeting.model_dump(exclude={"id"}))
-        sort_date = meeting.sort_date
+        date = extracted.date
+        sort_date = date.first_day() if date else None
+        meeting_id = _ADD_MEETING.one(session, (
+            date.iso() if date else None, date.precision if date else None, sort_date, extracted.place,
+            extracted.kind, extracted.label, created_at))
         present: set[int] = set()
         linked: set[int] = set()
         sourced = False
@@ -208,36 +209,24 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         session.flush()
         sort_date = existing.sort_date
         present = set(person_ids)  # _same_event matched exactly these participants
-        linked = set(session.exec(select(MeetingTopic.topic_id).where(MeetingTopic.meeting_id == meeting_id)).all())
-        sourced = session.get(MeetingSource, (meeting_id, article_id)) is not None
+        linked = {topic_id for (topic_id,) in direct_rows(session, _LINKED_TOPICS, meeting_id)}
+        sourced = bool(direct_rows(session, _IS_SOURCE, meeting_id, article_id))
     joining = []
     for position, participant in enumerate(extracted.participants):
         person_id = people[person_key(participant)]
         if person_id not in present:
             present.add(person_id)
-            joining.append({"meeting_id": meeting_id, "person_id": person_id, "role": participant.role,
-                            "position": position, "sort_date": sort_date})  # else a trigger copies it
-    _insert_many(session, MeetingParticipant, joining)
+            joining.append((meeting_id, person_id, participant.role, position, sort_date))
+    _ADD_PARTICIPANTS.many(session, joining)
     links = []
     for link in extracted.topics:
         if topics[link.name] not in linked:
             linked.add(topics[link.name])
-            links.append({"meeting_id": meeting_id, "topic_id": topics[link.name], "quote": link.quote,
-                          "sort_date": sort_date})
-    _insert_many(session, MeetingTopic, links)
+            links.append((meeting_id, topics[link.name], link.quote, sort_date))
+    _ADD_TOPICS.many(session, links)
     if not sourced:
-        _insert(session, MeetingSource, {"meeting_id": meeting_id, "article_id": article_id, "quote": extracted.quote})
+        _ADD_SOURCE.one(session, (meeting_id, article_id, extracted.quote))
     return meeting_id, existing is None
-
-
-def _insert(session: Session, table: type[SQLModel], row: dict[str, object]) -> int:
-    """Insert one row; its new primary key."""
-    return session.connection().execute(_INSERT[table], row).inserted_primary_key[0]
-
-
-def _insert_many(session: Session, table: type[SQLModel], rows: list[dict[str, object]]) -> None:
-    if rows:
-        session.connection().execute(_INSERT[table], rows)
 
 
 def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
@@ -265,13 +254,18 @@ def _same_event(session: Session, date: PartialDate | None, person_ids: list[int
     """
     if date is None or len(person_ids) < 2:
         return None
-    prefix = date.iso()[:7] if date.precision != "year" else date.iso()
-    dated = core_rows(session, _MEETINGS_OF_IN, person=person_ids[0], first=prefix, after=prefix + "\uffff")
+    if date.precision == "year":
+        prefix, first_day, after_day = date.iso(), dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
+    else:
+        prefix, first_day = date.iso()[:7], dt.date(date.year, date.month or 1, 1)
+        after_day = (first_day + dt.timedelta(days=31)).replace(day=1)
+    dated = direct_rows(session, _MEETINGS_OF_IN, person_ids[0], first_day.isoformat(), after_day.isoformat(),
+                        prefix, prefix + "\uffff")
     compatible = sorted(i for i, d in dated if _compatible(PartialDate.parse(d or ""), date))
     if not compatible:
         return None
     present: dict[int, set[int]] = {}
-    for meeting_id, person_id in core_rows(session, _PARTICIPANTS_OF, meetings=compatible):
+    for meeting_id, person_id in direct_rows(session, _PARTICIPANTS_OF, json_list(compatible)):
         present.setdefault(meeting_id, set()).add(person_id)
     same = next((i for i in compatible if present.get(i) == set(person_ids)), None)
     return session.get(Meeting, same) if same is not None else None
@@ -294,15 +288,14 @@ def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> d
     """
     wanted = {person_key(p): p for p in participants}
     keys = [p.person_id for p in wanted.values() if p.person_id is not None]
-    found: dict[str, int] = dict(core_rows(session, _PEOPLE_BY_KEY, keys=keys)) if keys else {}
+    found: dict[str, int] = dict(direct_rows(session, _PEOPLE_BY_KEY, json_list(keys))) if keys else {}
     missing = [p for k, p in wanted.items() if k not in found]
     by_name = _ids_by_name(session, [p.name for p in missing]) if missing else {}
     for participant in missing:
         person_id = by_name.get(participant.name.lower())
         if person_id is None:
-            person_id = _insert(session, Person, {"key": participant.person_id, "name": participant.name,
-                                                  "country": participant.country})
-            _insert(session, PersonAlias, {"person_id": person_id, "alias": participant.name})
+            person_id = _ADD_PERSON.one(session, (participant.person_id, participant.name, participant.country))
+            _ADD_ALIAS.one(session, (person_id, participant.name))
             by_name[participant.name.lower()] = person_id
         found[person_key(participant)] = person_id
     return found
@@ -312,10 +305,10 @@ def _ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
     """Stored people by lower-cased name: the exact spelling through the index, other cases by a scan
     that only names not found that way need (SQLite's lower() folds ASCII only, as before)."""
     found: dict[str, int] = {}
-    for name, person_id in core_rows(session, _PEOPLE_BY_NAME, names=names):
+    for name, person_id in direct_rows(session, _PEOPLE_BY_NAME, json_list(names)):
         found.setdefault(name.lower(), person_id)
     rest = list({n.lower() for n in names} - found.keys())
-    for name, person_id in core_rows(session, _PEOPLE_BY_LOWER_NAME, names=rest) if rest else []:
+    for name, person_id in direct_rows(session, _PEOPLE_BY_LOWER_NAME, json_list(rest)) if rest else []:
         found.setdefault(name.lower(), person_id)
     return found
 
@@ -323,10 +316,10 @@ def _ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
 def _topic_ids(session: Session, names: list[str]) -> dict[str, int]:
     """The stored id of each topic name, adding topics not yet stored."""
     wanted = list(dict.fromkeys(names))
-    found: dict[str, int] = dict(core_rows(session, _TOPICS_BY_NAME, names=wanted)) if wanted else {}
+    found: dict[str, int] = dict(direct_rows(session, _TOPICS_BY_NAME, json_list(wanted))) if wanted else {}
     for name in wanted:
         if name not in found:
-            found[name] = _insert(session, Topic, {"name": name})
+            found[name] = _ADD_TOPIC.one(session, (name,))
     return found
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlmodel import func, select
 
 from storage import queries
-from storage.db import session_scope
+from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
-from storage.models import Article, Meeting, Person, PersonAlias
+from storage.models import Article, Meeting, Person, PersonAlias, Sentence
 from storage.writes import ArticleMeta, content_hash, store_extraction, sync_knowledge
 from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
 
@@ -40,7 +42,7 @@ def test_the_same_text_again_is_a_duplicate_and_changes_nothing(engine, variant)
     first = store(engine, extraction(meeting()))
     with pytest.raises(DuplicateArticle) as caught:
         store(engine, extraction(meeting(topics=("Taiwan",)), text=variant))
-    assert caught.value.article_id == first.article.id
+    assert caught.value.article_id == first.article_id
     with session_scope(engine) as session:
         assert session.exec(select(func.count()).select_from(Article)).one() == 1
         assert queries.topic_names(session)  # the taxonomy is there...
@@ -111,3 +113,37 @@ def test_a_failed_store_leaves_nothing_behind(engine):
     with session_scope(engine) as session:
         assert session.exec(select(func.count()).select_from(Article)).one() == 0
         assert session.exec(select(Person).where(Person.name == "Nobody")).first() is None
+
+
+def test_rows_written_past_the_orm_are_stored_exactly_as_the_orm_stores_them(engine):
+    """Digests compare `created_at` as text, so a direct write must spell dates as the ORM does."""
+    when = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.UTC)  # no microseconds: the trickiest spelling
+    values = {"date": "2026-03", "date_precision": "month", "sort_date": dt.date(2026, 3, 1), "place": "Kazan",
+              "kind": "call", "label": "talks", "created_at": when}
+    with session_scope(engine) as session:
+        by_orm = Meeting(**values)
+        session.add(by_orm)
+        session.flush()
+        direct = DirectInsert(Meeting, *values).one(session, list(values.values()))
+    columns = ", ".join(values)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"SELECT {columns} FROM meeting WHERE id IN (?, ?) ORDER BY id",
+                                    (by_orm.id, direct)).all()
+    assert rows[0] == rows[1]
+    with session_scope(engine) as session:
+        assert session.get_one(Meeting, direct).created_at == when
+
+
+def test_many_rows_go_in_whole_and_in_order_whatever_their_characters(engine):
+    tricky = ['He said "no".', "Л'ю Хэ: 100%", "a\\b", "", "x" * 5000, "🙂 emoji", None]
+    sentences = [f"{n}: {t}" if t is not None else f"{n}" for n, t in enumerate(tricky * 700)]
+    stored = store(engine, extraction(meeting(), text="Shoigu met Wang Yi in Moscow."))
+    with session_scope(engine) as session:
+        DirectInsert(Sentence, "article_id", "position", "text").many(
+            session, [(stored.article_id, 10 + n, s) for n, s in enumerate(sentences)])
+        texts = session.exec(select(Sentence.text).where(Sentence.article_id == stored.article_id,
+                                                         Sentence.position >= 10).order_by(Sentence.position)).all()
+        hits = queries.search_sentences(session, text="emoji", limit=3)
+    assert texts == sentences
+    assert len(hits) == 3  # the search index took them too
+
