@@ -11,7 +11,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, select
 
 from extraction.knowledge import KnowledgeBase
 from extraction.people import person_key
@@ -72,9 +72,7 @@ _PARTICIPANTS_OF = ("SELECT meeting_id, person_id FROM meetingparticipant "
 _LINKED_TOPICS = "SELECT topic_id FROM meetingtopic WHERE meeting_id = ?"
 _IS_SOURCE = "SELECT 1 FROM meetingsource WHERE meeting_id = ? AND article_id = ?"
 _PEOPLE_BY_KEY = 'SELECT "key", id FROM person WHERE "key" IN (SELECT value FROM json_each(?))'
-_PEOPLE_BY_NAME = "SELECT name, id FROM person WHERE name IN (SELECT value FROM json_each(?)) ORDER BY id"
-_PEOPLE_BY_LOWER_NAME = ("SELECT name, id FROM person WHERE lower(name) IN (SELECT value FROM json_each(?)) "
-                         "ORDER BY id")
+_PEOPLE_BY_FOLDED_NAME = "SELECT folded, id FROM person WHERE folded IN (SELECT value FROM json_each(?)) ORDER BY id"
 _TOPICS_BY_NAME = "SELECT name, id FROM topic WHERE name IN (SELECT value FROM json_each(?))"
 _ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "filename", "published",
                             "published_source", "text", "added_by", "added_at")
@@ -83,9 +81,14 @@ _ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "pla
 _ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
 _ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
 _ADD_SOURCE = DirectInsert(MeetingSource, "meeting_id", "article_id", "quote")
-_ADD_PERSON = DirectInsert(Person, "key", "name", "country")
+_ADD_PERSON = DirectInsert(Person, "key", "name", "folded", "country")
 _ADD_ALIAS = DirectInsert(PersonAlias, "person_id", "alias")
 _ADD_TOPIC = DirectInsert(Topic, "name")
+
+
+def folded_name(name: str) -> str:
+    """A name as compared with others: Unicode form, case and spacing do not make another person."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def content_hash(text: str) -> str:
@@ -102,9 +105,9 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
         if person is None:
             # someone first stored as unknown may since have been added to the knowledge base
             person = session.exec(
-                select(Person).where(col(Person.key).is_(None), func.lower(Person.name) == kp.name.lower())
+                select(Person).where(col(Person.key).is_(None), Person.folded == folded_name(kp.name))
             ).first() or Person()
-        person.key, person.name, person.country = kp.id, kp.name, kp.country
+        person.key, person.name, person.folded, person.country = kp.id, kp.name, folded_name(kp.name), kp.country
         session.add(person)
         session.flush()
         session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person.id))
@@ -283,33 +286,27 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
 def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> dict[str, int]:
     """The stored id of each participant (by `person_key`), adding people seen for the first time.
 
-    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by name
-    regardless of case, so someone first stored as a stranger keeps one row.
+    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `folded_name`,
+    so someone first stored as a stranger keeps one row whatever the case of their name.
     """
     wanted = {person_key(p): p for p in participants}
     keys = [p.person_id for p in wanted.values() if p.person_id is not None]
     found: dict[str, int] = dict(direct_rows(session, _PEOPLE_BY_KEY, json_list(keys))) if keys else {}
     missing = [p for k, p in wanted.items() if k not in found]
-    by_name = _ids_by_name(session, [p.name for p in missing]) if missing else {}
+    by_name: dict[str, int] = {}
+    if missing:
+        for folded, person_id in direct_rows(session, _PEOPLE_BY_FOLDED_NAME,
+                                             json_list([folded_name(p.name) for p in missing])):
+            by_name.setdefault(folded, person_id)  # the oldest row of a name, should there be several
     for participant in missing:
-        person_id = by_name.get(participant.name.lower())
+        folded = folded_name(participant.name)
+        person_id = by_name.get(folded)
         if person_id is None:
-            person_id = _ADD_PERSON.one(session, (participant.person_id, participant.name, participant.country))
+            person_id = _ADD_PERSON.one(session, (participant.person_id, participant.name, folded,
+                                                  participant.country))
             _ADD_ALIAS.one(session, (person_id, participant.name))
-            by_name[participant.name.lower()] = person_id
+            by_name[folded] = person_id
         found[person_key(participant)] = person_id
-    return found
-
-
-def _ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
-    """Stored people by lower-cased name: the exact spelling through the index, other cases by a scan
-    that only names not found that way need (SQLite's lower() folds ASCII only, as before)."""
-    found: dict[str, int] = {}
-    for name, person_id in direct_rows(session, _PEOPLE_BY_NAME, json_list(names)):
-        found.setdefault(name.lower(), person_id)
-    rest = list({n.lower() for n in names} - found.keys())
-    for name, person_id in direct_rows(session, _PEOPLE_BY_LOWER_NAME, json_list(rest)) if rest else []:
-        found.setdefault(name.lower(), person_id)
     return found
 
 

@@ -78,3 +78,27 @@ def test_the_knowledge_base_is_mirrored_again_only_when_its_files_change(db_url,
     assert len(calls) == 1
     with session_scope(engine) as session:
         assert session.exec(select(Person)).first() is not None
+
+
+def test_folded_names_are_filled_in_for_people_stored_before_them_and_removed_without_loss(engine):
+    from alembic import command
+
+    from storage.writes import folded_name
+
+    def people(conn) -> list[tuple]:
+        return conn.exec_driver_sql("SELECT p.id, p.name, count(a.id) FROM person p "
+                                    "JOIN personalias a ON a.person_id = p.id GROUP BY p.id ORDER BY p.id").all()
+
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO person (name, folded) VALUES ('ЛИ  Вэй', '')")
+        conn.exec_driver_sql("INSERT INTO personalias (person_id, alias) VALUES (last_insert_rowid(), 'ЛИ  Вэй')")
+        before = people(conn)
+    command.downgrade(alembic_config(engine), "0006")
+    with engine.connect() as conn:
+        assert people(conn) == before  # the aliases survive: the column went, not the table
+    migrate(engine)
+    with engine.connect() as conn:
+        assert people(conn) == before
+        folded = dict(conn.exec_driver_sql("SELECT name, folded FROM person").all())
+    assert folded["ЛИ  Вэй"] == "ли вэй"
+    assert all(f == folded_name(name) for name, f in folded.items())

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
+from extraction.knowledge import default_knowledge
 from storage import queries
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
 from storage.models import Article, Meeting, Person, PersonAlias, Sentence
-from storage.writes import ArticleMeta, content_hash, store_extraction, sync_knowledge
+from storage.writes import ArticleMeta, content_hash, folded_name, store_extraction, sync_knowledge
 from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
 
 
@@ -89,8 +90,6 @@ def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
 
 
 def test_syncing_the_knowledge_base_twice_changes_nothing(engine):
-    from extraction.knowledge import default_knowledge
-
     with session_scope(engine) as session:
         before = (session.exec(select(func.count()).select_from(Person)).one(),
                   session.exec(select(func.count()).select_from(PersonAlias)).one())
@@ -147,3 +146,23 @@ def test_many_rows_go_in_whole_and_in_order_whatever_their_characters(engine):
     assert texts == sentences
     assert len(hits) == 3  # the search index took them too
 
+
+
+def test_people_are_found_again_whatever_their_names_hold(engine):
+    odd = participant('Li "Junior" O\'Neil-Лю Хэ', role="Envoy", country="China")
+    store(engine, extraction(meeting(odd, SHOIGU), text="First."))
+    store(engine, extraction(meeting(participant('LI "JUNIOR" o\'neil-Лю Хэ', country="China"), SHOIGU,
+                                     date="2025-11-01"), text="Second."))
+    with session_scope(engine) as session:
+        people = session.exec(select(Person.name).where(col(Person.key).is_(None))).all()
+    assert people == ['Li "Junior" O\'Neil-Лю Хэ']
+
+
+def test_every_way_people_are_written_folds_their_names(engine):
+    store(engine, extraction(meeting(participant("Ли  Вэй", country="China"), SHOIGU)))
+    with session_scope(engine) as session:
+        sync_knowledge(session, default_knowledge())
+        rows = session.exec(select(Person.name, Person.folded)).all()
+    assert len(rows) > 100
+    assert all(folded == folded_name(name) for name, folded in rows)
+    assert ("Ли  Вэй", "ли вэй") in rows
