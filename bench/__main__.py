@@ -23,14 +23,17 @@ class Plan:
 
     stores: tuple[int, ...]
     ingest: int
+    length_articles: int  # articles of each length in the linearity measure
     cli_ingest: int
     repeat: int
     fuzzy_people: int
     subscribers: int
 
 
-QUICK = Plan(stores=(10_000,), ingest=100, cli_ingest=200, repeat=5, fuzzy_people=60, subscribers=300)
-FULL = Plan(stores=(10_000, 100_000), ingest=1_000, cli_ingest=10_000, repeat=10, fuzzy_people=400, subscribers=10_000)
+QUICK = Plan(stores=(10_000,), ingest=100, length_articles=3, cli_ingest=200, repeat=5, fuzzy_people=60,
+             subscribers=300)
+FULL = Plan(stores=(10_000, 100_000), ingest=1_000, length_articles=20, cli_ingest=10_000, repeat=10,
+            fuzzy_people=400, subscribers=10_000)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     rate, meetings = ingest.articles_per_second(people, plan.ingest, seed=args.seed, out=OUT)
     rows.append((f"ingest ({plan.ingest:,} articles, {meetings:,} meetings)", f"{rate:.1f} articles/s", "≥ 100/s"))
     results["ingest_articles_per_s"] = round(rate, 2)
+    say("ingest time against article length")
+    per_kword = ingest.ms_per_thousand_words(people, (1, 4, 16), plan.length_articles, seed=args.seed, out=OUT)
+    rows.append(("ingest time per 1,000 words at " + " / ".join(f"{w:,}" for w, _ in per_kword) + " words",
+                 " / ".join(f"{ms:.1f}" for _, ms in per_kword) + " ms", "linear: about equal"))
+    results["ingest_ms_per_kword"] = {str(words): round(ms, 2) for words, ms in per_kword}
     say(f"`briefing ingest` of {plan.cli_ingest:,} files")
     cli_s = ingest.cli_ingest_seconds(people, plan.cli_ingest, seed=args.seed, out=OUT)
     rows.append((f"`briefing ingest` of {plan.cli_ingest:,} files (start-up included)",

@@ -69,3 +69,29 @@ def cli_ingest_seconds(people: list[SynthPerson], count: int, *, seed: int, out:
     elapsed = time.perf_counter() - started
     shutil.rmtree(folder)
     return elapsed
+
+
+def ms_per_thousand_words(people: list[SynthPerson], scales: tuple[int, ...], count: int, *, seed: int,
+                          out: Path) -> list[tuple[int, float]]:
+    """(mean words, ingest ms per 1,000 words) for articles `scale` times the usual length, for each scale.
+
+    A long article is `scale` articles' texts in one, so it has proportionally more sentences, people
+    and meetings; equal figures across scales mean time grows linearly with length. Each scale goes
+    into its own fresh store, with the patterns compiled before the clock starts.
+    """
+    knowledge = default_knowledge()
+    figures: list[tuple[int, float]] = []
+    for scale in scales:
+        engine = open_store(_fresh_store(out / f"ingest-x{scale}.db"))
+        parts = _articles(people, count * scale, seed + 10 * scale)
+        texts = ["\n\n".join(p.text for p in parts[i : i + scale]) for i in range(0, len(parts), scale)]
+        extract(texts[0], published=parts[0].published, today=TODAY, knowledge=knowledge)
+        started = time.perf_counter()
+        for n, text in enumerate(texts):
+            ingest_text(engine, text, published=parts[n * scale].published, today=TODAY,
+                        meta=ArticleMeta(added_by="bench"), knowledge=knowledge, describe=False)
+        elapsed = time.perf_counter() - started
+        engine.dispose()
+        words = sum(len(t.split()) for t in texts)
+        figures.append((round(words / len(texts)), 1000 * elapsed / (words / 1000)))
+    return figures
