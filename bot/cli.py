@@ -22,6 +22,7 @@ from bot.config import Settings, get_settings
 from bot.export import to_csv, to_ics, to_json
 from bot.ingest import (
     ARTICLE_SUFFIXES,
+    IngestResult,
     Prepared,
     load_seeds,
     prepare_file,
@@ -176,15 +177,21 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
     Files are read and extracted in `--jobs` processes; this one stores them in order, each in its own
     transaction, so an interrupted run keeps every article it finished and a rerun adds the rest.
     """
-    settings = _settings()
-    engine = _store(settings)
     files = _article_files(paths)
+    if not files:
+        raise click.ClickException("no article files there (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
+    engine = _store(_settings())
     prepare = functools.partial(prepare_file, published=published, url=url, outlet=outlet)
-    refused = 0
+    stored: list[IngestResult] = []
+    say = functools.partial(_above_the_bar, sys.stderr.isatty())
     with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
         for path, prepared in zip(files, _in_order(prepare, files, jobs=jobs), strict=True):
-            refused += not _store_one(engine, path, prepared, push=push)
+            if (result := _store_one(engine, path, prepared, push=push, say=say)):
+                stored.append(result)
             bar.update(1)
+    refused = len(files) - len(stored)
+    click.echo(f"{len(files)} files: {len(stored)} added ({sum(len(r.meeting_ids) for r in stored)} meetings, "
+               f"{sum(len(r.new_meeting_ids) for r in stored)} new), {refused} refused")
     if refused:
         raise click.ClickException(f"{refused} of {len(files)} files refused")
 
@@ -216,21 +223,30 @@ def _in_order(work: Callable[[Path], Prepared | str], files: list[Path], *, jobs
             yield queued.popleft().result()
 
 
-def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bool) -> bool:
+def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bool,
+               say: Callable[..., None]) -> IngestResult | None:
+    """Store one prepared file and say what became of it; None when it is refused."""
     if isinstance(prepared, str):
-        click.echo(f"{path}: refused: {prepared}", err=True)
-        return False
+        say(f"{path}: refused: {prepared}", err=True)
+        return None
     try:
         result = store_prepared(engine, prepared, announce=push, describe=False)
     except DuplicateArticle as exc:
-        click.echo(f"{path}: refused: {exc}", err=True)
-        return False
+        say(f"{path}: refused: {exc}", err=True)
+        return None
     when = result.published.isoformat() if result.published else "unknown date"
-    click.echo(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
-               f"{len(result.meeting_ids)} meetings, {len(result.new_meeting_ids)} new")
+    say(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
+        f"{len(result.meeting_ids)} meetings, {len(result.new_meeting_ids)} new")
     for warning in result.warnings:
-        click.echo(f"  warning: {warning}")
-    return True
+        say(f"  warning: {warning}")
+    return result
+
+
+def _above_the_bar(live: bool, line: str, *, err: bool = False) -> None:
+    """Print a line where a live progress bar is drawn, not onto its end; the bar's next update redraws it."""
+    if live:
+        click.echo("\r\033[K", nl=False, err=True)
+    click.echo(line, err=err)
 
 
 @cli.command("extract")

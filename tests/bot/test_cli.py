@@ -105,6 +105,7 @@ def test_ingest_of_a_directory_adds_its_article_files_in_name_order(run, tmp_pat
     result = run("ingest", str(archive), "--published", "2025-03-13", "--jobs", jobs)
     assert result.exit_code == 1, result.output
     assert "empty.txt: refused: the file is empty" in result.output
+    assert "3 files: 2 added (2 meetings, 2 new), 1 refused" in result.output
     assert "1 of 3 files refused" in result.output
     lines = [line for line in result.output.splitlines() if ": article #" in line]
     assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == ["a.md", "b.txt"]  # 2025/a.md first
@@ -119,6 +120,14 @@ def test_ingest_with_no_push_stores_without_queueing_a_push(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert "article #1" in result.output
     assert _queued_pushes(tmp_path) == 0
+
+
+def test_ingest_of_a_folder_without_article_files_says_so(run, tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "photo.jpg").write_bytes(b"\xff\xd8")
+    result = run("ingest", str(tmp_path / "archive"))
+    assert result.exit_code == 1
+    assert "no article files there (.htm, .html, .markdown, .md, .pdf, .txt)" in result.output
 
 
 def test_ingest_rejects_a_malformed_published_date(run, tmp_path):
