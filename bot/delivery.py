@@ -23,10 +23,11 @@ from telegram.ext import Application, ContextTypes, Job
 
 from bot.render import split_message
 from bot.replies import Reply
-from bot.subscribing import SubscriptionCommands, push_message
+from bot.subscribing import MAX_DIGEST, MAX_TITLES, SubscriptionCommands, push_message
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
+from storage.queries import MeetingView
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -120,46 +121,55 @@ async def run_broadcasts(application: Application) -> None:
     """Push every queued article to its audience; what fails for a passing reason is tried next round.
 
     Runs after an upload, every minute, and at start-up (which finishes a push a crash cut short).
-    A lock keeps one sender per process, so a pending delivery seen here is a crash's leftover.
+    Articles queued since the last run form one round, one message per chat. A lock keeps one sender
+    per process, so a pending delivery seen here is a crash's leftover.
     """
     engine: Engine = application.bot_data["engine"]
     async with application.bot_data["broadcast_lock"]:
         with session_scope(engine) as session:
-            queued = subs.unfinished_broadcasts(session)
-        for broadcast_id, article_id, meeting_ids in queued:
-            tally = await push_article(application.bot, engine, article_id=article_id, meeting_ids=meeting_ids)
+            subs.gather_round(session)
+            rounds = subs.unfinished_rounds(session)
+        for push in rounds:
+            tally = await push_round(application.bot, engine, push)
             if not tally.failed:
                 with session_scope(engine) as session:
-                    subs.finish_broadcast(session, broadcast_id=broadcast_id)
+                    subs.finish_round(session, number=push.number)
 
 
-async def push_article(bot: Bot, engine: Engine, *, article_id: int, meeting_ids: tuple[int, ...]) -> Tally:
-    """Tell every subscriber with alerts on about an article's new meetings (those they follow)."""
+async def push_round(bot: Bot, engine: Engine, push: subs.PushRound) -> Tally:
+    """Tell every subscriber with alerts on about a round's new meetings (those they follow), in one message."""
     tally = Tally()
     with session_scope(engine) as session:
-        article = queries.get_article(session, article_id=article_id)
-        title = article.title if article else None
+        titles = queries.article_titles(session, article_ids=list(push.article_ids[:MAX_TITLES]))
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
-        views = queries.meeting_views(session, meeting_ids=list(meeting_ids))
-    everything = push_message(title, views)  # what most subscribers, who follow nothing, receive
+        ordered = queries.newest_first(session, meeting_ids=list(push.meeting_ids))
+    views: dict[int, MeetingView] = {}
+
+    def message(wanted: list[int]) -> Reply:
+        shown = wanted[:MAX_DIGEST]  # the rest are a /latest away, and are not read from the store
+        if unread := [i for i in shown if i not in views]:
+            with session_scope(engine) as session:
+                views.update((v.id, v) for v in queries.meeting_views(session, meeting_ids=unread))
+        return push_message(titles, len(push.article_ids), [views[i] for i in shown if i in views],
+                            total=len(wanted))
+
+    everything = message(ordered)  # what most subscribers, who follow nothing, receive
     gate = asyncio.Semaphore(PARALLEL_SENDS)
 
     async def serve(chat_id: int, subscriber_id: int) -> None:
         async with gate:
             with session_scope(engine) as session:
-                wanted = set(subs.matching_follows(session, subscriber_id=subscriber_id,
-                                                   meeting_ids=list(meeting_ids)))
+                wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)
             if not wanted:
                 tally.skipped += 1
                 return
-            reply = everything if len(wanted) == len(views) else push_message(
-                title, [v for v in views if v.id in wanted])
+            reply = everything if len(wanted) == len(ordered) else message(wanted)
             await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
-                          key=f"article:{article_id}", reply=reply, tally=tally)
+                          key=push.key, reply=reply, tally=tally)
 
     await asyncio.gather(*(serve(chat_id, subscriber_id) for chat_id, subscriber_id in audience))
-    log.info("push for article #%s: %d sent, %d skipped, %d blocked, %d failed",
-             article_id, tally.sent, tally.skipped, tally.blocked, tally.failed)
+    log.info("push round %s (%d articles): %d sent, %d skipped, %d blocked, %d failed", push.number,
+             len(push.article_ids), tally.sent, tally.skipped, tally.blocked, tally.failed)
     return tally
 
 

@@ -24,7 +24,8 @@ from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.queries import MeetingView
 
-MAX_DIGEST = 15  # meetings listed in one digest; the rest are a /latest away
+MAX_DIGEST = 15  # meetings listed in one digest or push; the rest are a /latest away
+MAX_TITLES = 5  # article titles named in one push
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 NOT_ALLOWED = "Only an admin of this chat can change its subscription."
 CONSOLE_NOTE = ("Subscriptions belong to Telegram chats: run the bot with TELEGRAM_BOT_TOKEN and send this "
@@ -196,11 +197,18 @@ class SubscriptionCommands:
         return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
 
 
-def push_message(title: str | None, meetings: list[MeetingView]) -> Reply:
-    """The instant alert when an admin adds an article with new meetings."""
-    head = f"<b>New article</b>: {esc(clip(title or 'untitled', 120))}\n{len(meetings)} new meeting" + (
-        "s" * (len(meetings) != 1))
-    return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings[:MAX_DIGEST])]))
+def push_message(titles: list[str | None], articles: int, meetings: list[MeetingView], *, total: int) -> Reply:
+    """The alert for articles an admin added: their titles (the first few) and the new meetings (the newest
+    `MAX_DIGEST` of `total`)."""
+    named = "; ".join(esc(clip(t or "untitled", 120 if articles == 1 else 80)) for t in titles[:MAX_TITLES])
+    if articles == 1:
+        head = f"<b>New article</b>: {named}"
+    else:
+        rest = f"; and {articles - len(titles[:MAX_TITLES])} more" if articles > len(titles[:MAX_TITLES]) else ""
+        head = f"<b>New articles</b> ({articles}): {named}{rest}"
+    head += f"\n{total} new meeting" + "s" * (total != 1)
+    more = f"\n\n…and {total - len(meetings)} more: /latest" if total > len(meetings) else ""
+    return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
 
 
 def _refusal(caller: Caller) -> Reply | None:

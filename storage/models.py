@@ -211,7 +211,7 @@ class Delivery(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
     kind: str  # digest | push
-    key: str  # the digest's local date, or "article:<id>" for a push
+    key: str  # the digest's local date, or "round:<n>" for a push (storage.subscriptions.PushRound)
     status: str = Field(default="sent", sa_column_kwargs={"server_default": "sent"})  # pending | sent
     sent_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -226,6 +226,7 @@ class Broadcast(SQLModel, table=True):
     meeting_ids: str  # comma-separated ids of the meetings that were new
     created_at: dt.datetime = Field(default_factory=utcnow)
     finished_at: dt.datetime | None = Field(default=None, index=True)
+    push_round: int | None = Field(default=None, index=True)  # articles queued together go out as one message
 
 
 class StoreMeta(SQLModel, table=True):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, bindparam, nulls_last
 from sqlmodel import Session, col, func, select
 
-from storage.db import core_rows
+from storage.db import core_rows, direct_rows, json_list
 from storage.models import (
     Article,
     Meeting,
@@ -350,3 +350,17 @@ def list_articles(session: Session, *, limit: int, offset: int = 0) -> tuple[lis
 
 def get_article(session: Session, *, article_id: int) -> Article | None:
     return session.get(Article, article_id)
+
+
+def article_titles(session: Session, *, article_ids: list[int]) -> list[str | None]:
+    """The titles of these articles, in the order given; deleted ones are left out."""
+    titles = dict(direct_rows(session, "SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))",
+                              json_list(article_ids)))
+    return [titles[i] for i in article_ids if i in titles]
+
+
+def newest_first(session: Session, *, meeting_ids: list[int]) -> list[int]:
+    """These meetings, newest date first; deleted ones are left out. Any number of ids: one JSON parameter."""
+    return [i for (i,) in direct_rows(
+        session, "SELECT id FROM meeting WHERE id IN (SELECT value FROM json_each(?)) "
+                 "ORDER BY sort_date DESC NULLS LAST, id DESC", json_list(meeting_ids))]

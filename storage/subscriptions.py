@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, func, select, update
 
+from storage.db import direct_rows, json_list
 from storage.models import (
     Broadcast,
     Delivery,
     Follow,
     Meeting,
-    MeetingParticipant,
-    MeetingTopic,
     Person,
+    StoreMeta,
     Subscriber,
     Topic,
 )
@@ -105,17 +105,26 @@ def follows_of(session: Session, *, subscriber_id: int) -> list[FollowView]:
         FollowView("topic", tid, name) for tid, name in topics]
 
 
+_FOLLOWED = ("SELECT meeting_id FROM meetingparticipant WHERE meeting_id IN (SELECT value FROM json_each(?)) "
+             "AND person_id IN (SELECT value FROM json_each(?)) "
+             "UNION SELECT meeting_id FROM meetingtopic WHERE meeting_id IN (SELECT value FROM json_each(?)) "
+             "AND topic_id IN (SELECT value FROM json_each(?))")
+
+
 def matching_follows(session: Session, *, subscriber_id: int, meeting_ids: list[int]) -> list[int]:
-    """The meetings a subscriber wants: all of them if they follow nothing, else those that involve a follow."""
+    """The meetings a subscriber wants: all of them if they follow nothing, else those that involve a follow.
+
+    The ids go in as one JSON parameter: a digest after a big import asks about tens of thousands,
+    more than SQLite takes as separate parameters.
+    """
     follows = follows_of(session, subscriber_id=subscriber_id)
     if not follows or not meeting_ids:
         return list(meeting_ids)
     people = [f.target_id for f in follows if f.kind == "person"]
     topics = [f.target_id for f in follows if f.kind == "topic"]
-    wanted = set(session.exec(select(MeetingParticipant.meeting_id).where(
-        col(MeetingParticipant.meeting_id).in_(meeting_ids), col(MeetingParticipant.person_id).in_(people))).all())
-    wanted |= set(session.exec(select(MeetingTopic.meeting_id).where(
-        col(MeetingTopic.meeting_id).in_(meeting_ids), col(MeetingTopic.topic_id).in_(topics))).all())
+    wanted = {meeting_id for (meeting_id,) in direct_rows(session, _FOLLOWED, json_list(meeting_ids),
+                                                          json_list(people), json_list(meeting_ids),
+                                                          json_list(topics))}
     return [m for m in meeting_ids if m in wanted]
 
 
@@ -157,17 +166,62 @@ def finish_delivery(session: Session, *, subscriber_id: int, kind: str, key: str
         session.add(row)
 
 
-def unfinished_broadcasts(session: Session) -> list[tuple[int, int, tuple[int, ...]]]:
-    """(broadcast id, article id, new meeting ids) of pushes not yet sent to everyone, oldest first."""
-    rows = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None)).order_by(col(Broadcast.id)))
-    return [(b.id or 0, b.article_id, tuple(int(i) for i in b.meeting_ids.split(",") if i)) for b in rows]
+@dataclass(frozen=True)
+class PushRound:
+    """Articles queued for the subscribers' push, sent together as one message to each chat."""
+
+    number: int
+    article_ids: tuple[int, ...]
+    meeting_ids: tuple[int, ...]  # the meetings they added, in the order they were stored
+
+    @property
+    def key(self) -> str:
+        """The delivery ledger's key for this round's message."""
+        return f"round:{self.number}"
 
 
-def finish_broadcast(session: Session, *, broadcast_id: int) -> None:
-    broadcast = session.get(Broadcast, broadcast_id)
-    if broadcast is not None:
-        broadcast.finished_at = dt.datetime.now(dt.UTC)
+ROUND_COUNTER = "push_round"  # StoreMeta key: the last round number given out
+
+
+def gather_round(session: Session) -> int | None:
+    """Put every queued article that is in no round yet into a new one; its number, if there was any.
+
+    An archive loaded with pushes on queues thousands of articles; each chat gets one message for them
+    all instead of one each. A round never changes once formed, so a push cut short by a crash is
+    finished under the same ledger key, and nobody gets it twice.
+    """
+    waiting = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None),
+                                                   col(Broadcast.push_round).is_(None))).all()
+    if not waiting:
+        return None
+    counter = session.get(StoreMeta, ROUND_COUNTER)
+    highest = session.exec(select(func.max(Broadcast.push_round))).one() or 0
+    number = max(int(counter.value) if counter else 0, highest) + 1
+    session.merge(StoreMeta(key=ROUND_COUNTER, value=str(number)))
+    for broadcast in waiting:
+        broadcast.push_round = number
         session.add(broadcast)
+    return number
+
+
+def unfinished_rounds(session: Session) -> list[PushRound]:
+    """Rounds not yet sent to everyone, oldest first."""
+    rows = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None),
+                                                col(Broadcast.push_round).is_not(None))
+                        .order_by(col(Broadcast.push_round), col(Broadcast.id))).all()
+    rounds: dict[int, tuple[list[int], list[int]]] = {}
+    for b in rows:
+        articles, meetings = rounds.setdefault(b.push_round or 0, ([], []))
+        articles.append(b.article_id)
+        meetings += [int(i) for i in b.meeting_ids.split(",") if i]
+    return [PushRound(number, tuple(articles), tuple(dict.fromkeys(meetings)))
+            for number, (articles, meetings) in rounds.items()]
+
+
+def finish_round(session: Session, *, number: int) -> None:
+    """Everyone has been served: the round's articles leave the queue."""
+    session.exec(update(Broadcast).where(col(Broadcast.push_round) == number, col(Broadcast.finished_at).is_(None))
+                 .values(finished_at=dt.datetime.now(dt.UTC)))
 
 
 def release_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:

@@ -91,7 +91,8 @@ def _article(path, minister: str) -> None:
 def _queued_pushes(tmp_path) -> int:
     engine = open_store(f"sqlite:///{tmp_path / 'cli.db'}")
     with session_scope(engine) as session:
-        return len(subs.unfinished_broadcasts(session))
+        subs.gather_round(session)
+        return sum(len(r.article_ids) for r in subs.unfinished_rounds(session))
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # extracted here, or in two worker processes

@@ -1,0 +1,48 @@
+"""Articles queued together reach each chat as one message: loading an archive must not flood readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.delivery import run_broadcasts
+from bot.ingest import ingest_text
+from tests.e2e.briefing_harness import ARTICLE, Briefing
+
+SHOIGU_TALKS = (
+    "Shoigu and Wang Yi meet in Moscow\n\n"
+    "Russian Security Council Secretary Sergei Shoigu met Chinese Foreign Minister Wang Yi in Moscow "
+    "on April 2, 2025. They discussed Ukraine.\n"
+)
+PREMIERS = (
+    "Mishustin hosts Li Qiang\n\n"
+    "Russian Prime Minister Mikhail Mishustin held talks with Chinese Premier Li Qiang in Moscow "
+    "on May 20, 2025. They discussed energy.\n"
+)
+
+
+async def test_articles_queued_together_reach_each_chat_as_one_message(briefing: Briefing):
+    await briefing.say(901, "/subscribe")
+    await briefing.say(902, "/subscribe")
+    assert "Following Mikhail Mishustin" in await briefing.say(902, "/follow mishustin")
+    async with briefing.app.bot_data["broadcast_lock"]:  # the minute job may not send half of them
+        for text in (ARTICLE, SHOIGU_TALKS, PREMIERS):
+            ingest_text(briefing.engine, text, published=dt.date(2025, 6, 1), announce=True)
+    await run_broadcasts(briefing.app)
+
+    [everything] = pushes(briefing, 901)
+    assert "<b>New articles</b> (3)" in everything
+    for title in ("Lavrov and Wang Yi hold talks in Beijing", "Shoigu and Wang Yi meet in Moscow",
+                  "Mishustin hosts Li Qiang"):
+        assert title in everything
+    assert everything.index("Li Qiang") < everything.index("Sergei Shoigu") < everything.index("Sergei Lavrov")
+    [followed] = pushes(briefing, 902)
+    assert "1 new meeting" in followed
+    assert "Li Qiang" in followed
+    assert "Sergei Lavrov" not in followed
+
+    await run_broadcasts(briefing.app)  # the round is finished: nothing more goes out
+    assert len(pushes(briefing, 901)) == len(pushes(briefing, 902)) == 1
+
+
+def pushes(briefing: Briefing, chat_id: int) -> list[str]:
+    return [c.text or "" for c in briefing.api.sent_messages(chat_id) if "New article" in (c.text or "")]
