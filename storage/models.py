@@ -160,8 +160,9 @@ class PersonTopic(SQLModel, table=True):
 
 
 class RowCount(SQLModel, table=True):
-    """How many rows a big table holds (so far `meeting`), kept by triggers of migration 0006: count(*)
-    over a quarter of a million meetings was the largest part of every /latest."""
+    """How many rows a big table holds, kept by triggers: `meeting` (migration 0006; count(*) over a
+    quarter of a million meetings was the largest part of every /latest), `article` and `participant`,
+    the people who took part in a meeting (0009, for /start and /help)."""
 
     table_name: str = Field(primary_key=True)
     total: int

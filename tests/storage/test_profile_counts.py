@@ -40,6 +40,9 @@ def assert_exact(engine: Engine) -> None:
         assert rows("SELECT person_id, partner_id, meetings FROM personpartner") == rows(PAIRS_FROM_SCRATCH)
         assert rows("SELECT person_id, topic_id, meetings FROM persontopic") == rows(TOPICS_FROM_SCRATCH)
         assert rows("SELECT total FROM rowcount WHERE table_name = 'meeting'") == rows("SELECT count(*) FROM meeting")
+        assert rows("SELECT total FROM rowcount WHERE table_name = 'article'") == rows("SELECT count(*) FROM article")
+        assert rows("SELECT total FROM rowcount WHERE table_name = 'participant'") == rows(
+            "SELECT count(DISTINCT person_id) FROM meetingparticipant")
         for link in ("meetingparticipant", "meetingtopic"):
             assert rows(f"SELECT l.meeting_id FROM {link} l JOIN meeting m ON m.id = l.meeting_id "
                         f"WHERE l.sort_date IS NOT m.sort_date") == set()
