@@ -11,6 +11,7 @@ from extraction.clean import clean
 from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
+from extraction.header import ReadoutStamp, readout_stamp
 from extraction.knowledge import KnowledgeBase, default_knowledge
 from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
@@ -42,7 +43,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
         published, source = today or dt.date.today(), "assumed"
         warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
     sentences = split_paragraphs(cleaned.paragraphs)
-    meetings = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb))
+    stamp = readout_stamp(cleaned.paragraphs, kb)
+    meetings = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp)
     for meeting in meetings:
         if meeting.date is None:
             warnings.append(f"no date found for meeting {meeting.label}")
@@ -54,7 +56,7 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
 
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
-                   dateline: str | None) -> list[Meeting]:
+                   dateline: str | None, stamp: ReadoutStamp | None) -> list[Meeting]:
     scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
     first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
@@ -82,11 +84,11 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     views = [GroupView(g.keys, g.date, len(g.mentions), frozenset(sentences[m.sentence].paragraph
                                                                   for m in g.mentions)) for g in groups]
     evidence = attribute(facts, views, published)
-    found = _dates_and_places(groups, evidence, sentences, facts, kb, published)
+    found = _dates_and_places(groups, evidence, sentences, facts, kb, published, stamp)
     # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
     views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
     evidence = attribute(facts, views, published)
-    return _build(groups, evidence, sentences, found, kb, published, dateline)
+    return _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
@@ -118,9 +120,10 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
 
 
 def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
-                      facts: list[Facts], kb: KnowledgeBase, published: dt.date
+                      facts: list[Facts], kb: KnowledgeBase, published: dt.date, stamp: ReadoutStamp | None
                       ) -> list[tuple[PartialDate | None, str | None]]:
-    """Each meeting's date and place, from its own mentions or else from nearby sentences naming its people."""
+    """Each meeting's date and place, from its own mentions or else from nearby sentences naming its people;
+    a readout's stamp dates the meetings it reports held without a day of their own."""
     found = []
     owned = _owned(evidence)
     for g, group in enumerate(groups):
@@ -133,6 +136,8 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
             future = group.kind(published) == "planned"
             date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=future))),
                         None)
+        if date is None and stamp is not None and group.kind(published) != "planned":
+            date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
         found.append((date, place))
@@ -147,8 +152,9 @@ def _reporting_sentence(group: Group) -> str:
 
 def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
            found: list[tuple[PartialDate | None, str | None]], kb: KnowledgeBase, published: dt.date,
-           dateline: str | None) -> list[Meeting]:
+           dateline: str | None, stamp: ReadoutStamp | None) -> list[Meeting]:
     owned = _owned(evidence)
+    dateline = dateline or (stamp.place if stamp else None)
     drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
     meetings: list[Meeting] = []
     trips = _trips(drafts)
@@ -165,8 +171,9 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         order = evidence_order([m.sentence for m in group.mentions], mine, sentences)
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
                           topics=tuple(topics.values()), quote=_reporting_sentence(group),
-                          date_quote=date_quote(date, order, sentences, published, future=kind == "planned"),
-                          place_quote=place_quote(place, order, sentences, kb))
+                          date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
+                          or _stamped(stamp, date=date),
+                          place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place))
         meetings.append(meeting)
     return meetings
 
@@ -206,6 +213,15 @@ def _near_publication(dateline: str | None, date: PartialDate | None, published:
     if dateline is None or date is None or date.day is None:
         return None
     return dateline if abs((date.first_day() - published).days) <= 2 else None
+
+
+def _stamped(stamp: ReadoutStamp | None, *, date: PartialDate | None = None, place: str | None = None) -> str:
+    """The readout stamp's line as the evidence for a date or place that came from it."""
+    if stamp is None:
+        return ""
+    if date is not None and date.day is not None and date.first_day() == stamp.date:
+        return stamp.date_line
+    return stamp.place_line or "" if place is not None and place == stamp.place else ""
 
 
 def _label(kind: str, names: list[str]) -> str:
