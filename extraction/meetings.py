@@ -48,6 +48,10 @@ _ASIDE = Folded(  # what was discussed: people named after this are talked about
     r"\b(?:briefed\s+\w+\s+on|informed\s+\w+\s+(?:on|about)|about|regarding|concerning"
     r"|on\s+(?:the\s+)?(?:situation|contacts|results|outcome|prospects|issues?|questions?)s?)\b"
 )
+_OTHER_EVENT = Folded(  # "met Putin on Wednesday, a day after he held talks with Mishustin": another meeting
+    r"\b(?:after|before|ahead\s+of|following)\s+(?:(?:he|she|they|the\s+two)\s+(?:had\s+)?|(?:his|her|their)\s+)?"
+    r"(?:held|holding|met|meeting|spoke|speaking|hosted|hosting|received|receiving|talks|talked|talking)\b",
+    needs=("after", "before", "ahead", "following"))
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:He|She|Он|Она)\b")
@@ -140,6 +144,7 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
                      previous=previous) or fallback_date
     on = date.first_day() if date else ctx.published
     hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
+    hits = _before_other_event(text, trigger, hits)
     spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
@@ -163,6 +168,18 @@ def _before_aside(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[Pe
     if aside is None:
         return hits
     kept = [h for h in hits if h.start < aside.start()]
+    return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
+
+
+def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
+    """"Li met Putin, a day after he held talks with Mishustin": Mishustin was at another meeting.
+
+    That meeting is found where the article reports it; here it would only add a third party.
+    """
+    other = next((m for m in _OTHER_EVENT.finditer(text) if m.start() > trigger.end), None)
+    if other is None:
+        return hits
+    kept = [h for h in hits if h.start < other.start()]
     return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
 
 

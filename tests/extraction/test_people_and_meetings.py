@@ -101,6 +101,22 @@ def test_a_spokesperson_announcing_a_meeting_reports_it_but_is_not_at_it() -> No
     assert extraction.meetings[0].kind == "planned"
 
 
+@pytest.mark.parametrize("connector", [
+    "a day after he held talks with", "hours before he met", "ahead of talks with", "following his meeting with",
+])
+def test_a_meeting_the_same_sentence_places_before_or_after_adds_nobody_to_this_one(connector: str) -> None:
+    text = (f"Chinese Premier Li Qiang met Russian President Vladimir Putin in the Kremlin on Wednesday, {connector} "
+            "Prime Minister Mikhail Mishustin.")
+    [meeting] = extract(text, published=dt.date(2024, 8, 21)).meetings
+    assert sorted(p.name for p in meeting.participants) == ["Li Qiang", "Vladimir Putin"]
+
+
+def test_people_after_after_are_still_parties_when_the_meeting_needs_them() -> None:
+    text = "After long delays, Putin finally met after lunch with Chinese Premier Li Qiang in Moscow on Wednesday."
+    [meeting] = extract(text, published=dt.date(2024, 8, 21)).meetings
+    assert sorted(p.name for p in meeting.participants) == ["Li Qiang", "Vladimir Putin"]
+
+
 def test_topics_are_tied_to_the_meeting_they_are_discussed_at() -> None:
     text = ("On Monday, Sergei Lavrov held talks with Wang Yi in Moscow. The parties discussed Taiwan.\n\n"
             "A day earlier, Wang Yi met Nikolai Patrushev. He said the sides discussed Xinjiang.\n\n"
