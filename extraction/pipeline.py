@@ -16,7 +16,7 @@ from extraction.knowledge import KnowledgeBase, default_knowledge
 from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
 from extraction.people import PeopleScan, PersonHit, find_people, person_key, scan_people
-from extraction.places import dateline_place, find_places
+from extraction.places import dateline_place, event_place, find_places
 from extraction.published import find_edit_stamp, find_published
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import find_topics
@@ -158,8 +158,12 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
     drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
     meetings: list[Meeting] = []
     trips = _trips(drafts)
+    texts = [s.text for s in sentences]
     for group, mine, date, place in drafts:
-        place = place or _trip_place(group, date, trips) or _near_publication(dateline, date, published)
+        forum = None if place else next(filter(None, (event_place(texts, m.sentence, kb) for m in group.mentions)),
+                                        None)  # "on the sidelines of the forum": the forum's city, and why
+        place = (place or _trip_place(group, date, trips) or (forum[0] if forum else None)
+                 or _near_publication(dateline, date, published))
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published else group.kind(published)
@@ -173,7 +177,8 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                           topics=tuple(topics.values()), quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
                           or _stamped(stamp, date=date),
-                          place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place))
+                          place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place)
+                          or (forum[1] if forum and forum[0] == place else ""))
         meetings.append(meeting)
     return meetings
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.knowledge import KnowledgeBase
@@ -62,3 +63,21 @@ def nearest(hits: list[PlaceHit], position: int) -> str | None:
     if not hits:
         return None
     return min(hits, key=lambda h: min(abs(h.start - position), abs(h.end - position))).name
+
+
+_EVENT_REF = re.compile(  # "on the sidelines of the forum": an event the article named before
+    r"\b(?:the|this\s+year's)\s+(?:[\w-]+\s+){0,2}?(forum|summit|conference|congress|expo|exhibition)\b",
+    re.IGNORECASE)
+
+
+def event_place(texts: Sequence[str], index: int, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """(city, sentence) for "the forum" in sentence `index`: the city of the nearest earlier sentence that
+    names a forum and a place ("the St. Petersburg International Economic Forum", "the summit in Kazan")."""
+    ref = _EVENT_REF.search(texts[index])
+    if ref is None:
+        return None
+    word = re.compile(rf"\b{ref.group(1)}\b", re.IGNORECASE)
+    for text in reversed(texts[:index]):
+        if word.search(text) and (hits := find_places(text, kb)):
+            return hits[0].name, text
+    return None

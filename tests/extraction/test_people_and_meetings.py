@@ -145,3 +145,19 @@ def test_topics_are_tied_to_the_meeting_they_are_discussed_at() -> None:
 )
 def test_topic_synonyms_map_to_readable_names(text: str, expected: list[str]) -> None:
     assert find_topics(text, KB) == expected
+
+
+def test_the_forum_a_meeting_is_held_at_lends_the_city_the_article_gave_it() -> None:
+    text = ("Chinese Vice Premier Ding Xuexiang will attend the St. Petersburg International Economic Forum this week. "
+            "On the sidelines of the forum, Chinese Commerce Minister Wang Wentao will meet Russian Economic "
+            "Development Minister Maxim Reshetnikov on Wednesday.")
+    [meeting] = extract(text, published=dt.date(2025, 6, 17)).meetings
+    assert meeting.place == "Saint Petersburg"
+    assert meeting.place_quote.startswith("Chinese Vice Premier Ding Xuexiang will attend")
+
+
+def test_a_forum_the_article_never_placed_places_nothing() -> None:
+    text = ("Chinese Commerce Minister Wang Wentao will meet Russian Economic Development Minister Maxim "
+            "Reshetnikov at the forum on Wednesday.")
+    [meeting] = extract(text, published=dt.date(2025, 6, 17)).meetings
+    assert meeting.place is None
