@@ -2,7 +2,9 @@
 
 A sentence belongs to a meeting when it reports it, names only its participants, refers to it
 ("the parties", "the talks", "the Chinese guest"), or continues a paragraph about it. Outsiders'
-voices (analysts, spokespeople), other people and other dates end the thread.
+voices (analysts, spokespeople), other people and other dates end the thread. In a transcript
+("Vladimir Putin: Mr Wang Yi, friends, ..."), what a participant says belongs to their meeting,
+whoever it names, until the next speaker or the next event reported.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Facts:
     group: int | None = None  # the meeting this sentence itself reports
     people: frozenset[str] = frozenset()
     breaks: bool = False  # reports some other event
+    speaker: bool = False  # opens a speaker's turn in a transcript ("Vladimir Putin: Mr Wang Yi, friends,")
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,12 @@ def attribute(facts: Sequence[Facts], groups: Sequence[GroupView], published: dt
     main = max(range(len(groups)), key=lambda g: (groups[g].mentions, -g), default=None)
     out: list[int | None] = []
     current: int | None = None
+    turn: int | None = None  # the meeting whose participant is speaking, in a transcript
     for i, f in enumerate(facts):
         pick: int | None = None
+        if f.speaker:
+            current = turn if turn is not None and f.people <= groups[turn].keys else None
+            turn = None
         continuing = i > 0 and out[-1] is not None and facts[i - 1].paragraph == f.paragraph
         if f.analyst:
             current = None
@@ -73,6 +80,12 @@ def attribute(facts: Sequence[Facts], groups: Sequence[GroupView], published: dt
             pick = candidate if candidate is not None and _dates_fit(f.text, groups[candidate], published) else None
         elif current is not None and (continuing or _pronoun(f.text)):
             pick = current if _dates_fit(f.text, groups[current], published) else None
+        if f.speaker:
+            turn = pick
+        elif f.analyst or f.breaks or f.group is not None:
+            turn = None
+        elif pick is None and turn is not None and _dates_fit(f.text, groups[turn], published):
+            pick = turn  # "Please convey my best wishes to President Xi": said at the meeting, about Xi
         if pick is not None:
             current = pick
         out.append(pick)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -78,7 +79,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
               people=frozenset(person_key(h.participant) for h in (
                   find_people(s.text, kb, published, context=named, scan=scans[s.index])
                   if scans[s.index].honorifics else first[s.index])),
-              breaks=reports_event(s.text))
+              breaks=reports_event(s.text), speaker=_opens_turn(s.text, first[s.index]))
         for s in sentences
     ]
     views = [GroupView(g.keys, g.date, len(g.mentions), frozenset(sentences[m.sentence].paragraph
@@ -218,6 +219,18 @@ def _near_publication(dateline: str | None, date: PartialDate | None, published:
     if dateline is None or date is None or date.day is None:
         return None
     return dateline if abs((date.first_day() - published).days) <= 2 else None
+
+
+def _opens_turn(text: str, named: list[PersonHit]) -> bool:
+    """"President of Russia Vladimir Putin: Mr Wang Yi, friends," - a transcript's speaker label: a short
+    run of words ending in a name (and maybe "(retranslated)") before a colon."""
+    colon = text.find(":")
+    if colon < 0 or len(text[:colon].split()) > 20:
+        return False
+    return any(_LABEL_TAIL.fullmatch(text[h.end : colon]) for h in named if h.end <= colon)
+
+
+_LABEL_TAIL = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*")
 
 
 def _stamped(stamp: ReadoutStamp | None, *, date: PartialDate | None = None, place: str | None = None) -> str:

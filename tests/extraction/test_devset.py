@@ -67,7 +67,7 @@ def test_the_dev_set_scores_like_the_seeds() -> None:
     predicted = merge_twins([m for a in ARTICLES for m in exported(read(a["file"]))])
     result = scoring.score(scoring.load_gold(str(GOLD)), predicted)
     assert result["meeting_recall"] == 1.0, result["misses"]
-    assert result["quality"] >= 0.97, (result["quality"], result["misses"])
+    assert result["quality"] >= 0.98, (result["quality"], result["misses"])
 
 
 def test_the_committed_pdf_is_what_the_script_makes() -> None:

@@ -161,3 +161,26 @@ def test_a_forum_the_article_never_placed_places_nothing() -> None:
             "Reshetnikov at the forum on Wednesday.")
     [meeting] = extract(text, published=dt.date(2025, 6, 17)).meetings
     assert meeting.place is None
+
+
+TRANSCRIPT = ("Meeting with Wang Yi\n\nApril 1, 2025\n\nThe Kremlin, Moscow\n\n"
+              "Vladimir Putin met with Minister of Foreign Affairs of China Wang Yi.\n\n* * *\n\n"
+              "President of Russia Vladimir Putin: Mr Wang Yi, friends,\n\n"
+              "Please convey my best wishes to President Xi Jinping. Trade between our countries is growing "
+              "despite the sanctions.\n\n"
+              "Minister of Foreign Affairs of China Wang Yi (retranslated): Mr President,\n\n"
+              "China supports dialogue on the Ukraine crisis.\n")
+
+
+def test_what_participants_say_in_a_transcript_belongs_to_their_meeting() -> None:
+    [meeting] = extract(TRANSCRIPT, today=dt.date(2026, 11, 23)).meetings
+    assert {t.name for t in meeting.topics} >= {"trade", "sanctions", "Ukraine"}
+    assert [p.name for p in meeting.participants] == ["Vladimir Putin", "Wang Yi"]  # Xi was only spoken of
+
+
+def test_a_speaker_who_is_at_no_meeting_lends_nothing_to_one() -> None:
+    text = TRANSCRIPT.replace("President of Russia Vladimir Putin: Mr Wang Yi, friends,",
+                              "Analyst Alexander Gabuev: Look at the numbers,").replace(
+        "Minister of Foreign Affairs of China Wang Yi (retranslated): Mr President,\n\n", "")
+    [meeting] = extract(text, today=dt.date(2026, 11, 23)).meetings
+    assert not {t.name for t in meeting.topics} & {"trade", "sanctions", "Ukraine"}
