@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from bot.commands import CommandCore
 from bot.config import Settings, get_settings
-from bot.export import to_csv, to_ics, to_json
+from bot.export import CHUNKS
 from bot.ingest import (
     ARTICLE_SUFFIXES,
     IngestResult,
@@ -279,12 +279,13 @@ def reextract() -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
 def export(fmt: str) -> None:
-    """Print every meeting to stdout (json is the shape shared/eval/score.py reads)."""
+    """Print every meeting to stdout (json is the shape shared/eval/score.py reads), a meeting at a time."""
     settings = _settings()
     with session_scope(_store(settings)) as session:
-        meetings = queries.all_meetings(session)
-    render = {"json": to_json, "csv": to_csv, "ics": to_ics}[fmt]
-    click.echo(render(meetings), nl=fmt == "json")
+        for chunk in CHUNKS[fmt](queries.each_meeting(session)):
+            click.echo(chunk, nl=False)
+    if fmt == "json":
+        click.echo()
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from bot.admin import AdminCommands
-from bot.export import to_csv, to_ics, to_json
+from bot.export import CHUNKS
 from bot.lookup import Lookup
 from bot.reader import MAX_PAGE, PAGE, ReaderCommands
 from bot.render import esc, human_date
@@ -44,7 +44,7 @@ Send a .txt, .md, .html or .pdf file to add an article (caption: <code>published
 /add URL — fetch a page and add it
 /articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"""
 
-EXPORTS = {"json": to_json, "csv": to_csv, "ics": to_ics}
+MAX_EXPORT_BYTES = 50 * 2**20  # the largest file the Bot API lets a bot send
 
 
 class CommandCore:
@@ -125,10 +125,17 @@ class CommandCore:
 
     def export(self, args: str, _caller: Caller) -> Reply:
         fmt = (args.split() or ["json"])[0].lower()
-        if fmt not in EXPORTS:
+        if fmt not in CHUNKS:
             return Reply("Export as <code>/export json</code>, <code>/export csv</code> or <code>/export ics</code>.")
+        parts: list[bytes] = []
+        size = 0
         with session_scope(self.engine) as session:
-            meetings = queries.all_meetings(session)
-        data = EXPORTS[fmt](meetings).encode("utf-8")
-        return Reply(f"{len(meetings)} meetings as {fmt.upper()}.",
-                     document=Attachment(f"meetings.{fmt}", data))
+            count = queries.meeting_count(session)
+            for chunk in CHUNKS[fmt](queries.each_meeting(session)):
+                parts.append(chunk.encode("utf-8"))
+                size += len(parts[-1])
+                if size > MAX_EXPORT_BYTES:
+                    return Reply(f"The export of {count:,} meetings is larger than the {MAX_EXPORT_BYTES // 2**20} MB "
+                                 "Telegram lets a bot send. On the server, "
+                                 f"<code>briefing export --format {fmt}</code> writes it whole.")
+        return Reply(f"{count} meetings as {fmt.upper()}.", document=Attachment(f"meetings.{fmt}", b"".join(parts)))

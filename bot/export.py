@@ -1,4 +1,8 @@
-"""Meetings as JSON (the shape `shared/eval/score.py` reads), CSV and iCalendar."""
+"""Meetings as JSON (the shape `shared/eval/score.py` reads), CSV and iCalendar.
+
+Each format is written as a stream of text chunks, a meeting at a time, so that exporting a store of
+a quarter of a million meetings needs the memory of one meeting, not of the whole file.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable, Iterable, Iterator
 
 from storage.queries import MeetingView
 
@@ -27,11 +32,18 @@ def meeting_dict(meeting: MeetingView) -> dict:
     }
 
 
-def to_json(meetings: list[MeetingView]) -> str:
-    return json.dumps({"meetings": [meeting_dict(m) for m in meetings]}, ensure_ascii=False, indent=2)
+def json_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
+    """`{"meetings": [...]}` indented by two, exactly as json.dumps(..., indent=2) would write it whole."""
+    yield '{\n  "meetings": ['
+    first = True
+    for m in meetings:
+        body = json.dumps(meeting_dict(m), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + body
+        first = False
+    yield "]\n}" if first else "\n  ]\n}"
 
 
-def to_csv(meetings: list[MeetingView]) -> str:
+def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
     """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -43,7 +55,10 @@ def to_csv(meetings: list[MeetingView]) -> str:
             "; ".join(t.name for t in m.topics),
             "; ".join(s.url or s.title or f"article #{s.article_id}" for s in m.sources),
         ])
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()  # the header, when there was no meeting
 
 
 def _ics_text(text: str) -> str:
@@ -61,16 +76,16 @@ def _fold(line: str) -> str:
     return "\r\n".join([*out, current])
 
 
-def to_ics(meetings: list[MeetingView], *, now: dt.datetime | None = None) -> str:
+def ics_chunks(meetings: Iterable[MeetingView], *, now: dt.datetime | None = None) -> Iterator[str]:
     """An all-day event per meeting dated to the day (a month or a year is not a calendar day)."""
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Briefing Bot//meetings//EN", "CALSCALE:GREGORIAN"]
+    yield _lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Briefing Bot//meetings//EN", "CALSCALE:GREGORIAN"])
     for m in meetings:
         if not m.date or len(m.date) != 10:
             continue
         day = dt.date.fromisoformat(m.date)
         who = ", ".join(p.name for p in m.participants)
-        lines += [
+        lines = [
             "BEGIN:VEVENT",
             f"UID:meeting-{m.id}@briefing-bot",
             f"DTSTAMP:{stamp}",
@@ -82,5 +97,25 @@ def to_ics(meetings: list[MeetingView], *, now: dt.datetime | None = None) -> st
         if m.place:
             lines.append(f"LOCATION:{_ics_text(m.place)}")
         lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        yield _lines(lines)
+    yield _lines(["END:VCALENDAR"])
+
+
+def _lines(lines: list[str]) -> str:
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+CHUNKS: dict[str, Callable[[Iterable[MeetingView]], Iterator[str]]] = {
+    "json": json_chunks, "csv": csv_chunks, "ics": ics_chunks}
+
+
+def to_json(meetings: Iterable[MeetingView]) -> str:
+    return "".join(json_chunks(meetings))
+
+
+def to_csv(meetings: Iterable[MeetingView]) -> str:
+    return "".join(csv_chunks(meetings))
+
+
+def to_ics(meetings: Iterable[MeetingView], *, now: dt.datetime | None = None) -> str:
+    return "".join(ics_chunks(meetings, now=now))

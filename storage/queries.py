@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, bindparam, nulls_last
@@ -119,6 +120,8 @@ def _link_newest_first(link: type[MeetingParticipant] | type[MeetingTopic], owne
 _IDS = bindparam("ids", expanding=True)
 _LATEST = _newest_first(select(Meeting.id)).limit(bindparam("limit")).offset(bindparam("offset"))
 _MEETING_COUNT = select(RowCount.total).where(RowCount.table_name == "meeting")
+_ALL_MEETING_IDS = select(Meeting.id).order_by(nulls_last(col(Meeting.sort_date).asc()), col(Meeting.id))
+_BATCH = 500  # meetings read together for a view: few queries, few parameters
 _ARTICLE_COUNT = select(RowCount.total).where(RowCount.table_name == "article")
 _KEPT_COUNTS = select(RowCount.table_name, RowCount.total)  # meeting, article, participant: migrations 0006, 0009
 _PERSON_PAGE = _link_newest_first(MeetingParticipant, col(MeetingParticipant.person_id))
@@ -182,17 +185,28 @@ def meetings_with_topic(session: Session, *, topic_id: int, limit: int, offset: 
 
 
 def all_meetings(session: Session) -> list[MeetingView]:
-    """Every meeting, oldest first, for exports."""
-    ids = session.exec(
-        select(Meeting.id).order_by(nulls_last(col(Meeting.sort_date).asc()), col(Meeting.id))
-    ).all()
-    return meeting_views(session, meeting_ids=list(ids))
+    """Every meeting, oldest first (a small store's; an export streams `each_meeting`)."""
+    return list(each_meeting(session))
+
+
+def meeting_count(session: Session) -> int:
+    return core_rows(session, _MEETING_COUNT)[0][0]
+
+
+def each_meeting(session: Session) -> Iterator[MeetingView]:
+    """Every meeting, oldest first, read a batch at a time: an export of 250,000 meetings never holds them all."""
+    ids = [i for (i,) in session.connection().execute(_ALL_MEETING_IDS)]
+    for start in range(0, len(ids), _BATCH):
+        yield from meeting_views(session, meeting_ids=ids[start : start + _BATCH])
 
 
 def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingView]:
-    """Full views of the given meetings, in the given order (four queries, whatever the count)."""
+    """Full views of the given meetings, in the given order (four queries per batch of 500)."""
     if not meeting_ids:
         return []
+    if len(meeting_ids) > _BATCH:  # SQLite takes at most 32,766 parameters in one statement
+        return [view for start in range(0, len(meeting_ids), _BATCH)
+                for view in meeting_views(session, meeting_ids=meeting_ids[start : start + _BATCH])]
     meetings = {row.id: row for row in core_rows(session, _MEETINGS, ids=meeting_ids)}
     participants: dict[int, list[ParticipantView]] = {i: [] for i in meeting_ids}
     for meeting_id, person_id, name, role, country in core_rows(session, _PARTICIPANTS, ids=meeting_ids):

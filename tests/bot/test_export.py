@@ -7,7 +7,13 @@ import datetime as dt
 import io
 import json
 
+from bot import commands
+from bot.commands import CommandCore
 from bot.export import to_csv, to_ics, to_json
+from extraction.knowledge import default_knowledge
+from storage import queries
+from storage.bootstrap import open_store
+from storage.db import session_scope
 from storage.queries import MeetingView, ParticipantView, SourceView, TopicView
 
 
@@ -45,3 +51,28 @@ def test_ics_has_an_event_per_day_dated_meeting_only():
     assert "DTSTART;VALUE=DATE:20251202" in text
     assert "SUMMARY:Consultations\\, round 20" in text
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_streamed_exports_read_every_meeting_in_order_a_batch_at_a_time(seeded_db_url, monkeypatch):
+    engine = open_store(seeded_db_url)
+    with session_scope(engine) as session:
+        whole = [m.id for m in queries.each_meeting(session)]
+        monkeypatch.setattr(queries, "_BATCH", 2)  # the seeds' 12 meetings in six batches
+        streamed = [m["id"] for m in json.loads(to_json(queries.each_meeting(session)))["meetings"]]
+        views = queries.meeting_views(session, meeting_ids=whole[::-1])  # a long list is read in batches too
+    assert len(whole) == 12
+    assert streamed == whole
+    assert [v.id for v in views] == whole[::-1]
+
+
+def test_an_export_too_big_for_telegram_says_how_to_get_it(seeded_db_url, monkeypatch):
+    core = CommandCore(open_store(seeded_db_url), default_knowledge())
+    monkeypatch.setattr(commands, "MAX_EXPORT_BYTES", 4 * 2**10)
+    refused = core.handle("/export json")
+    assert refused.document is None
+    assert "is larger than" in refused.html
+    assert "briefing export --format json" in refused.html
+    monkeypatch.setattr(commands, "MAX_EXPORT_BYTES", 50 * 2**20)
+    sent = core.handle("/export json")
+    assert sent.document is not None
+    assert len(json.loads(sent.document.data)["meetings"]) == 12
