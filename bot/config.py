@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from functools import cache
 from pathlib import Path
@@ -27,14 +28,24 @@ class Settings(BaseSettings):
     webhook_url: str | None = None  # e.g. https://bot.example.org/telegram; empty: long polling
     webhook_listen: str = "0.0.0.0"  # a webhook server must accept Telegram's connections
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # what Telegram must send with each update (X-Telegram-Bot-Api-Secret-Token); empty: a new random one at
+    # each start. Without it anyone who learns the URL could post updates as an admin.
+    webhook_secret: SecretStr | None = None
     allow_private_urls: bool = False  # let /add fetch from private and loopback addresses (tests, intranets)
     max_upload_mb: float = Field(default=10, gt=0, le=2000)
     log_level: str = "INFO"
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_accepts_the_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("use 1 to 256 letters, digits, '_' or '-': Telegram accepts no other secret")
+        return value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -11,7 +11,10 @@ import asyncio
 import datetime as dt
 import logging
 import re
+import secrets
 from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 from telegram import BotCommand, Update
@@ -98,10 +101,18 @@ def rate_limiter() -> AIORateLimiter:
 def run_application(application: Application, settings: Settings) -> None:
     """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped."""
     if settings.webhook_url:
-        application.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port,
-                                webhook_url=settings.webhook_url, allowed_updates=Update.ALL_TYPES)
+        application.run_webhook(**webhook_options(settings))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """How the webhook server listens: on WEBHOOK_URL's own path (a proxy passes it on unchanged), and only
+    for requests that carry the secret Telegram was told to send."""
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
+    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
+            "url_path": urlsplit(settings.webhook_url or "").path.strip("/"), "webhook_url": settings.webhook_url,
+            "secret_token": secret, "allowed_updates": Update.ALL_TYPES}
 
 
 def register_handlers(application: Application) -> None:

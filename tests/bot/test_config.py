@@ -12,7 +12,7 @@ from bot.config import Settings
 def clean_environment(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no stray .env
     for name in ("TELEGRAM_BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "DEFAULT_TIMEZONE", "DIGEST_TIME",
-                 "TELEGRAM_API_BASE_URL", "TELEGRAM_FILE_BASE_URL", "MAX_UPLOAD_MB", "LOG_LEVEL"):
+                 "TELEGRAM_API_BASE_URL", "TELEGRAM_FILE_BASE_URL", "MAX_UPLOAD_MB", "LOG_LEVEL", "WEBHOOK_SECRET"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -41,6 +41,7 @@ def test_values_come_from_the_environment_and_dotenv(monkeypatch, tmp_path):
     ("DIGEST_TIME", "25:99", "not a time of day"),
     ("MAX_UPLOAD_MB", "-1", "greater than 0"),
     ("LOG_LEVEL", "LOUD", "not one of DEBUG"),
+    ("WEBHOOK_SECRET", "has space!", "Telegram accepts no other secret"),
 ])
 def test_a_wrong_value_is_refused_with_a_message_naming_it(monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)

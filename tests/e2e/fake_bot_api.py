@@ -122,6 +122,7 @@ class FakeBotApi:
         self._methods: dict[str, Callable[[JSON], Any]] = {
             "getme": lambda _: self.bot_user,
             "deletewebhook": lambda _: True,
+            "setwebhook": lambda _: True,
             "setmycommands": self._set_my_commands,
             "getmycommands": lambda _: self.commands,
             "deletemycommands": self._delete_my_commands,
