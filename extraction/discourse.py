@@ -20,7 +20,8 @@ from extraction.merge import compatible
 from extraction.types import PartialDate
 
 _GENERIC = Folded(
-    r"\b(?:the\s+(?:parties|sides|two\s+(?:sides|officials|ministers|leaders|diplomats)|diplomats|ministers"
+    r"\b(?:the\s+(?:parties|sides|two\s+(?:sides|officials|ministers|leaders|diplomats|presidents|premiers"
+    r"|heads\s+of\s+state)|diplomats|ministers|leaders|presidents|premiers|prime\s+ministers|heads\s+of\s+state"
     r"|politicians|meeting|talks|negotiations|consultations|discussions?|visit|agenda|conversation|call)"
     r"|both\s+sides|the\s+(?:Russian|Chinese)\s+(?:side|guest|counterpart|diplomat|official|minister)"
     r"|the\s+representative\s+of\s+(?:China|Russia|the\s+PRC)|стороны|министры|лидеры|собеседники|переговор\w*|встреч\w*)\b")

@@ -184,3 +184,13 @@ def test_a_speaker_who_is_at_no_meeting_lends_nothing_to_one() -> None:
         "Minister of Foreign Affairs of China Wang Yi (retranslated): Mr President,\n\n", "")
     [meeting] = extract(text, today=dt.date(2026, 11, 23)).meetings
     assert not {t.name for t in meeting.topics} & {"trade", "sanctions", "Ukraine"}
+
+
+@pytest.mark.parametrize("who", ["The leaders", "The presidents", "The two heads of state", "The premiers"])
+def test_the_leaders_of_a_meeting_reported_before_discuss_its_topics(who: str) -> None:
+    text = ("Telephone conversation with President of China Xi Jinping\n\nJanuary 21, 2025\n\n16:20\n\n"
+            "Vladimir Putin had a conversation, via videoconference, with President of the People's Republic of "
+            f"China Xi Jinping.\n\n{who} discussed the situation in Ukraine.\n")
+    [call] = extract(text, today=dt.date(2026, 11, 23)).meetings
+    assert call.kind == "call"
+    assert [t.name for t in call.topics] == ["Ukraine"]
