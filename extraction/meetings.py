@@ -54,7 +54,7 @@ _OTHER_EVENT = Folded(  # "met Putin on Wednesday, a day after he held talks wit
     needs=("after", "before", "ahead", "following"))
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:He|She|Он|Она)\b")
+_PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
 

@@ -165,6 +165,8 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                                         None)  # "on the sidelines of the forum": the forum's city, and why
         place = (place or _trip_place(group, date, trips) or (forum[0] if forum else None)
                  or _near_publication(dateline, date, published))
+        if group.kind(published) == "call":
+            place = None  # the sides of a call are in two places; a city nearby is some other event's
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published else group.kind(published)

@@ -194,3 +194,20 @@ def test_the_leaders_of_a_meeting_reported_before_discuss_its_topics(who: str) -
     [call] = extract(text, today=dt.date(2026, 11, 23)).meetings
     assert call.kind == "call"
     assert [t.name for t in call.topics] == ["Ukraine"]
+
+
+def test_he_after_an_opening_phrase_is_the_person_the_sentence_before_named() -> None:
+    text = ("On Monday, Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing. "
+            "On Tuesday, he held talks with Chinese Vice President Han Zheng on trade.")
+    meetings = extract(text, published=dt.date(2025, 4, 2)).meetings
+    assert [sorted(p.name for p in m.participants) for m in meetings] == [
+        ["Sergei Lavrov", "Wang Yi"], ["Han Zheng", "Sergei Lavrov"]]
+    assert meetings[1].date is not None
+    assert meetings[1].date.iso() == "2025-04-01"
+
+
+def test_a_call_has_no_place_even_beside_a_city_of_another_meeting() -> None:
+    text = ("MOSCOW, Feb 28 (Reuters) - Russian President Vladimir Putin and Chinese President Xi Jinping, who last "
+            "met in Kazan in October, spoke by phone on Friday and discussed Ukraine.")
+    calls = [m for m in extract(text, published=dt.date(2025, 2, 28)).meetings if m.kind == "call"]
+    assert [(c.date.iso() if c.date else None, c.place) for c in calls] == [("2025-02-28", None)]
