@@ -36,8 +36,9 @@ def find_published(paragraphs: Sequence[str], *, window: int = 12, max_words: in
 def find_edit_stamp(paragraphs: Sequence[str], *, window: int = 12) -> dt.date | None:
     """The date of an "Updated ..." stamp: the best guess left when a page shows no other date."""
     for line in paragraphs[:window]:
-        if _STAMP.match(line) and len(line.split()) <= 14:
-            for expr in find_dates(line):
+        stamp = _STAMP_INSIDE.search(line)  # "Updated: ..." or "By Xinhua | Updated: 2024-05-16 10:23"
+        if stamp and len(line.split()) <= 14:
+            for expr in find_dates(line[stamp.start():]):
                 if expr.year and expr.month and expr.day:
                     return dt.date(expr.year, expr.month, expr.day)
     return None

@@ -8,7 +8,7 @@ import pytest
 
 from extraction.clean import clean, is_debris
 from extraction.decode import decode
-from extraction.published import find_published
+from extraction.published import find_edit_stamp, find_published
 from extraction.sentences import split_sentences
 
 
@@ -72,6 +72,17 @@ def test_clean_normalises_typographic_apostrophes() -> None:
 def test_publication_date_comes_from_a_byline_never_from_an_edit_stamp(lines: list[str],
                                                                        expected: dt.date | None) -> None:
     assert find_published(lines) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Updated: 2024-05-16 10:23", dt.date(2024, 5, 16)),
+    ("By Xinhua | chinadaily.com.cn | Updated: 2024-05-16 10:23", dt.date(2024, 5, 16)),
+    ("Xinhua 2023-01-02 | Updated: 2024-05-16", dt.date(2024, 5, 16)),  # the stamp's date, not the one before
+    ("Nothing was updated here on March 3, 2025 or later in this long line of body text, as it goes on", None),
+])
+def test_an_edit_stamp_is_found_inside_a_byline_when_nothing_better_is_there(line: str,
+                                                                             expected: dt.date | None) -> None:
+    assert find_edit_stamp(["Headline", line, "Body without a date."]) == expected
 
 
 @pytest.mark.parametrize(
