@@ -53,6 +53,10 @@ _OTHER_EVENT = Folded(  # "met Putin on Wednesday, a day after he held talks wit
     r"(?:held|holding|met|meeting|spoke|speaking|hosted|hosting|received|receiving|talks|talked|talking)\b",
     needs=("after", "before", "ahead", "following"))
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# "BEIJING, May 14 (Reuters) -": the day a story was filed, which a date of the event itself outranks
+_WIRE_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30},\s+[^.()\n]{3,25}?\s*\([^()]{2,30}\)\s*[-—–]{1,2}\s")
+# "did not meet", "no meeting", "не встретился": the sentence says the event did not happen
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|не|ни)|n't)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
@@ -119,6 +123,7 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
               previous: PartialDate | None) -> PartialDate | None:
     """The date expression nearest the trigger, preferring exact days over months and years."""
     best: tuple[float, PartialDate] | None = None
+    dateline = _WIRE_DATELINE.match(text)
     for expr in find_dates(text):
         value = resolve(expr, published=published, future=future, previous=previous)
         if value is None:
@@ -127,6 +132,8 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
         if expr.start >= position and not _CLAUSE_BREAK.search(text, position, expr.start):
             distance -= 100  # "will meet Putin on Thursday": a date in the verb's own clause
         score = distance - {"day": 40, "month": 20, "year": 0}[value.precision]
+        if dateline and expr.start < dateline.end():
+            score += 1000  # only when the sentence gives no other date
         if best is None or score < best[0]:
             best = (score, value)
     return best[1] if best else None
@@ -137,14 +144,14 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
            scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
            subject: Participant | None = None) -> Mention | None:
     """A meeting mention when the sentence has a trigger and people from two sides, else None."""
-    trigger = find_trigger(text)
+    trigger, denied = _affirmed_trigger(text)
     if trigger is None:
         return None
     date = pick_date(text, trigger.start, published=ctx.published, future=trigger.kind == "planned",
                      previous=previous) or fallback_date
     on = date.first_day() if date else ctx.published
     hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
-    hits = _before_other_event(text, trigger, hits)
+    hits = [h for h in _before_other_event(text, trigger, hits) if not denied[0] <= h.start < denied[1]]
     spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
@@ -160,6 +167,24 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     place = nearest(find_places(text, ctx.kb) if places is None else places, trigger.start) or fallback_place
     return Mention(index, trigger.kind, tuple(participants), date, place,
                    label.group(1) if label else None, text)
+
+
+def _affirmed_trigger(text: str) -> tuple[Trigger | None, tuple[int, int]]:
+    """The trigger of the event the sentence reports, and the span of a negated clause to leave out.
+
+    "Putin did not meet Xi during the summit" reports no meeting. "Putin, who has not met Xi since May,
+    held talks with Li Qiang" reports the talks: a trigger after the negated clause counts, and the
+    people inside that clause are not at it.
+    """
+    denied = (0, 0)
+    trigger = find_trigger(text)
+    while trigger is not None and _NEGATED.search(text, max(0, trigger.start - 30), trigger.start):
+        end = _CLAUSE_BREAK.search(text, trigger.end)
+        if end is None:
+            return None, denied
+        denied = (trigger.start if denied == (0, 0) else denied[0], end.end())  # from the first denial on
+        trigger = find_trigger(" " * end.end() + text[end.end() :])
+    return trigger, denied
 
 
 def _before_aside(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:

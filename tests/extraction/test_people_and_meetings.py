@@ -211,3 +211,32 @@ def test_a_call_has_no_place_even_beside_a_city_of_another_meeting() -> None:
             "met in Kazan in October, spoke by phone on Friday and discussed Ukraine.")
     calls = [m for m in extract(text, published=dt.date(2025, 2, 28)).meetings if m.kind == "call"]
     assert [(c.date.iso() if c.date else None, c.place) for c in calls] == [("2025-02-28", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin did not meet Chinese President Xi Jinping during the G20 summit.",
+    "No Putin-Xi meeting took place: Chinese President Xi Jinping never met Vladimir Putin in Rio.",
+    "Владимир Путин не встретился с Си Цзиньпином.",
+])
+def test_a_meeting_the_sentence_denies_is_no_meeting(text: str) -> None:
+    assert extract(text, published=dt.date(2024, 11, 19)).meetings == ()
+
+
+def test_a_denied_clause_does_not_hide_the_meeting_after_it_nor_lend_it_people() -> None:
+    text = ("Russian President Vladimir Putin, who has not met Xi Jinping since May, held talks with Chinese "
+            "Premier Li Qiang in the Kremlin on Wednesday.")
+    [talks] = extract(text, published=dt.date(2024, 8, 21)).meetings
+    assert sorted(p.name for p in talks.participants) == ["Li Qiang", "Vladimir Putin"]
+    assert (talks.date.iso() if talks.date else None, talks.place) == ("2024-08-21", "Moscow")
+
+
+def test_a_wire_dateline_gives_way_to_the_day_the_sentence_names() -> None:
+    text = ("BEIJING, May 14 (Reuters) - Chinese President Xi Jinping will hold talks with Russian President "
+            "Vladimir Putin, who arrives in Beijing on Thursday for a state visit, the ministry said on Tuesday.")
+    [planned] = extract(text, published=dt.date(2024, 5, 14)).meetings
+    assert planned.date is not None
+    assert planned.date.iso() == "2024-05-16"
+    undated = extract("MOSCOW, Feb 18 (Reuters) - Sergei Shoigu met Wang Yi in Moscow, the ministry said.",
+                      published=dt.date(2025, 2, 18)).meetings[0]
+    assert undated.date is not None
+    assert undated.date.iso() == "2025-02-18"  # the dateline's day, when the sentence gives none
