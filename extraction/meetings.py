@@ -31,7 +31,8 @@ _MEET = Folded(
 _VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
                 needs=("visit", "arriv", "визит", "посет", "прибы"))
 _PLANNED = Folded(
-    r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:expected|set|due|slated|poised|going|to\s+be\s+held)|upcoming"
+    r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:also\s+|still\s+|now\s+|reportedly\s+)?(?:expected|set|due|slated"
+    r"|poised|going|to\s+be\s+held)|upcoming"
     r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
     r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
     r"|agreed\s+to\s+(?:meet|hold|visit)|планиру\w*|состоится|проведут|посетит|встретится"
