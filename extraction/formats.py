@@ -97,10 +97,15 @@ def _html_text(data: bytes) -> str:
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    # the page's own date markup (meta tags, <time>, a byline) but no guessing: a broad search takes
+    # "© 2024" for 1 January 2024
     document = trafilatura.bare_extraction(decode(data), include_comments=False, include_tables=False,
-                                           with_metadata=True)
+                                           with_metadata=True,
+                                           date_extraction_params={"extensive_search": False, "original_date": True})
     text = getattr(document, "text", None) if document is not None else None
     if not text or len(text.split()) < MIN_HTML_WORDS:
         raise UnreadableArticle("the page has no article text (only scripts or navigation?)")
     title = getattr(document, "title", None)
-    return f"{title}\n\n{text}" if title and title not in text[:300] else text
+    # the byline with the date is boilerplate to trafilatura, so the date it read from it goes back in
+    dated = f"Published: {date}\n\n{text}" if (date := getattr(document, "date", None)) else text
+    return f"{title}\n\n{dated}" if title and title not in text[:300] else dated

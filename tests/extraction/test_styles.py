@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from extraction import extract
+from extraction.formats import article_text
 
 STYLES = Path(__file__).with_name("styles")
 CASES = json.loads((STYLES / "expected.json").read_text(encoding="utf-8"))["articles"]
@@ -22,8 +23,8 @@ CASES = json.loads((STYLES / "expected.json").read_text(encoding="utf-8"))["arti
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_each_style_is_read_as_a_reader_would(case: dict) -> None:
     published = dt.date.fromisoformat(case["published"]) if case["published"] else None
-    extraction = extract((STYLES / case["file"]).read_text(encoding="utf-8"), published=published,
-                         today=dt.date(2026, 11, 23))
+    text = article_text((STYLES / case["file"]).read_bytes(), filename=case["file"])  # as an upload is read
+    extraction = extract(text, published=published, today=dt.date(2026, 11, 23))
     found = [{"kind": m.kind, "date": m.date.iso() if m.date else None, "place": m.place,
               "participants": sorted(p.name for p in m.participants)} for m in extraction.meetings]
     assert found == case["meetings"]
