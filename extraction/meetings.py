@@ -59,6 +59,9 @@ _WIRE_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30},\s+[^.()\n]{3,
 # "did not meet", "no meeting", "не встретился": the sentence says the event did not happen
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|не|ни)|n't)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
+# "They last met in Samarkand", "The two leaders met again": the people of the meeting reported before
+_PLURAL_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
+                           r"|presidents|premiers|ministers|sides|officials|men))\b|^(?:они|оба)\b", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
@@ -143,7 +146,7 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
 def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None = None,
            fallback_place: str | None = None, fallback_date: PartialDate | None = None,
            scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
-           subject: Participant | None = None) -> Mention | None:
+           subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
     """A meeting mention when the sentence has a trigger and people from two sides, else None."""
     trigger, denied = _affirmed_trigger(text)
     if trigger is None:
@@ -160,6 +163,8 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
             and subject.country != participants[0].country:
         participants.insert(0, subject)  # "He is also expected to meet President Xi": he of the sentence before
+    if pair and not _two_sides(participants) and _PLURAL_START.match(text):
+        participants = [*pair, *(p for p in participants if p not in pair)]  # "They last met in Samarkand"
     if trigger.visit:
         participants = _visit_parties(text, trigger, hits, participants)
     if not _two_sides(participants):

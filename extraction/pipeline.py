@@ -100,17 +100,19 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
     paragraph_place: dict[int, str] = {}
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
     subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
+    pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
     for s in sentences:
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
             mention = detect(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
-                             subject=subject,
+                             subject=subject, pair=pair,
                              fallback_place=paragraph_place.get(s.paragraph),
                              fallback_date=paragraph_date.get(s.paragraph))
             if mention is not None:
                 mentions.append(mention)
                 previous = mention.date or previous
+                pair = mention.participants
         if places:
             paragraph_place[s.paragraph] = places[-1].name
         if not analyst[s.index] and (named_here := first[s.index]):

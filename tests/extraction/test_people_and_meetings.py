@@ -240,3 +240,18 @@ def test_a_wire_dateline_gives_way_to_the_day_the_sentence_names() -> None:
                       published=dt.date(2025, 2, 18)).meetings[0]
     assert undated.date is not None
     assert undated.date.iso() == "2025-02-18"  # the dateline's day, when the sentence gives none
+
+
+@pytest.mark.parametrize("opening", ["They", "The two leaders", "Both leaders"])
+def test_they_after_a_meeting_are_its_people_meeting_again(opening: str) -> None:
+    text = ("Chinese President Xi Jinping held talks with Russian President Vladimir Putin in Moscow on Monday. "
+            f"{opening} last met in Samarkand in September 2022, on the sidelines of the SCO summit.")
+    meetings = extract(text, published=dt.date(2023, 3, 20)).meetings
+    assert [(m.date.iso() if m.date else None, m.place) for m in meetings] == [
+        ("2023-03-20", "Moscow"), ("2022-09", "Samarkand")]
+    assert all(sorted(p.name for p in m.participants) == ["Vladimir Putin", "Xi Jinping"] for m in meetings)
+
+
+def test_they_without_a_meeting_before_names_nobody() -> None:
+    text = "Analysts expect more contacts. They met in Samarkand in September 2022, a diplomat recalled."
+    assert extract(text, published=dt.date(2023, 3, 20)).meetings == ()
