@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extraction.dates import find_dates, resolve
-from extraction.knowledge import KnowledgeBase
+from extraction.knowledge import KnowledgeBase, Person
 from extraction.lexicon import Folded
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
 from extraction.places import PlaceHit, find_places, nearest
@@ -59,6 +59,9 @@ _WIRE_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30},\s+[^.()\n]{3,
 # "did not meet", "no meeting", "не встретился": the sentence says the event did not happen
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|не|ни)|n't)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
+# "..., Lavrov recalled." / "..., according to Lavrov.": who tells of the meeting, at the sentence's end
+_TOLD_BY = re.compile(r",\s*(?:according\s+to\s+[^,]{2,60}|(?:[\w.'-]+\s+){1,8}(?:said|says|recalled|recalls"
+                      r"|noted|added|stressed|wrote|told\s+\w+)\b[^,]{0,60})[.!]?\s*$")
 # "They last met in Samarkand", "The two leaders met again": the people of the meeting reported before
 _PLURAL_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
                            r"|presidents|premiers|ministers|sides|officials|men))\b|^(?:они|оба)\b", re.IGNORECASE)
@@ -156,6 +159,9 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     on = date.first_day() if date else ctx.published
     hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
     hits = [h for h in _before_other_event(text, trigger, hits) if not denied[0] <= h.start < denied[1]]
+    if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
+        kept = [h for h in hits if h.start < told.start()]
+        hits = kept if _two_sides([h.participant for h in kept]) else hits
     spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
@@ -216,17 +222,42 @@ def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> l
 
 def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False
                 ) -> list[Participant]:
-    """Add the article's main figure for a side the sentence points at but does not name."""
+    """Add the article's main figure for a side the sentence points at but does not name; "his Chinese
+    counterpart" is whoever held the same office in China that day."""
     participants = [h.participant for h in hits]
-    wanted = {c for ref in find_side_refs(text) for c in ref.countries}
+    refs = find_side_refs(text)
+    wanted = {c for ref in refs for c in ref.countries}
     countries = {p.country for p in participants}
     if len(participants) == 1 and not visit:  # "arrived in China" is a trip, not yet a meeting
         wanted |= countries_named(text, outside=[(h.start, h.end) for h in hits]) - countries
+    counterparts = {c: who for ref in refs if _COUNTERPART.search(text, ref.start, ref.end)
+                    for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
-        person = ctx.kb.person(ctx.main[country]) if country in ctx.main else None
+        person = counterparts.get(country) or (ctx.kb.person(ctx.main[country]) if country in ctx.main else None)
         if person is not None and all(p.person_id != person.id for p in participants):
             participants.append(participant_for(ctx.kb, person, on))
     return participants
+
+
+_COUNTERPART = re.compile(r"counterpart|colleague|коллег", re.IGNORECASE)
+_OFFICE_TWINS = {"prime_minister": "premier", "deputy_prime_minister": "vice_premier",
+                 "deputy_foreign_minister": "vice_foreign_minister", "ambassador_to_china": "ambassador_to_russia"}
+_OFFICE_TWINS |= {b: a for a, b in _OFFICE_TWINS.items()}
+_PREFIX = {"Russia": "ru", "China": "cn"}
+
+
+def _counterpart(participants: list[Participant], country: str, kb: KnowledgeBase, on: dt.date) -> Person | None:
+    """The holder, in `country`, of the office a named participant from the other side held that day."""
+    for participant in participants:
+        person = kb.person(participant.person_id) if participant.person_id else None
+        if person is None or person.country == country or country not in _PREFIX:
+            continue
+        for role in kb.roles_of(person, on):
+            office = role.id.split(".", 1)[1]
+            holders = kb.holders(f"{_PREFIX[country]}.{_OFFICE_TWINS.get(office, office)}", on)
+            if len(holders) == 1:
+                return holders[0]
+    return None
 
 
 def _visit_parties(text: str, trigger: Trigger, hits: list[PersonHit], participants: list[Participant]

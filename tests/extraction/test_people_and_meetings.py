@@ -255,3 +255,23 @@ def test_they_after_a_meeting_are_its_people_meeting_again(opening: str) -> None
 def test_they_without_a_meeting_before_names_nobody() -> None:
     text = "Analysts expect more contacts. They met in Samarkand in September 2022, a diplomat recalled."
     assert extract(text, published=dt.date(2023, 3, 20)).meetings == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian Foreign Minister Sergei Lavrov met his Chinese counterpart in Beijing on Monday.", "Wang Yi"),
+    ("Chinese Defence Minister Dong Jun held talks with his Russian counterpart in Qingdao on Monday.",
+     "Andrei Belousov"),
+    ("Russian Prime Minister Mikhail Mishustin met his Chinese counterpart in Moscow on Monday.", "Li Qiang"),
+])
+def test_a_counterpart_is_whoever_held_the_same_office_on_the_other_side(text: str, expected: str) -> None:
+    [meeting] = extract(text + " Xi Jinping and Vladimir Putin sent greetings.", published=dt.date(2025, 4, 7)).meetings
+    assert expected in [p.name for p in meeting.participants]
+    assert len(meeting.participants) == 2
+
+
+@pytest.mark.parametrize("tail", ["Lavrov recalled", "according to Sergei Lavrov", "Russian Foreign Minister "
+                                  "Sergei Lavrov told reporters"])
+def test_who_tells_of_a_meeting_at_the_end_of_the_sentence_was_not_at_it(tail: str) -> None:
+    text = f"Putin hosted Xi Jinping at his residence outside Moscow in March, {tail}."
+    [meeting] = extract(text, published=dt.date(2024, 4, 8)).meetings
+    assert sorted(p.name for p in meeting.participants) == ["Vladimir Putin", "Xi Jinping"]
