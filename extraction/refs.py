@@ -17,6 +17,7 @@ _SIDE = re.compile(
     r"|\b(?i:the)\s+(?i:representative|envoy|delegation|guest)\s+(?i:of|from)\s+(?:the\s+)?"
     r"(?P<c2>China|PRC|People's Republic of China|Russia|Russian Federation)\b"
     r"|\b(?P<c3>China|Russia|Beijing|Moscow)\s+(?:is\s+hosting|hosted|hosts|will\s+host|welcomed|received)\b"
+    r"|(?<!\w)(?P<c4>(?i:китайск|российск))\w*\s+(?i:коллег|партн[её]р|гост|визави|делегаци)\w*"
 )
 _PAIR = re.compile(
     r"\b(?i:the\s+two|both)\s+(?i:officials|ministers|leaders|diplomats|heads\s+of\s+state|presidents"
@@ -43,6 +44,9 @@ def find_side_refs(text: str) -> list[SideRef]:
     """"the Chinese guest" → China; "the two officials", "bilateral consultations" → both sides."""
     refs = []
     for m in _SIDE.finditer(text):
+        if m.group("c4"):
+            refs.append(SideRef(m.start(), m.end(), ("China" if m.group("c4").lower() == "китайск" else "Russia",)))
+            continue
         word = (m.group("c") or m.group("c2") or m.group("c3")).lower()
         refs.append(SideRef(m.start(), m.end(), (_COUNTRY[word],)))
     refs += [SideRef(m.start(), m.end(), _BOTH) for m in _PAIR.finditer(text)]

@@ -275,3 +275,13 @@ def test_who_tells_of_a_meeting_at_the_end_of_the_sentence_was_not_at_it(tail: s
     text = f"Putin hosted Xi Jinping at his residence outside Moscow in March, {tail}."
     [meeting] = extract(text, published=dt.date(2024, 4, 8)).meetings
     assert sorted(p.name for p in meeting.participants) == ["Vladimir Putin", "Xi Jinping"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Глава МИД России встретился с китайским коллегой в Пекине во вторник.", ["Sergei Lavrov", "Wang Yi"]),
+    ("Министр обороны Китая Дун Цзюнь провел переговоры с российским коллегой в Циндао.",
+     ["Andrei Belousov", "Dong Jun"]),
+])
+def test_a_russian_colleague_from_the_other_side_is_the_counterpart(text: str, expected: list[str]) -> None:
+    [meeting] = extract(text, published=dt.date(2024, 12, 3)).meetings
+    assert sorted(p.name for p in meeting.participants) == expected
