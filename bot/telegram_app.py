@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
 import re
 import secrets
@@ -24,11 +25,13 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -47,6 +50,7 @@ from bot.fetch import FetchError, fetch_article
 from bot.ingest import ARTICLE_SUFFIXES, UnreadableUpload, ingest_bytes
 from bot.render import esc, split_message
 from bot.replies import Caller, Reply
+from storage import inbox
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
@@ -67,6 +71,7 @@ CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "di
 _DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
+KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
 
 
@@ -116,6 +121,10 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
 
 
 def register_handlers(application: Application) -> None:
+    # every update is written down before the handlers below see it and marked done after them, errors
+    # included: a crash in between replays it at the next start (see _post_init)
+    application.add_handler(TypeHandler(Update, _take_in), group=-1)
+    application.add_handler(TypeHandler(Update, _mark_done), group=1)
     commands = [name for name, _ in MENU] + HIDDEN
     in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(CommandHandler("add", on_add, filters=in_chats))
@@ -131,6 +140,7 @@ def register_handlers(application: Application) -> None:
 
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
+    await _replay_inbox(application)
     count = reschedule_from_store(application, application.bot_data["engine"])
     log.info("scheduled daily digests for %d subscribers", count)
     # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
@@ -139,6 +149,36 @@ async def _post_init(application: Application) -> None:
 
 async def _broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await run_broadcasts(context.application)
+    with session_scope(context.application.bot_data["engine"]) as session:
+        inbox.prune(session, before=dt.datetime.now(dt.UTC) - KEEP_HANDLED)
+
+
+async def _replay_inbox(application: Application) -> None:
+    """Queue again the updates a crash cut short, ahead of anything new."""
+    with session_scope(application.bot_data["engine"]) as session:
+        unfinished = inbox.unfinished(session)
+    replaying: set[int] = application.bot_data.setdefault("replaying", set())
+    for update_id, payload in unfinished:
+        replaying.add(update_id)
+        await application.update_queue.put(Update.de_json(json.loads(payload), application.bot))
+    if unfinished:
+        log.info("handling again %d updates a crash cut short", len(unfinished))
+
+
+async def _take_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.update_id in context.bot_data.get("replaying", set()):
+        context.bot_data["replaying"].discard(update.update_id)
+        return
+    with session_scope(context.bot_data["engine"]) as session:
+        fresh = inbox.take_in(session, update_id=update.update_id, payload=json.dumps(update.to_dict()))
+    if not fresh:
+        log.info("update %s was handled before: ignored", update.update_id)
+        raise ApplicationHandlerStop
+
+
+async def _mark_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    with session_scope(context.bot_data["engine"]) as session:
+        inbox.mark_done(session, update_id=update.update_id)
 
 
 # handlers ------------------------------------------------------------------------------------

@@ -235,3 +235,19 @@ class StoreMeta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class InboxUpdate(SQLModel, table=True):
+    """An update from Telegram, written before it is handled and marked done after.
+
+    Telegram forgets an update once the bot has fetched the next batch, usually while the first is
+    still being handled; a crash in between would lose a /subscribe. One still `handling` at start-up
+    is handled again, at most `MAX_ATTEMPTS` times in all, so an update that crashes the bot cannot do
+    it forever.
+    """
+
+    update_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    payload: str  # the update as Telegram sent it (JSON)
+    status: str = "handling"  # handling | done
+    attempts: int = 1
+    received_at: dt.datetime = Field(default_factory=utcnow, index=True)

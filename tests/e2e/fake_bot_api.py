@@ -229,6 +229,11 @@ class FakeBotApi:
         self._push_update(my_chat_member=change)
         return change
 
+    def resend_update(self, update: JSON) -> None:
+        """Deliver an update once more, with its id, as Telegram does when a bot never confirmed it."""
+        self._updates.append(update)
+        self._notify()
+
     def set_member_status(self, chat_id: int, user_id: int, status: str) -> None:
         """Make getChatMember/getChatAdministrators report e.g. "administrator" or "creator"."""
         self._statuses[(chat_id, user_id)] = status
