@@ -138,4 +138,4 @@ class CommandCore:
                     return Reply(f"The export of {count:,} meetings is larger than the {MAX_EXPORT_BYTES // 2**20} MB "
                                  "Telegram lets a bot send. On the server, "
                                  f"<code>briefing export --format {fmt}</code> writes it whole.")
-        return Reply(f"{count} meetings as {fmt.upper()}.", document=Attachment(f"meetings.{fmt}", b"".join(parts)))
+        return Reply(f"{count:,} meetings as {fmt.upper()}.", document=Attachment(f"meetings.{fmt}", b"".join(parts)))
