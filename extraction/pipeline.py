@@ -45,7 +45,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
         warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
-    meetings = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp)
+    meetings = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp,
+                              stated=published if source != "assumed" else None)
     for meeting in meetings:
         if meeting.date is None:
             warnings.append(f"no date found for meeting {meeting.label}")
@@ -57,7 +58,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
 
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
-                   dateline: str | None, stamp: ReadoutStamp | None) -> list[Meeting]:
+                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None
+                   ) -> list[Meeting]:
     scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
     first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
@@ -85,7 +87,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     views = [GroupView(g.keys, g.date, len(g.mentions), frozenset(sentences[m.sentence].paragraph
                                                                   for m in g.mentions)) for g in groups]
     evidence = attribute(facts, views, published)
-    found = _dates_and_places(groups, evidence, sentences, facts, kb, published, stamp)
+    found = _dates_and_places(groups, evidence, sentences, facts, kb, published, stamp, stated)
     # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
     views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
     evidence = attribute(facts, views, published)
@@ -123,12 +125,18 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
 
 
 def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
-                      facts: list[Facts], kb: KnowledgeBase, published: dt.date, stamp: ReadoutStamp | None
-                      ) -> list[tuple[PartialDate | None, str | None]]:
-    """Each meeting's date and place, from its own mentions or else from nearby sentences naming its people;
-    a readout's stamp dates the meetings it reports held without a day of their own."""
+                      facts: list[Facts], kb: KnowledgeBase, published: dt.date, stamp: ReadoutStamp | None,
+                      stated: dt.date | None) -> list[tuple[PartialDate | None, str | None]]:
+    """Each meeting's date and place, from its own mentions or else from nearby sentences naming its people.
+
+    A meeting held without a day of its own takes a readout's stamp; failing that, when the lead reports
+    it, the date the article states for itself (never one assumed from the day it was added): an
+    announcement or a same-day story leaves its day to the byline.
+    """
     found = []
     owned = _owned(evidence)
+    lead = min((sentences[m.sentence].paragraph for g in groups for m in g.mentions
+                if sentences[m.sentence].paragraph > 0), default=None)  # paragraph 0 is the title
     for g, group in enumerate(groups):
         mine = owned.get(g, [])
         date, place = group.date, group.place
@@ -141,6 +149,8 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
                         None)
         if date is None and stamp is not None and group.kind(published) != "planned":
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
+        if date is None and stated is not None and lead in near and group.kind(published) != "planned":
+            date = PartialDate(stated.year, stated.month, stated.day)
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
         found.append((date, place))

@@ -36,8 +36,13 @@ def test_the_stamp_needs_an_hour_or_a_place_under_the_date():
     assert readout_stamp(["Title", "April 1, 2025", "Talks went well"], KB) is None  # not a place
 
 
-def test_a_news_story_without_a_stamp_keeps_an_undated_meeting_undated():
+def test_a_lead_without_a_day_takes_the_date_the_article_states_never_an_assumed_one():
     story = ("Lavrov meets Wang\n\nBy Staff\n\nApril 1, 2025\n\n"
-             "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi, the ministry said.\n")
-    [talks] = extract(story, today=TODAY, knowledge=KB).meetings
-    assert talks.date is None
+             "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi, the ministry said.\n\n"
+             "Lavrov also met Premier Li Qiang, a diplomat said later.\n")
+    talks, premier = extract(story, today=TODAY, knowledge=KB).meetings
+    assert talks.date is not None
+    assert (talks.date.iso(), talks.date_quote) == ("2025-04-01", "April 1, 2025")
+    assert premier.date is None  # not in the lead: nothing says when
+    undated = story.replace("April 1, 2025\n\n", "")
+    assert [m.date for m in extract(undated, today=TODAY, knowledge=KB).meetings] == [None, None]  # 'added today'
