@@ -176,7 +176,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         forum = None if place else next(filter(None, (event_place(texts, m.sentence, kb) for m in group.mentions)),
                                         None)  # "on the sidelines of the forum": the forum's city, and why
         place = (place or _trip_place(group, date, trips) or (forum[0] if forum else None)
-                 or _near_publication(dateline, date, published))
+                 or (_near_publication(dateline, date, published) if group.kind(published) != "planned" else None))
         if group.kind(published) == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
         on = date.first_day() if date else published

@@ -285,3 +285,10 @@ def test_who_tells_of_a_meeting_at_the_end_of_the_sentence_was_not_at_it(tail: s
 def test_a_russian_colleague_from_the_other_side_is_the_counterpart(text: str, expected: list[str]) -> None:
     [meeting] = extract(text, published=dt.date(2024, 12, 3)).meetings
     assert sorted(p.name for p in meeting.participants) == expected
+
+
+def test_a_planned_trip_abroad_does_not_take_the_city_the_story_was_filed_from() -> None:
+    text = ("MOSCOW, Nov 1 (TASS) - Russian Prime Minister Mikhail Mishustin will pay an official visit to China on "
+            "November 3-4, where he will hold talks with Premier of the State Council Li Qiang.")
+    [planned] = extract(text, published=dt.date(2025, 11, 1)).meetings
+    assert (planned.kind, planned.place) == ("planned", None)
