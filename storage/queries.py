@@ -119,10 +119,9 @@ def _link_newest_first(link: type[MeetingParticipant] | type[MeetingTopic], owne
 # plain Core: composing them per call and loading ORM objects cost several times what SQLite took to answer.
 _IDS = bindparam("ids", expanding=True)
 _LATEST = _newest_first(select(Meeting.id)).limit(bindparam("limit")).offset(bindparam("offset"))
-_MEETING_COUNT = select(RowCount.total).where(RowCount.table_name == "meeting")
+_KEPT_COUNT = select(RowCount.total).where(RowCount.table_name == bindparam("name"))
 _ALL_MEETING_IDS = select(Meeting.id).order_by(nulls_last(col(Meeting.sort_date).asc()), col(Meeting.id))
 _BATCH = 500  # meetings read together for a view: few queries, few parameters
-_ARTICLE_COUNT = select(RowCount.total).where(RowCount.table_name == "article")
 _KEPT_COUNTS = select(RowCount.table_name, RowCount.total)  # meeting, article, participant: migrations 0006, 0009
 _PERSON_PAGE = _link_newest_first(MeetingParticipant, col(MeetingParticipant.person_id))
 _TOPIC_PAGE = _link_newest_first(MeetingTopic, col(MeetingTopic.topic_id))
@@ -168,8 +167,7 @@ def _page(session: Session, statement: Select, total: int, owner: int | None = N
 
 def latest_meetings(session: Session, *, limit: int, offset: int = 0) -> Page:
     """Meetings by meeting date, newest first; undated ones last."""
-    total = core_rows(session, _MEETING_COUNT)
-    return _page(session, _LATEST, total[0][0] if total else 0, limit=limit, offset=offset)
+    return _page(session, _LATEST, meeting_count(session), limit=limit, offset=offset)
 
 
 def meetings_with_person(session: Session, *, person_id: int, limit: int, offset: int = 0) -> Page:
@@ -190,7 +188,13 @@ def all_meetings(session: Session) -> list[MeetingView]:
 
 
 def meeting_count(session: Session) -> int:
-    return core_rows(session, _MEETING_COUNT)[0][0]
+    return _kept_count(session, "meeting")
+
+
+def _kept_count(session: Session, name: str) -> int:
+    """A count the triggers of migrations 0006 and 0009 keep in `rowcount`: meeting, article or participant."""
+    rows = core_rows(session, _KEPT_COUNT, name=name)
+    return rows[0][0] if rows else 0
 
 
 def each_meeting(session: Session) -> Iterator[MeetingView]:
@@ -305,7 +309,7 @@ def store_summary(session: Session) -> StoreSummary:
 
 
 def article_count(session: Session) -> int:
-    return core_rows(session, _ARTICLE_COUNT)[0][0]
+    return _kept_count(session, "article")
 
 
 def article_ids(session: Session) -> list[int]:
