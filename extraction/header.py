@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from extraction.dates import find_dates
 from extraction.knowledge import KnowledgeBase
+from extraction.lexicon import per_knowledge
+from extraction.places import city_named
 
 _TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|MSK|GMT|UTC))?\s*$", re.IGNORECASE)
 _SHORT = 6  # words: a stamp line, not a sentence of the body
@@ -53,10 +55,14 @@ def _place_line(line: str, kb: KnowledgeBase) -> str | None:
     """"The Kremlin, Moscow" or "Beijing, China": a line made only of known cities, venues and countries;
     the last city named."""
     found = None
-    for part in (p.strip().casefold() for p in line.split(",") if p.strip()):
-        city = next((place.name for place in kb.places
-                     if part in {s.casefold() for s in (place.name, *place.aliases, *place.venues)}), None)
-        if city is None and part not in {place.country.casefold() for place in kb.places if place.country}:
+    for part in (p.strip() for p in line.split(",") if p.strip()):
+        city = city_named(part, kb, venues=True)
+        if city is None and part.casefold() not in _countries(kb):
             return None
         found = city or found
     return found
+
+
+@per_knowledge
+def _countries(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(place.country.casefold() for place in kb.places if place.country)

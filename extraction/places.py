@@ -51,11 +51,29 @@ def dateline_place(paragraphs: list[str] | tuple[str, ...], kb: KnowledgeBase) -
         m = _DATELINE.match(line)
         if not m:
             continue
-        city = m.group("city").strip().lower()
-        for place in kb.places:
-            if city in {s.lower() for s in (place.name, *place.aliases)}:
-                return place.name
+        if (city := city_named(m.group("city"), kb)) is not None:
+            return city
     return None
+
+
+def city_named(spelling: str, kb: KnowledgeBase, *, venues: bool = False) -> str | None:
+    """The city a whole spelling names, in any case ("MOSCOW", "St. Petersburg"); with `venues`, a venue
+    names its city too ("The Kremlin")."""
+    cities, with_venues = _cities_by_spelling(kb)
+    return (with_venues if venues else cities).get(spelling.strip().casefold())
+
+
+@per_knowledge
+def _cities_by_spelling(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
+    """Spelling → city, without and with venues; where two places share a spelling, the first listed wins."""
+    cities: dict[str, str] = {}
+    with_venues: dict[str, str] = {}
+    for place in kb.places:
+        for spelling in (place.name, *place.aliases):
+            cities.setdefault(spelling.casefold(), place.name)
+        for spelling in (place.name, *place.aliases, *place.venues):
+            with_venues.setdefault(spelling.casefold(), place.name)
+    return cities, with_venues
 
 
 def nearest(hits: list[PlaceHit], position: int) -> str | None:
