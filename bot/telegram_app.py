@@ -91,7 +91,8 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     if settings.telegram_file_base_url:
         builder = builder.base_file_url(settings.telegram_file_base_url)
     application = builder.build()
-    application.bot_data.update(engine=engine, core=core, settings=settings, broadcast_lock=asyncio.Lock())
+    application.bot_data.update(engine=engine, core=core, settings=settings, broadcast_lock=asyncio.Lock(),
+                                replaying=set())  # ids of inbox updates queued again at start-up
     register_handlers(application)
     return application
 
@@ -157,16 +158,15 @@ async def _replay_inbox(application: Application) -> None:
     """Queue again the updates a crash cut short, ahead of anything new."""
     with session_scope(application.bot_data["engine"]) as session:
         unfinished = inbox.unfinished(session)
-    replaying: set[int] = application.bot_data.setdefault("replaying", set())
     for update_id, payload in unfinished:
-        replaying.add(update_id)
+        application.bot_data["replaying"].add(update_id)
         await application.update_queue.put(Update.de_json(json.loads(payload), application.bot))
     if unfinished:
         log.info("handling again %d updates a crash cut short", len(unfinished))
 
 
 async def _take_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.update_id in context.bot_data.get("replaying", set()):
+    if update.update_id in context.bot_data["replaying"]:
         context.bot_data["replaying"].discard(update.update_id)
         return
     with session_scope(context.bot_data["engine"]) as session:

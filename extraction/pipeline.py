@@ -143,13 +143,13 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         near = {sentences[m.sentence].paragraph for m in group.mentions}
         named = [i for i in mine if facts[i].people and facts[i].group is None
                  and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
+        held = group.kind(published) != "planned"
         if date is None:
-            future = group.kind(published) == "planned"
-            date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=future))),
+            date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=not held))),
                         None)
-        if date is None and stamp is not None and group.kind(published) != "planned":
+        if date is None and stamp is not None and held:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
-        if date is None and stated is not None and lead in near and group.kind(published) != "planned":
+        if date is None and stated is not None and lead in near and held:
             date = PartialDate(stated.year, stated.month, stated.day)
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
@@ -173,15 +173,16 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
     trips = _trips(drafts)
     texts = [s.text for s in sentences]
     for group, mine, date, place in drafts:
+        reported_kind = group.kind(published)  # as its mentions say; a date after publication makes a plan below
         forum = None if place else next(filter(None, (event_place(texts, m.sentence, kb) for m in group.mentions)),
                                         None)  # "on the sidelines of the forum": the forum's city, and why
         place = (place or _trip_place(group, date, trips) or (forum[0] if forum else None)
-                 or (_near_publication(dateline, date, published) if group.kind(published) != "planned" else None))
-        if group.kind(published) == "call":
+                 or (_near_publication(dateline, date, published) if reported_kind != "planned" else None))
+        if reported_kind == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
-        kind = "planned" if date and date.first_day() > published else group.kind(published)
+        kind = "planned" if date and date.first_day() > published else reported_kind
         topics: dict[str, TopicLink] = {}
         for i in mine:
             for name in find_topics(sentences[i].text, kb):
