@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from bot.commands import CommandCore
-from bot.config import Settings, get_settings
+from bot.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
 from bot.export import CHUNKS
 from bot.ingest import (
     ARTICLE_SUFFIXES,
@@ -39,7 +39,7 @@ from extraction.knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from storage.errors import DuplicateArticle
+from storage.errors import DuplicateArticle, StoreUnavailable
 
 log = logging.getLogger("briefing")
 
@@ -48,8 +48,7 @@ def _settings() -> Settings:
     try:
         return get_settings()
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
-        raise click.ClickException(f"configuration error — {problems}") from None
+        raise click.ClickException(settings_problem(exc)) from None
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -58,7 +57,11 @@ def _configure_logging(settings: Settings) -> None:
 
 
 def _store(settings: Settings, *, seed_if_empty: bool = False) -> Engine:
-    engine = open_store(settings.database_url)
+    try:
+        engine = open_store(settings.database_url)
+    except StoreUnavailable as error:
+        raise click.ClickException(f"DATABASE_URL: {error}; fix that, or set DATABASE_URL to another SQLite "
+                                   f"file such as {SQLITE_EXAMPLE}") from None
     if seed_if_empty and store_is_empty(engine):
         added, _ = load_seeds(engine)
         log.info("store was empty: loaded %d seed articles", added)
@@ -95,6 +98,10 @@ def run() -> None:
     """
     settings = _settings()
     if settings.telegram_bot_token is None:
+        if not _stdin_is_a_terminal():
+            # a detached container or a service: a console chat there would read end of input and exit 0
+            raise click.ClickException("TELEGRAM_BOT_TOKEN is not set, and the console chat needs a terminal "
+                                       "(standard input is not one): set the token to run the bot on Telegram")
         click.echo("TELEGRAM_BOT_TOKEN is not set: starting the console chat instead.", err=True)
         _chat(settings)
         return
@@ -103,6 +110,10 @@ def run() -> None:
 
     engine = _store(settings, seed_if_empty=True)
     run_application(build_application(settings, engine, _core(settings, engine)), settings)
+
+
+def _stdin_is_a_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 @cli.command()

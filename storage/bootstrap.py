@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
 
 from extraction.knowledge import KnowledgeBase, default_knowledge, fingerprint
 from storage.db import make_engine, migrate, session_scope
+from storage.errors import StoreUnavailable
 from storage.models import StoreMeta
 from storage.writes import sync_knowledge
 
@@ -17,8 +22,22 @@ def open_store(url: str, knowledge: KnowledgeBase | None = None) -> Engine:
 
     The bundled knowledge base is mirrored only when its files changed since the last start
     (the mirror is most of the start-up time); a knowledge base passed in is always mirrored.
+    Raises StoreUnavailable, saying why in a sentence, when the database cannot be opened or created.
     """
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except OSError as error:  # its folder could not be created
+        raise StoreUnavailable(f"cannot create the folder for the store {_where(url)}: "
+                               f"{(error.strerror or str(error)).lower()}") from error
+    try:
+        _prepare(engine, knowledge)
+    except DatabaseError as error:
+        raise StoreUnavailable(f"cannot use the store {_where(url)}: {_why(error)}") from error
+    return engine
+
+
+def _prepare(engine: Engine, knowledge: KnowledgeBase | None) -> None:
+    """The schema at the newest migration and the knowledge mirrored."""
     migrate(engine)
     stamp = fingerprint() if knowledge is None else None
     with session_scope(engine) as session:
@@ -27,4 +46,20 @@ def open_store(url: str, knowledge: KnowledgeBase | None = None) -> Engine:
             sync_knowledge(session, knowledge or default_knowledge())
             if stamp is not None:
                 session.merge(StoreMeta(key=KNOWLEDGE_KEY, value=stamp))
-    return engine
+
+
+def _where(url: str) -> str:
+    database = make_url(url).database
+    return str(Path(database).absolute()) if database and database != ":memory:" else url
+
+
+def _why(error: DatabaseError) -> str:
+    """SQLite's reason, said for someone who has to fix the folder or the file."""
+    reason = str(error.orig).lower()
+    if "unable to open" in reason:
+        return "its folder is missing or not writable by this user"
+    if "readonly" in reason:
+        return "the file or its folder is read-only for this user"
+    if "not a database" in reason:
+        return "the file is not an SQLite database"
+    return str(error.orig)

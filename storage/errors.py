@@ -12,3 +12,7 @@ class DuplicateArticle(Exception):
         self.article_id, self.published, self.title = article_id, published, title
         when = published.isoformat() if published else "an unknown date"
         super().__init__(f"already stored as article #{article_id} (published {when})")
+
+
+class StoreUnavailable(Exception):
+    """The database named by the settings cannot be opened or created (a read-only folder, not SQLite...)."""

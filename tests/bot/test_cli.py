@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -146,10 +150,29 @@ def test_chat_seeds_an_empty_store_answers_and_leaves_on_ctrl_d(run):
     assert result.output.count("Latest meetings") == 2  # the button press showed the next page
 
 
-def test_run_without_a_token_falls_back_to_the_console_chat(run):
+def test_run_without_a_token_in_a_terminal_falls_back_to_the_console_chat(run, monkeypatch):
+    monkeypatch.setattr("bot.cli._stdin_is_a_terminal", lambda: True)
     result = run("run", input="/help\n")
     assert "TELEGRAM_BOT_TOKEN is not set" in result.output
     assert "/latest" in result.output
+
+
+def briefing(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`briefing ARGS` as a user runs it: its own process, no terminal, the environment given and nothing else."""
+    keep = {k: v for k, v in os.environ.items()
+            if not k.startswith(("TELEGRAM_", "ADMIN_IDS", "WEBHOOK_", "DATABASE_URL", "ALLOW_PRIVATE"))}
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=cwd, env={**keep, **env},
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_run_without_a_token_and_without_a_terminal_stops_with_one_line(tmp_path):
+    """A detached container or a service: no console chat reading end of input and exiting 0."""
+    result = briefing("run", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Error: TELEGRAM_BOT_TOKEN is not set, and the console chat needs a terminal (standard input is not "
+        "one): set the token to run the bot on Telegram"]
+    assert not (tmp_path / "data").exists()  # it stopped before touching a store
 
 
 def test_a_wrong_setting_stops_with_a_message_naming_it(run, monkeypatch):
@@ -157,8 +180,65 @@ def test_a_wrong_setting_stops_with_a_message_naming_it(run, monkeypatch):
     get_settings.cache_clear()
     result = CliRunner().invoke(cli, ["seed"])
     assert result.exit_code == 1
-    assert "ADMIN_IDS" in result.output
-    assert "'abc' is not a Telegram user id" in result.output
+    assert result.output == ("Error: ADMIN_IDS: “abc” is not a Telegram user id; "
+                             "use comma-separated integers like 12345,67890\n")
+
+
+STARTING = [("run",), ("chat",), ("seed",), ("ask", "/latest"), ("export",), ("reextract",),
+            ("ingest", "article.txt")]  # every command that reads the settings and opens the store
+
+
+@pytest.mark.parametrize("args", STARTING, ids=lambda args: args[0])
+@pytest.mark.parametrize(("setting", "said"), [
+    ("DATABASE_URL=postgresql://briefing:pw@db/briefing",
+     "DATABASE_URL: PostgreSQL is not supported in this version; use an SQLite file such as "
+     "sqlite:///data/briefing.db"),
+    ("DATABASE_URL=postgres is here", "DATABASE_URL: “postgres is here” is not a database URL"),
+    ("WEBHOOK_URL=http://bot.example.org/hook", "WEBHOOK_URL: “http://bot.example.org/hook” is not an https://"),
+    ("ALLOW_PRIVATE_URLS=maybe", "ALLOW_PRIVATE_URLS: “maybe” is not true or false"),
+], ids=["postgresql", "unparsable", "http-webhook", "not-a-boolean"])
+def test_a_wrong_setting_stops_every_command_with_one_line(run, monkeypatch, tmp_path, args, setting, said):
+    name, value = setting.split("=", 1)
+    monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    result = run(*args, input="")  # catch_exceptions=False: a traceback fails the test
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {said}")
+    assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", STARTING, ids=lambda args: args[0])
+@pytest.mark.parametrize("where", ["/proc/briefing/briefing.db", "/proc/briefing.db", "in-the-way/briefing.db"],
+                         ids=["no-permission-to-create-its-folder", "no-permission-in-its-folder",
+                              "a-file-where-its-folder-should-be"])
+def test_a_store_that_cannot_be_opened_stops_every_command_with_one_line(run, monkeypatch, tmp_path, args, where):
+    (tmp_path / "in-the-way").write_text("not a folder")
+    (tmp_path / "article.txt").write_text("Lavrov met Wang Yi in Beijing on March 12, 2025.")
+    path = where if where.startswith("/") else str(tmp_path / where)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setattr("bot.cli._stdin_is_a_terminal", lambda: True)
+    get_settings.cache_clear()
+    result = run(*args, input="")
+    assert result.exit_code == 1
+    line = result.output.splitlines()[-1]
+    assert line.startswith("Error: DATABASE_URL: cannot "), result.output
+    assert path in line
+    assert "Traceback" not in result.output
+
+
+def test_an_empty_database_url_means_the_default_store(run, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", "")
+    get_settings.cache_clear()
+    assert "5 added" in run("seed").output
+    assert (tmp_path / "data" / "briefing.db").exists()
+
+
+def test_a_postgresql_url_is_refused_in_one_line_by_the_installed_command(tmp_path):
+    result = briefing("seed", cwd=tmp_path, DATABASE_URL="postgresql://briefing:pw@db/briefing")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Error: DATABASE_URL: PostgreSQL is not supported in this version; use an SQLite file such as "
+        "sqlite:///data/briefing.db"]
 
 
 def test_the_seed_manifest_names_every_seed_file():
