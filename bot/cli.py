@@ -94,7 +94,8 @@ def cli() -> None:
 def run() -> None:
     """Start the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console chat.
 
-    Loads the seed articles into an empty store first.
+    Loads the seed articles into an empty store first. Until Telegram answers (a server that boots before
+    its network) it tries again after 1, 2, 4... up to 60 seconds; a token Telegram refuses stops it at once.
     """
     settings = _settings()
     if settings.telegram_bot_token is None:
@@ -106,10 +107,14 @@ def run() -> None:
         _chat(settings)
         return
     _configure_logging(settings)
+    from bot.startup import TelegramRefused
     from bot.telegram_app import build_application, run_application
 
     engine = _store(settings, seed_if_empty=True)
-    run_application(build_application(settings, engine, _core(settings, engine)), settings)
+    try:
+        run_application(build_application(settings, engine, _core(settings, engine)), settings)
+    except TelegramRefused as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _stdin_is_a_terminal() -> bool:

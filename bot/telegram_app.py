@@ -50,6 +50,7 @@ from bot.fetch import FetchError, fetch_article
 from bot.ingest import ARTICLE_SUFFIXES, UnreadableUpload, ingest_bytes
 from bot.render import esc, split_message
 from bot.replies import Caller, Reply
+from bot.startup import reach_telegram
 from storage import inbox
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -105,11 +106,23 @@ def rate_limiter() -> AIORateLimiter:
 
 
 def run_application(application: Application, settings: Settings) -> None:
-    """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped."""
+    """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped.
+
+    It first waits for Telegram to answer (see bot.startup), in the event loop the bot then runs in; PTB's own
+    first calls (deleteWebhook, setWebhook) are told to keep trying too (bootstrap_retries=-1).
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(reach_telegram(application))
+    except KeyboardInterrupt:
+        log.info("stopped before Telegram answered")
+        loop.close()
+        return
     if settings.webhook_url:
-        application.run_webhook(**webhook_options(settings))
+        application.run_webhook(**webhook_options(settings), bootstrap_retries=-1)
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:

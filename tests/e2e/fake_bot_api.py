@@ -94,7 +94,7 @@ class _Fault:
 class FakeBotApi:
     """The server and its state; use as `async with FakeBotApi() as api:`."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0) -> None:
+    def __init__(self, token: str = DEFAULT_TOKEN, *, max_poll_wait: float = 1.0, port: int = 0) -> None:
         self.token = token
         self.max_poll_wait = max_poll_wait  # long polls end this soon, so shutdown never waits long
         self.bot_user: JSON = {
@@ -118,7 +118,7 @@ class FakeBotApi:
         self._hangs: list[_Fault] = []
         self.hanging: list[Call] = []  # calls that hang_next left without an answer
         self._changed = asyncio.Event()
-        self._http = HttpServer(self._handle)
+        self._http = HttpServer(self._handle, port)  # port 0: a free one
         self._methods: dict[str, Callable[[JSON], Any]] = {
             "getme": lambda _: self.bot_user,
             "deletewebhook": lambda _: True,

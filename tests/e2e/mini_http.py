@@ -69,15 +69,16 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class HttpServer:
-    """Serves `handler` on a free loopback port until the `async with` block ends."""
+    """Serves `handler` on a loopback port (a free one unless given) until the `async with` block ends."""
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: Handler, port: int = 0) -> None:
         self._handler = handler
+        self._port = port
         self._server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[None]] = set()
 
     async def __aenter__(self) -> Self:
-        self._server = await asyncio.start_server(self._serve_connection, "127.0.0.1", 0)
+        self._server = await asyncio.start_server(self._serve_connection, "127.0.0.1", self._port)
         return self
 
     async def __aexit__(
