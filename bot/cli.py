@@ -295,7 +295,7 @@ def reextract() -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
 def export(fmt: str) -> None:
-    """Print every meeting to stdout (json is the shape shared/eval/score.py reads), a meeting at a time."""
+    """Print every meeting to stdout (json is the shape eval/score.py reads), a meeting at a time."""
     settings = _settings()
     with session_scope(_store(settings)) as session:
         for chunk in CHUNKS[fmt](queries.each_meeting(session)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,14 @@ def test_env_example_as_copied_gives_a_working_configuration(monkeypatch, tmp_pa
     assert settings.telegram_bot_token is None
     assert "DATABASE_URL=" not in [line.split("=")[0] + "=" for line in example.read_text().splitlines()
                                    if not line.startswith("#")]  # so Docker's DATABASE_URL is not overridden
+
+
+def test_env_example_promises_only_commands_there_are():
+    """It told admins they could "fix" articles, which no command does."""
+    from bot.telegram_app import HIDDEN, MENU
+
+    example = (Path(__file__).parents[2] / ".env.example").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<![\w:/])/([a-z]+)(?=[\s),;])", example))  # /delete, not /data/briefing.db
+    assert named
+    assert named <= {name for name, _ in MENU} | set(HIDDEN) | {"add"}
+    assert "fix" not in example.split("ADMIN_IDS")[0].rsplit("\n\n", 1)[-1]
