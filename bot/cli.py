@@ -37,7 +37,7 @@ from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
 from extraction.knowledge import default_knowledge
 from storage import queries
-from storage.bootstrap import open_store
+from storage.bootstrap import check_store, open_store, store_path
 from storage.db import session_scope
 from storage.errors import DuplicateArticle, StoreUnavailable
 
@@ -119,6 +119,20 @@ def run() -> None:
 
 def _stdin_is_a_terminal() -> bool:
     return sys.stdin.isatty()
+
+
+@cli.command()
+def check() -> None:
+    """Exit 0 if the store opens and answers, else say why and exit 1 (the Docker image's health check).
+
+    It reads the store without changing it, so it can run beside the bot.
+    """
+    settings = _settings()
+    try:
+        articles = check_store(settings.database_url)
+    except StoreUnavailable as error:
+        raise click.ClickException(f"DATABASE_URL: {error}") from None
+    click.echo(f"store ok: {store_path(settings.database_url)}, {articles} articles")
 
 
 @cli.command()

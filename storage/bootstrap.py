@@ -9,7 +9,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
 from extraction.knowledge import KnowledgeBase, default_knowledge, fingerprint
-from storage.db import make_engine, migrate, session_scope
+from storage import queries
+from storage.db import make_engine, migrate, schema_revision, session_scope
 from storage.errors import StoreUnavailable
 from storage.models import StoreMeta
 from storage.writes import sync_knowledge
@@ -27,12 +28,12 @@ def open_store(url: str, knowledge: KnowledgeBase | None = None) -> Engine:
     try:
         engine = make_engine(url)
     except OSError as error:  # its folder could not be created
-        raise StoreUnavailable(f"cannot create the folder for the store {_where(url)}: "
+        raise StoreUnavailable(f"cannot create the folder for the store {store_path(url)}: "
                                f"{(error.strerror or str(error)).lower()}") from error
     try:
         _prepare(engine, knowledge)
     except DatabaseError as error:
-        raise StoreUnavailable(f"cannot use the store {_where(url)}: {_why(error)}") from error
+        raise StoreUnavailable(f"cannot use the store {store_path(url)}: {_why(error)}") from error
     return engine
 
 
@@ -48,7 +49,29 @@ def _prepare(engine: Engine, knowledge: KnowledgeBase | None) -> None:
                 session.merge(StoreMeta(key=KNOWLEDGE_KEY, value=stamp))
 
 
-def _where(url: str) -> str:
+def check_store(url: str) -> int:
+    """Read an existing store without changing it, as a health check beside a running bot: its article count.
+
+    Raises StoreUnavailable when it cannot be opened or holds no schema yet (the bot has not started).
+    """
+    try:
+        engine = make_engine(url)
+    except OSError as error:
+        raise StoreUnavailable(f"cannot reach the store {store_path(url)}: {(error.strerror or str(error)).lower()}"
+                               ) from error
+    try:
+        if schema_revision(engine) is None:
+            raise StoreUnavailable(f"the store {store_path(url)} has no tables yet: has the bot started?")
+        with session_scope(engine) as session:
+            return queries.article_count(session)
+    except DatabaseError as error:
+        raise StoreUnavailable(f"cannot use the store {store_path(url)}: {_why(error)}") from error
+    finally:
+        engine.dispose()
+
+
+def store_path(url: str) -> str:
+    """The store's file as an absolute path, for messages that say which store it is."""
     database = make_url(url).database
     return str(Path(database).absolute()) if database and database != ":memory:" else url
 

@@ -282,3 +282,26 @@ def test_extract_names_an_unreadable_file(run, tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(path)])
     assert result.exit_code == 1
     assert "the PDF is damaged" in result.output
+
+
+def test_check_says_the_store_answers_without_changing_it(run, tmp_path):
+    run("seed")
+    before = (tmp_path / "cli.db").stat().st_mtime_ns
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.output == f"store ok: {tmp_path / 'cli.db'}, 5 articles\n"
+    assert (tmp_path / "cli.db").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("never-started.db", "has no tables yet: has the bot started?"),
+    ("/proc/briefing/briefing.db", "cannot reach the store /proc/briefing/briefing.db"),
+])
+def test_check_fails_in_one_line_when_the_store_does_not_answer(run, monkeypatch, tmp_path, where, said):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / where if not where.startswith('/') else where}")
+    get_settings.cache_clear()
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: DATABASE_URL: ")
+    assert said in result.output
+    assert result.output.count("\n") == 1
