@@ -305,3 +305,34 @@ def test_check_fails_in_one_line_when_the_store_does_not_answer(run, monkeypatch
     assert result.output.startswith("Error: DATABASE_URL: ")
     assert said in result.output
     assert result.output.count("\n") == 1
+
+
+def test_run_without_a_token_in_a_real_terminal_starts_the_console_chat(tmp_path):
+    import pty
+
+    controller, terminal = pty.openpty()
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_URL"))}
+    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path, env=keep,
+                           stdin=terminal, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    seen = b""
+    try:
+        while b"you> " not in seen:
+            seen += os.read(controller, 4096)
+        os.write(controller, b"/latest 1\n\x04")  # a command, then Ctrl-D
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal closed: the chat left
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert bot.wait(timeout=60) == 0
+    finally:
+        if bot.poll() is None:
+            bot.kill()
+        os.close(controller)
+    text = seen.decode(errors="replace")
+    assert "TELEGRAM_BOT_TOKEN is not set: starting the console chat instead." in text
+    assert "Latest meetings" in text
