@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from pathlib import Path
+
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import ArgumentError
 
 from extraction.knowledge import KnowledgeBase, default_knowledge, fingerprint
 from storage.db import make_engine, migrate, session_scope
@@ -28,3 +31,24 @@ def open_store(url: str, knowledge: KnowledgeBase | None = None) -> Engine:
             if stamp is not None:
                 session.merge(StoreMeta(key=KNOWLEDGE_KEY, value=stamp))
     return engine
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names, made absolute; None for another database, memory or an unparsable URL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser().absolute()
+
+
+def store_location(url: str) -> str:
+    """Where a store is, for a message: a SQLite file's path, else the URL without its password."""
+    if (path := sqlite_file(url)) is not None:
+        return str(path)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
