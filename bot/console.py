@@ -59,10 +59,10 @@ class Console:
 
     def add(self, args: str) -> Reply:
         """`/add PATH-or-URL [published: YYYY-MM-DD]`: a local file, or a page fetched as Telegram's /add does."""
-        published, _, problem = parse_caption(args)
+        target, caption = _target_and_caption(args)
+        published, _, problem = parse_caption(caption)
         if problem:
             return Reply(esc(problem))
-        target = PUBLISHED.sub("", args).strip()
         if not target:
             return Reply("Which file or page? e.g. <code>/add talks.txt published: 2025-12-02</code> or "
                          "<code>/add https://example.org/news/talks.html</code>")
@@ -118,6 +118,18 @@ class Console:
                 return f"Could not write {path}: {error.strerror or error}."
             return f"Written to {path}"
         return f"Could not write {document.filename}: {self.directory} already holds 999 files of that name."
+
+
+def _target_and_caption(args: str) -> tuple[str, str]:
+    """What /add names (a URL, or a path that may hold spaces) and what follows it (`published: …`)."""
+    words = args.split()
+    if words and _URL.match(words[0]):
+        return words[0], " ".join(words[1:])
+    if Path(args).expanduser().is_file():  # a file called "published 2025.txt" is a file, not a date
+        return args, ""
+    if found := list(PUBLISHED.finditer(args)):
+        return args[:found[-1].start()].strip(), args[found[-1].start():]
+    return args, ""
 
 
 def run_chat(console: Console) -> None:

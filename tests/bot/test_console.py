@@ -54,13 +54,15 @@ def test_every_command_the_console_help_lists_works_there(chat):
 def test_add_in_the_console_stores_a_local_file_with_the_reasons_telegram_gives(chat):
     Path("talks.txt").write_text(ARTICLE, encoding="utf-8")
     Path("notes.docx").write_bytes(b"PK\x03\x04")
+    Path("published in march.txt").write_text(ARTICLE.replace("Taiwan", "trade"), encoding="utf-8")
     output = chat("/add talks.txt published: 2025-03-13", "/add talks.txt", "/add notes.docx",
-                  "/add nowhere.txt", "/articles").output
+                  "/add nowhere.txt", "/add published in march.txt", "/articles").output
     assert "Added article #6" in output
     assert "Published 2025-03-13 (as given)" in output
     assert "Already stored as article #6" in output
     assert "I can read .txt, .md, .html and .pdf files, not .docx." in output
     assert "There is no file nowhere.txt." in output
+    assert "Added article #7" in output  # a path that holds spaces and the word "published"
     assert output.split("you>")[-2].count("#6 ·") == 1  # the last prompt met the end of input
 
 
