@@ -37,7 +37,8 @@ HELP = """\
 /digest — the digest now
 /export json|csv|ics — every meeting as a file
 /help — this list
-Words without a slash are looked up as a person, else a topic, else searched for, e.g. <code>shoigu</code>"""
+In a private chat, words without a slash are looked up as a person, else a topic, else searched for, \
+e.g. <code>shoigu</code>"""
 
 _ADMIN_TOOLS = "/articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"
 ADMIN_HELP = {  # how an admin adds an article depends on where the command is typed
@@ -147,7 +148,8 @@ class CommandCore:
             return Reply(f"No person, topic or article sentence matches “{esc(clip(query, 60))}”. "
                          "Send /help for the commands.")
         reply = answer(query)
-        return Reply(f"<i>Answered as /{command} {esc(query)}</i>\n{reply.html}", reply.buttons, reply.document)
+        return Reply(f"<i>Answered as /{command} {esc(clip(query, 60))}</i>\n{reply.html}", reply.buttons,
+                     reply.document)
 
     def _mentioned(self, query: str) -> bool:
         with session_scope(self.engine) as session:
