@@ -35,12 +35,18 @@ def exit_with_parent(parent: int) -> None:
     """Worker initializer: leave as soon as the parent is gone.
 
     A parent killed outright (`kill -9`, the OOM killer) never shuts its pool down, and its workers would
-    wait for work forever, about 80 MB each. An orphan is adopted by another process, so a changed parent
-    id means the parent died; checking it from a thread works on every system, whatever the worker is doing.
+    wait for work forever, about 80 MB each. A thread waits for the parent's end: on the pipe
+    multiprocessing keeps to every parent (portable, and at once), and by the parent id, which changes
+    when an orphan is adopted (POSIX), should that pipe be gone.
     """
+    sentinel = multiprocessing.parent_process()
+
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
+        while os.getppid() == parent and (sentinel is None or sentinel.is_alive()):
+            if sentinel is not None:
+                sentinel.join(PARENT_CHECK_SECONDS)
+            else:
+                time.sleep(PARENT_CHECK_SECONDS)
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
