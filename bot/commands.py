@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from bot.admin import AdminCommands
 from bot.export import CHUNKS
 from bot.lookup import Lookup
+from bot.matching import Resolution
 from bot.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
 from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
@@ -130,26 +131,41 @@ class CommandCore:
         return Reply("\n\n".join(parts))
 
     def look_up(self, text: str) -> Reply:
-        """Plain words, as an analyst types them: a person, else a topic, else the article sentences.
+        """Plain words, as an analyst types them: a person's name, else a topic meetings discussed, else an
+        office ("defence minister"), else the article sentences.
 
-        The reply opens with the command that answered, so the reader learns the command for next time.
+        A topic comes before an office: "ukraine" means the war more often than Ukraine's president. The reply
+        opens with the command that answered, so the reader learns the command for next time.
         """
         query = " ".join(text.split())
         if not query or len(query) > MAX_SEARCH:
             return Reply("Commands start with a slash, e.g. <code>/latest</code>; a name, a topic or a few words "
                          "without one are looked up. Send /help for the list.")
-        if self.lookup.person(query).resolution.status != "none":
+        person, topics = self.lookup.person(query), self.lookup.topic(query)
+        if person.resolution.status != "none" and person.role_title is None:
             command, answer = "who", self.reader.who
-        elif self.lookup.topic(query).status != "none":
+        elif self._discussed(topics):
             command, answer = "topic", self.reader.topic
+        elif person.resolution.status != "none":
+            command, answer = "who", self.reader.who
         elif self._mentioned(query):
             command, answer = "search", self.reader.search
+        elif topics.status == "one":  # a topic no meeting discussed yet: saying so beats "no match"
+            command, answer = "topic", self.reader.topic
         else:
             return Reply(f"No person, topic or article sentence matches “{esc(clip(query, 60))}”. "
                          "Send /help for the commands.")
         reply = answer(query)
         return Reply(f"<i>Answered as /{command} {esc(clip(query, 60))}</i>\n{reply.html}", reply.buttons,
                      reply.document)
+
+    def _discussed(self, topics: Resolution) -> bool:
+        """Whether the words name topics and, when they name one, some meeting discussed it."""
+        if topics.status != "one":
+            return topics.status == "several"
+        with session_scope(self.engine) as session:
+            return queries.meetings_with_topic(session, topic_id=int(topics.matches[0].target), limit=1,
+                                               offset=0).total > 0
 
     def _mentioned(self, query: str) -> bool:
         with session_scope(self.engine) as session:

@@ -167,3 +167,11 @@ def test_plain_words_are_a_person_else_a_topic_else_a_search(core):
     assert core.handle("taiwan").plain().startswith("Answered as /topic taiwan\nTaiwan: meetings")
     assert core.handle("ice hockey").plain().startswith("Answered as /search ice hockey\n")
     assert "No person, topic or article sentence matches “curling”" in core.handle("curling").plain()
+
+
+def test_plain_words_mean_a_discussed_topic_before_an_office(core, engine):
+    assert "/topic ukraine" not in core.handle("ukraine").plain()  # no meeting discussed Ukraine yet
+    with session_scope(engine) as session:
+        store_extraction(session, extraction(meeting(SHOIGU, WANG_YI, date="2025-05-05", topics=("Ukraine",)),
+                                             text="D."), ArticleMeta())
+    assert core.handle("ukraine").plain().startswith("Answered as /topic ukraine\nUkraine: meetings")
