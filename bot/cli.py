@@ -107,7 +107,8 @@ def run() -> None:
 def chat() -> None:
     """Talk to the bot in the terminal (no token needed). Ctrl-D leaves.
 
-    Buttons are shown as [1], [2]...: type the number to press one.
+    Buttons are shown as [1], [2]...: type the number to press one. Words without a slash are looked
+    up; /add PATH or URL adds an article; /export writes its file here. Up recalls earlier lines.
     """
     _chat(_settings())
 
