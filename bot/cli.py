@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import multiprocessing
 import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -19,6 +16,7 @@ from sqlalchemy import Engine
 
 from bot.commands import CommandCore
 from bot.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
+from bot.console import Console, run_chat
 from bot.export import CHUNKS
 from bot.ingest import (
     ARTICLE_SUFFIXES,
@@ -31,13 +29,13 @@ from bot.ingest import (
     store_prepared,
 )
 from bot.logs import configure_logging
-from bot.replies import Reply
+from bot.parallel import in_order
 from extraction import extract
 from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
 from extraction.knowledge import default_knowledge
 from storage import queries
-from storage.bootstrap import check_store, open_store, store_path
+from storage.bootstrap import check_store, open_store, sqlite_file, store_location
 from storage.db import session_scope
 from storage.errors import DuplicateArticle, StoreUnavailable
 
@@ -132,54 +130,43 @@ def check() -> None:
         articles = check_store(settings.database_url)
     except StoreUnavailable as error:
         raise click.ClickException(f"DATABASE_URL: {error}") from None
-    click.echo(f"store ok: {store_path(settings.database_url)}, {articles} articles")
+    click.echo(f"store ok: {store_location(settings.database_url)}, {articles} articles")
 
 
 @cli.command()
 def chat() -> None:
     """Talk to the bot in the terminal (no token needed). Ctrl-D leaves.
 
-    Buttons are shown as [1], [2]...: type the number to press one.
+    Buttons are shown as [1], [2]...: type the number to press one. Words without a slash are looked
+    up; /add PATH or URL adds an article; /export writes its file here. Up recalls earlier lines.
     """
     _chat(_settings())
 
 
 def _chat(settings: Settings) -> None:
     _configure_logging(settings)
-    core = _core(settings, _store(settings, seed_if_empty=True))
-    click.echo(core.start().plain())
-    buttons: list[str] = []
-    while True:
-        try:
-            line = input("\nyou> ").strip()
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        if not line:
-            continue
-        if line.isdigit() and 1 <= int(line) <= len(buttons):
-            reply = core.press(buttons[int(line) - 1])
-        else:
-            reply = core.handle(line)
-        buttons = _show(reply)
-
-
-def _show(reply: Reply) -> list[str]:
-    """Print a reply with its buttons numbered; returns their data in that order."""
-    click.echo(reply.plain())
-    data = [b.data for row in reply.buttons for b in row]
-    labels = [b.label for row in reply.buttons for b in row]
-    if labels:
-        click.echo("  ".join(f"[{i}] {label}" for i, label in enumerate(labels, 1)))
-    return data
+    run_chat(Console(_core(settings, _store(settings, seed_if_empty=True)), settings))
 
 
 @cli.command()
 @click.argument("command_line")
 def ask(command_line: str) -> None:
-    """Print the bot's reply to one command as plain text, e.g. briefing ask "/who Shoigu"."""
+    """Print the bot's reply to one command as plain text, e.g. briefing ask "/who Shoigu".
+
+    It answers as the console chat does: words without a slash are looked up, /export writes a file
+    here. Asking creates no store: where there is none, it says how to make one.
+    """
     settings = _settings()
-    _show(_core(settings, _store(settings)).handle(command_line))
+    where = store_location(settings.database_url)
+    if (path := sqlite_file(settings.database_url)) is not None and not path.exists():
+        raise click.ClickException(f"there is no store at {where}. `briefing seed` creates it with the seed "
+                                   "articles; or set DATABASE_URL to the store you mean.")
+    engine = _store(settings)
+    if store_is_empty(engine):
+        click.echo(f"The store at {where} holds no articles. `briefing seed` loads the seed articles; "
+                   "or set DATABASE_URL to the store you mean.", err=True)
+    console = Console(_core(settings, engine), settings)
+    console.show(console.answer(command_line))
 
 
 @cli.command()
@@ -202,7 +189,7 @@ def seed() -> None:
 def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None,
            push: bool, jobs: int) -> None:
     """Add article files (a directory adds its .txt, .md, .html and .pdf files); each refused one is named
-    with its reason and the rest still go in.
+    with its reason and the rest still go in. One already stored is skipped, which is no failure.
 
     Files are read and extracted in `--jobs` processes; this one stores them in order, each in its own
     transaction, so an interrupted run keeps every article it finished and a rerun adds the rest.
@@ -213,17 +200,27 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
     engine = _store(_settings())
     prepare = functools.partial(prepare_file, published=published, url=url, outlet=outlet)
     stored: list[IngestResult] = []
+    present = 0
     say = functools.partial(_above_the_bar, sys.stderr.isatty())
     with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
-        for path, prepared in zip(files, _in_order(prepare, files, jobs=jobs), strict=True):
-            if (result := _store_one(engine, path, prepared, push=push, say=say)):
+        for path, prepared in zip(files, in_order(prepare, files, jobs=jobs), strict=True):
+            result = _store_one(engine, path, prepared, push=push, say=say)
+            if isinstance(result, IngestResult):
                 stored.append(result)
+            elif result == ALREADY_STORED:
+                present += 1
             bar.update(1)
-    refused = len(files) - len(stored)
-    click.echo(f"{len(files)} files: {len(stored)} added ({sum(len(r.meeting_ids) for r in stored)} meetings, "
-               f"{sum(len(r.new_meeting_ids) for r in stored)} new), {refused} refused")
+    refused = len(files) - len(stored) - present
+    meetings = sum(len(r.meeting_ids) for r in stored)
+    click.echo(f"{_count(len(files), 'file')}: {len(stored)} added ({_count(meetings, 'meeting')}, "
+               f"{sum(len(r.new_meeting_ids) for r in stored)} new), "
+               + (f"{present} already stored, " if present else "") + f"{refused} refused")
     if refused:
-        raise click.ClickException(f"{refused} of {len(files)} files refused")
+        raise click.ClickException(f"{refused} of {_count(len(files), 'file')} refused")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _article_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -238,32 +235,20 @@ def _article_files(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def _in_order(work: Callable[[Path], Prepared | str], files: list[Path], *, jobs: int,
-              window: int = 64) -> Iterator[Prepared | str]:
-    """`work` over the files in worker processes, results in file order, at most `window` held at a time."""
-    if jobs == 1 or len(files) < 2:
-        yield from map(work, files)
-        return
-    with ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context("spawn")) as pool:
-        queued = deque(pool.submit(work, path) for path in files[:window])
-        for path in files[window:]:
-            yield queued.popleft().result()
-            queued.append(pool.submit(work, path))
-        while queued:
-            yield queued.popleft().result()
+ALREADY_STORED = "already stored"
 
 
 def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bool,
-               say: Callable[..., None]) -> IngestResult | None:
-    """Store one prepared file and say what became of it; None when it is refused."""
+               say: Callable[..., None]) -> IngestResult | str | None:
+    """Store one prepared file and say what became of it: its result, ALREADY_STORED, or None when refused."""
     if isinstance(prepared, str):
         say(f"{path}: refused: {prepared}", err=True)
         return None
     try:
         result = store_prepared(engine, prepared, announce=push, describe=False)
     except DuplicateArticle as exc:
-        say(f"{path}: refused: {exc}", err=True)
-        return None
+        say(f"{path}: {exc}, skipped")
+        return ALREADY_STORED
     when = result.published.isoformat() if result.published else "unknown date"
     say(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
         f"{len(result.meeting_ids)} meetings, {len(result.new_meeting_ids)} new")

@@ -13,8 +13,9 @@ from sqlalchemy import Engine
 from bot.admin import AdminCommands
 from bot.export import CHUNKS
 from bot.lookup import Lookup
-from bot.reader import MAX_PAGE, PAGE, ReaderCommands
-from bot.render import esc, human_date
+from bot.matching import Resolution
+from bot.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
+from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
 from bot.subscribing import SubscriptionCommands
 from extraction.knowledge import KnowledgeBase
@@ -36,13 +37,19 @@ HELP = """\
 /alerts on|off — a message as soon as articles are added
 /digest — the digest now
 /export json|csv|ics — every meeting as a file
-/help — this list"""
+/help — this list
+In a private chat, words without a slash are looked up as a person, else a topic, else searched for, \
+e.g. <code>shoigu</code>"""
 
-ADMIN_HELP = """\
-<b>Admin</b>
-Send a .txt, .md, .html or .pdf file to add an article (caption: <code>published: 2025-12-02</code> and a URL)
-/add URL — fetch a page and add it
-/articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"""
+_ADMIN_TOOLS = "/articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"
+ADMIN_HELP = {  # how an admin adds an article depends on where the command is typed
+    "telegram": "<b>Admin</b>\nSend a .txt, .md, .html or .pdf file to add an article "
+                "(caption: <code>published: 2025-12-02</code> and a URL)\n"
+                f"/add URL — fetch a page and add it\n{_ADMIN_TOOLS}",
+    "console": "<b>Admin</b>\n/add PATH or URL — add a .txt, .md, .html or .pdf file, or fetch a page, e.g. "
+               "<code>/add talks.txt published: 2025-12-02</code>\n"
+               f"{_ADMIN_TOOLS}",
+}
 
 MAX_EXPORT_BYTES = 50 * 2**20  # the largest file the Bot API lets a bot send
 
@@ -55,9 +62,9 @@ class CommandCore:
                  timezone: str = "UTC") -> None:
         self.engine = engine
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
-        lookup = Lookup(engine, knowledge, today or (lambda: self.now().date()))
-        self.reader = ReaderCommands(engine, lookup)
-        self.subscriptions = SubscriptionCommands(engine, lookup, digest_time=digest_time, timezone=timezone,
+        self.lookup = Lookup(engine, knowledge, today or (lambda: self.now().date()))
+        self.reader = ReaderCommands(engine, self.lookup)
+        self.subscriptions = SubscriptionCommands(engine, self.lookup, digest_time=digest_time, timezone=timezone,
                                                   now=self.now)
         self.admin = AdminCommands(engine, self.now)
         self._commands: dict[str, Callable[[str, Caller], Reply]] = {
@@ -75,10 +82,10 @@ class CommandCore:
         }
 
     def handle(self, line: str, caller: Caller = CONSOLE) -> Reply:
-        """Dispatch `/command args`; anything else gets a pointer to /help."""
+        """Dispatch `/command args`; words without a slash are looked up as the reader most likely means them."""
         line = line.strip()
         if not line.startswith("/"):
-            return Reply("Commands start with a slash, e.g. <code>/latest</code>. Send /help for the list.")
+            return self.look_up(line)
         name, _, args = line[1:].partition(" ")
         name = name.split("@", 1)[0].lower()  # /who@BriefingBot in groups
         command = self._commands.get(name)
@@ -120,8 +127,49 @@ class CommandCore:
             known = f"No meetings stored yet ({summary.articles} articles)."
         intro = ("<b>Briefing Bot</b> tracks meetings between Russian and Chinese officials: "
                  "who met whom, when, where and about what, with the sentence that says so.")
-        parts = [f"{intro}\n{known}", HELP] + ([ADMIN_HELP] if caller.is_admin else [])
+        parts = [f"{intro}\n{known}", HELP] + ([ADMIN_HELP[caller.front_end]] if caller.is_admin else [])
         return Reply("\n\n".join(parts))
+
+    def look_up(self, text: str) -> Reply:
+        """Plain words, as an analyst types them: a person's name, else a topic meetings discussed, else an
+        office ("defence minister"), else the article sentences.
+
+        A topic comes before an office: "ukraine" means the war more often than Ukraine's president. The reply
+        opens with the command that answered, so the reader learns the command for next time.
+        """
+        query = " ".join(text.split())
+        if not query or len(query) > MAX_SEARCH:
+            return Reply("Commands start with a slash, e.g. <code>/latest</code>; a name, a topic or a few words "
+                         "without one are looked up. Send /help for the list.")
+        person, topics = self.lookup.person(query), self.lookup.topic(query)
+        if person.resolution.status != "none" and person.role_title is None:
+            command, answer = "who", self.reader.who
+        elif self._discussed(topics):
+            command, answer = "topic", self.reader.topic
+        elif person.resolution.status != "none":
+            command, answer = "who", self.reader.who
+        elif self._mentioned(query):
+            command, answer = "search", self.reader.search
+        elif topics.status == "one":  # a topic no meeting discussed yet: saying so beats "no match"
+            command, answer = "topic", self.reader.topic
+        else:
+            return Reply(f"No person, topic or article sentence matches “{esc(clip(query, 60))}”. "
+                         "Send /help for the commands.")
+        reply = answer(query)
+        return Reply(f"<i>Answered as /{command} {esc(clip(query, 60))}</i>\n{reply.html}", reply.buttons,
+                     reply.document)
+
+    def _discussed(self, topics: Resolution) -> bool:
+        """Whether the words name topics and, when they name one, some meeting discussed it."""
+        if topics.status != "one":
+            return topics.status == "several"
+        with session_scope(self.engine) as session:
+            return queries.meetings_with_topic(session, topic_id=int(topics.matches[0].target), limit=1,
+                                               offset=0).total > 0
+
+    def _mentioned(self, query: str) -> bool:
+        with session_scope(self.engine) as session:
+            return bool(queries.search_sentences(session, text=query, limit=1))
 
     def export(self, args: str, _caller: Caller) -> Reply:
         fmt = (args.split() or ["json"])[0].lower()

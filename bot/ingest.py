@@ -7,9 +7,10 @@ every way in applies the same checks and reports the same warnings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from sqlalchemy import Engine
 
@@ -25,10 +26,32 @@ from storage.writes import ArticleMeta, reextract_article, store_extraction
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}  # what uploads and `ingest DIR` take
+PUBLISHED = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)  # in a caption, after /add, …
+_URL = re.compile(r"https?://\S+")
 
 
 class UnreadableUpload(Exception):
     """The file holds no article text we can read; the message says why, for the person who sent it."""
+
+
+def suffix_problem(filename: str) -> str | None:
+    """Why a file is refused for its type, in the words every way in uses; None for a type we read."""
+    suffix = PurePath(filename).suffix
+    if suffix.lower() in ARTICLE_SUFFIXES:
+        return None
+    return f"I can read .txt, .md, .html and .pdf files, not {suffix or filename}"
+
+
+def parse_caption(caption: str) -> tuple[dt.date | None, str | None, str | None]:
+    """`published: 2025-12-02` and a URL from an upload's caption; the third item is a problem, if any."""
+    published = None
+    if found := PUBLISHED.search(caption):
+        try:
+            published = dt.date.fromisoformat(found[1])
+        except ValueError:
+            return None, None, f"“{found[1]}” is not a date; write published: YYYY-MM-DD."
+    url = found[0] if (found := _URL.search(caption)) else None
+    return published, url, None
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,8 @@ def prepare_text(text: str, *, published: dt.date | None = None, meta: ArticleMe
 def prepare_file(path: Path, *, published: dt.date | None = None, url: str | None = None,
                  outlet: str | None = None) -> Prepared | str:
     """A local file prepared for `briefing ingest`, or why it is refused (a value, so it can cross processes)."""
+    if (refused := suffix_problem(path.name)) is not None:
+        return refused
     meta = ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli")
     try:
         return prepare_bytes(path.read_bytes(), published=published, meta=meta)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
 
@@ -35,9 +36,11 @@ class Caller:
     user_id: int | None = None
     is_admin: bool = False
     can_manage_chat: bool = True  # may change this chat's subscription (group admins, private chats)
+    # what the command was typed into: an admin adds articles by upload in Telegram, by /add PATH in the console
+    front_end: Literal["telegram", "console"] = "telegram"
 
 
-CONSOLE = Caller(chat_id=0, user_id=0, is_admin=True)
+CONSOLE = Caller(chat_id=0, user_id=0, is_admin=True, front_end="console")
 
 
 @dataclass(frozen=True)

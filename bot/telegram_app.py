@@ -11,9 +11,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import re
 import secrets
-from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,7 +45,7 @@ from bot.delivery import (
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import ARTICLE_SUFFIXES, UnreadableUpload, ingest_bytes
+from bot.ingest import UnreadableUpload, ingest_bytes, parse_caption, suffix_problem
 from bot.render import esc, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
@@ -69,8 +67,6 @@ MENU = [
 ]
 HIDDEN = ["start", "articles", "delete", "stats"]  # admin commands stay out of every reader's menu
 CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "digest"}  # need a chat admin
-_DATE = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)
-_URL = re.compile(r"https?://\S+")
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
@@ -242,8 +238,8 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await message.reply_text("Only admins can add articles. Try /help to search the ones there are.")
         return
     name = document.file_name or "upload"
-    if PurePath(name).suffix.lower() not in ARTICLE_SUFFIXES:
-        await message.reply_text(f"I can read .txt, .md, .html and .pdf files, not {PurePath(name).suffix or name}.")
+    if (refused := suffix_problem(name)) is not None:
+        await message.reply_text(refused + ".")
         return
     if document.file_size and document.file_size > settings.max_upload_mb * 1024 * 1024:
         await message.reply_text(f"That file is {document.file_size / 1048576:.1f} MB; "
@@ -316,7 +312,12 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_text("Send a command, e.g. /latest or /who Shoigu. /help lists them all.")
+    """Words without a slash in a private chat: looked up by the command core, as in the console chat."""
+    caller = await _caller(update, context, managing=False)
+    core: CommandCore = context.bot_data["core"]
+    reply = await asyncio.to_thread(core.handle, update.effective_message.text, caller)
+    log.info("chat %s: plain text", caller.chat_id)
+    await send_reply(context.bot, caller.chat_id, reply)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -330,18 +331,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 # helpers -------------------------------------------------------------------------------------
-
-
-def parse_caption(caption: str) -> tuple[dt.date | None, str | None, str | None]:
-    """`published: 2025-12-02` and a URL from an upload's caption; the third item is a problem, if any."""
-    published = None
-    if found := _DATE.search(caption):
-        try:
-            published = dt.date.fromisoformat(found[1])
-        except ValueError:
-            return None, None, f"“{found[1]}” is not a date; write published: YYYY-MM-DD."
-    url = found[0] if (found := _URL.search(caption)) else None
-    return published, url, None
 
 
 async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managing: bool) -> Caller:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from extraction.knowledge import KnowledgeBase, default_knowledge, fingerprint
 from storage import queries
@@ -28,12 +27,12 @@ def open_store(url: str, knowledge: KnowledgeBase | None = None) -> Engine:
     try:
         engine = make_engine(url)
     except OSError as error:  # its folder could not be created
-        raise StoreUnavailable(f"cannot create the folder for the store {store_path(url)}: "
+        raise StoreUnavailable(f"cannot create the folder for the store {store_location(url)}: "
                                f"{(error.strerror or str(error)).lower()}") from error
     try:
         _prepare(engine, knowledge)
     except DatabaseError as error:
-        raise StoreUnavailable(f"cannot use the store {store_path(url)}: {_why(error)}") from error
+        raise StoreUnavailable(f"cannot use the store {store_location(url)}: {_why(error)}") from error
     return engine
 
 
@@ -57,23 +56,17 @@ def check_store(url: str) -> int:
     try:
         engine = make_engine(url)
     except OSError as error:
-        raise StoreUnavailable(f"cannot reach the store {store_path(url)}: {(error.strerror or str(error)).lower()}"
+        raise StoreUnavailable(f"cannot reach the store {store_location(url)}: {(error.strerror or str(error)).lower()}"
                                ) from error
     try:
         if schema_revision(engine) is None:
-            raise StoreUnavailable(f"the store {store_path(url)} has no tables yet: has the bot started?")
+            raise StoreUnavailable(f"the store {store_location(url)} has no tables yet: has the bot started?")
         with session_scope(engine) as session:
             return queries.article_count(session)
     except DatabaseError as error:
-        raise StoreUnavailable(f"cannot use the store {store_path(url)}: {_why(error)}") from error
+        raise StoreUnavailable(f"cannot use the store {store_location(url)}: {_why(error)}") from error
     finally:
         engine.dispose()
-
-
-def store_path(url: str) -> str:
-    """The store's file as an absolute path, for messages that say which store it is."""
-    database = make_url(url).database
-    return str(Path(database).absolute()) if database and database != ":memory:" else url
 
 
 def _why(error: DatabaseError) -> str:
@@ -86,3 +79,24 @@ def _why(error: DatabaseError) -> str:
     if "not a database" in reason:
         return "the file is not an SQLite database"
     return str(error.orig)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names, made absolute; None for another database, memory or an unparsable URL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser().absolute()
+
+
+def store_location(url: str) -> str:
+    """Where a store is, for a message: a SQLite file's path, else the URL without its password."""
+    if (path := sqlite_file(url)) is not None:
+        return str(path)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -82,8 +84,51 @@ def test_ingest_adds_files_and_names_each_refused_one(run, tmp_path):
     assert "empty.txt: refused: the file is empty" in result.output
     assert "missing.txt: refused: cannot read it" in result.output
     again = run("ingest", str(good))
-    assert "already stored as article #1" in again.output
-    assert again.exit_code != 0
+    assert "good.txt: already stored as article #1" in again.output
+    assert "1 file: 0 added (0 meetings, 0 new), 1 already stored, 0 refused" in again.output
+    assert again.exit_code == 0  # nothing was refused
+
+
+def test_ingest_run_twice_over_a_directory_succeeds_and_counts_what_was_there(run, tmp_path):
+    _article(tmp_path / "archive" / "a.txt", "Foreign Minister Wang Yi")
+    _article(tmp_path / "archive" / "b.txt", "Vice Premier Ding Xuexiang")
+    assert run("ingest", str(tmp_path / "archive")).exit_code == 0
+    _article(tmp_path / "archive" / "c.txt", "Premier Li Qiang")
+    (tmp_path / "archive" / "d.txt").write_text("")
+    again = run("ingest", str(tmp_path / "archive"))
+    assert "4 files: 1 added (1 meeting, 1 new), 2 already stored, 1 refused" in again.output
+    assert "1 of 4 files refused" in again.output
+    assert again.exit_code == 1
+
+
+def test_ingest_refuses_a_named_file_of_a_type_telegram_refuses(run, tmp_path):
+    notes = tmp_path / "notes.docx"
+    notes.write_text("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing.")
+    result = run("ingest", str(notes))
+    assert result.exit_code == 1
+    assert "notes.docx: refused: I can read .txt, .md, .html and .pdf files, not .docx" in result.output
+    assert json.loads(run("export").output) == {"meetings": []}
+
+
+def test_ask_creates_no_store_where_there_is_none_and_says_how_to_make_one(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL")
+    get_settings.cache_clear()
+    result = run("ask", "/latest")
+    assert result.exit_code == 1
+    assert f"there is no store at {tmp_path / 'data' / 'briefing.db'}" in result.output
+    assert "`briefing seed`" in result.output
+    assert "DATABASE_URL" in result.output
+    assert not (tmp_path / "data").exists()
+
+
+def test_ask_on_an_empty_store_names_it_and_how_to_load_the_seeds(run, tmp_path):
+    open_store(f"sqlite:///{tmp_path / 'cli.db'}").dispose()
+    result = run("ask", "/latest")
+    assert result.exit_code == 0
+    assert f"The store at {tmp_path / 'cli.db'} holds no articles. `briefing seed` loads" in result.stderr
+    assert "No meetings stored yet" in result.stdout
+    run("seed")
+    assert "holds no articles" not in run("ask", "/latest").output
 
 
 def _article(path, minister: str) -> None:
@@ -336,3 +381,44 @@ def test_run_without_a_token_in_a_real_terminal_starts_the_console_chat(tmp_path
     text = seen.decode(errors="replace")
     assert "TELEGRAM_BOT_TOKEN is not set: starting the console chat instead." in text
     assert "Latest meetings" in text
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+def test_killing_ingest_outright_takes_its_worker_processes_with_it(tmp_path):
+    for i in range(400):
+        _article(tmp_path / "archive" / f"{i:03}.txt", f"Foreign Minister Wang Yi number {i}")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'kill.db'}", "PYTHONUNBUFFERED": "1"}
+    ingest = subprocess.Popen([sys.executable, "-m", "bot.cli", "ingest", str(tmp_path / "archive"), "--jobs", "2",
+                               "--no-push"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    assert b": article #" in ingest.stdout.readline()  # the workers are up and extracting
+    workers = _children(ingest.pid)
+    ingest.kill()
+    ingest.wait()
+    deadline = time.monotonic() + 5
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # so that a failing run leaves nothing behind
+        os.kill(pid, signal.SIGKILL)
+    assert len(workers) >= 2
+    assert left == []

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from bot.commands import MAX_PAGE, CommandCore
+from bot.replies import CONSOLE, Caller
 from extraction.knowledge import default_knowledge
 from storage.db import session_scope
 from storage.writes import ArticleMeta, store_extraction
@@ -148,3 +149,29 @@ def test_a_shared_surname_offers_the_people_who_bear_it(core):
     labels = [row[0].label for row in reply.buttons]
     assert "Wang Yi" in labels
     assert "Wang Huning" in labels
+
+
+def test_the_admin_help_says_how_to_add_an_article_where_it_is_asked(core):
+    telegram = core.handle("/help", Caller(chat_id=5, user_id=7, is_admin=True)).plain()
+    console = core.handle("/help", CONSOLE).plain()
+    assert "Send a .txt, .md, .html or .pdf file to add an article" in telegram
+    assert "/add URL" in telegram
+    assert "/add PATH" not in telegram
+    assert "/add PATH or URL" in console
+    assert "Send a .txt" not in console
+    assert "Admin" not in core.handle("/help", Caller(chat_id=5, user_id=8)).plain()
+
+
+def test_plain_words_are_a_person_else_a_topic_else_a_search(core):
+    assert core.handle("shoigu").plain().startswith("Answered as /who shoigu\nSergei Shoigu")
+    assert core.handle("taiwan").plain().startswith("Answered as /topic taiwan\nTaiwan: meetings")
+    assert core.handle("ice hockey").plain().startswith("Answered as /search ice hockey\n")
+    assert "No person, topic or article sentence matches “curling”" in core.handle("curling").plain()
+
+
+def test_plain_words_mean_a_discussed_topic_before_an_office(core, engine):
+    assert "/topic ukraine" not in core.handle("ukraine").plain()  # no meeting discussed Ukraine yet
+    with session_scope(engine) as session:
+        store_extraction(session, extraction(meeting(SHOIGU, WANG_YI, date="2025-05-05", topics=("Ukraine",)),
+                                             text="D."), ArticleMeta())
+    assert core.handle("ukraine").plain().startswith("Answered as /topic ukraine\nUkraine: meetings")

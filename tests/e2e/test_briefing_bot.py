@@ -270,3 +270,9 @@ async def test_a_group_member_cannot_use_an_admins_follow_button(briefing):
     briefing.api.inject_callback(-901, choice.result["message_id"], button["callback_data"], user_id=71)
     edited = await briefing.api.wait_for(lambda c: c.method == "editMessageText", since=since)
     assert edited.params["text"].startswith("Following")
+
+
+async def test_words_without_a_slash_in_a_private_chat_are_looked_up(briefing):
+    text = await briefing.say(13, "shoigu")
+    assert "Answered as /who shoigu" in text
+    assert "<b>Sergei Shoigu</b> (Russia)" in text
