@@ -30,7 +30,10 @@ def test_who_shoygu_lists_his_2024_and_2026_meetings_with_wang_yi(core):
 def test_who_resolves_roles_by_the_meeting_date(core):
     text = core.handle("/who Patrushev").plain()
     assert "4 Dec 2019" in text
-    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in text
+    assert "as Security Council Secretary, with Yang Jiechi" in text  # his office then, not today's
+    reply = core.handle("/who Patrushev")
+    full = core.press(reply.buttons[-1][0].data).plain()
+    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in full
 
 
 def test_topic_taiwn_lists_the_meetings_where_taiwan_came_up(core):
