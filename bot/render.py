@@ -17,7 +17,7 @@ KIND_LABELS = {"meeting": "met", "call": "phone call", "planned": "planned"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 QUOTE_LIMIT = 280  # the quote of a full view
 SHORT_QUOTE = 140  # the quote of a list: enough for the sentence's point, the rest is a tap away
-SHORT_TOPICS = 4  # topics a list names before "and N more"
+SHORT_TOPICS = 4  # topics a list names when it cannot name them all
 SIDES = ("Russia", "China")  # the sides a meeting is between, listed in this order; everyone else after
 # what a page's <title> or a first line holds when it is not a headline
 NOT_HEADLINES = frozenset({"article", "untitled", "untitled document", "home", "home page", "news", "latest news",
@@ -124,7 +124,7 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool 
         lines.append(" — ".join(", ".join(named(p) for p in group) for group in groups))
     evidence = quote or next((s.quote for s in meeting.sources if s.quote), "")
     if meeting.topics:
-        lines.append("Topics: " + _topics(meeting, evidence, full=full))
+        lines.append(_topics(meeting, evidence, full=full))
     if evidence:
         lines.append(f"<i>«{esc(clip(evidence, QUOTE_LIMIT if full else SHORT_QUOTE))}»</i>")
     if meeting.sources:
@@ -133,12 +133,13 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool 
 
 
 def _topics(meeting: MeetingView, evidence: str, *, full: bool) -> str:
-    """Every topic in a full view; in a list, those the quoted sentence names first, then "and N more"."""
-    if full or len(meeting.topics) <= SHORT_TOPICS + 1:  # "and 1 more" would save nothing
-        return ", ".join(esc(t.name) for t in meeting.topics)
+    """Every topic in a full view; in a list over five, four (those the quoted sentence names first), the count
+    and an ellipsis: "Topics (15): Asia-Pacific, Europe, Hong Kong, strategic security, …"."""
+    if full or len(meeting.topics) <= SHORT_TOPICS + 1:  # hiding one would save nothing
+        return "Topics: " + ", ".join(esc(t.name) for t in meeting.topics)
     ranked = sorted(meeting.topics, key=lambda t: t.quote != evidence)  # stable: alphabetical within each
     shown = sorted(ranked[:SHORT_TOPICS], key=lambda t: t.name.casefold())
-    return ", ".join(esc(t.name) for t in shown) + f" and {len(meeting.topics) - SHORT_TOPICS} more"
+    return f"Topics ({len(meeting.topics)}): " + ", ".join(esc(t.name) for t in shown) + ", …"
 
 
 def highlighted(marked: str) -> str:

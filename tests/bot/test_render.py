@@ -123,7 +123,7 @@ def test_a_list_names_a_few_topics_and_clips_the_quote_while_the_full_view_has_a
     meeting = a_meeting(WANG, LAVROV, topics=topics,
                         sources=(SourceView(5, None, None, "The Straits Times", None, long_quote),))
     short, full = meeting_block(meeting), meeting_block(meeting, full=True)
-    assert "topic 00, topic 01, topic 02, topic 03 and 11 more" in short
+    assert "Topics (15): topic 00, topic 01, topic 02, topic 03, …" in short
     assert all(t in full for t in topics)
     [quoted] = re.findall(r"«(.*)»", short)
     assert quoted.endswith("…")
