@@ -134,17 +134,26 @@ class KnowledgeBase:
     def _offices_by_title(self) -> dict[str, tuple[int, Role]]:
         return {r.title: (rank, r) for rank, r in enumerate(self.roles)}
 
+    @cached_property
+    def _offices_of_title(self) -> dict[str, list[tuple[int, Role]] | None]:
+        return {}  # offices_in answers, memoised: every list of meetings asks about the same few titles
+
     def offices_in(self, title: str) -> list[tuple[int, Role]] | None:
         """The offices (with their rank, roles.toml order) that a stored title joins with " and ", or None
         when it names one this knowledge base does not hold. Titles may contain " and " themselves
         ("Minister of Industry and Trade"), so the split tries every known title at each position."""
+        if title not in self._offices_of_title:
+            self._offices_of_title[title] = self._split_title(title)
+        return self._offices_of_title[title]
+
+    def _split_title(self, title: str) -> list[tuple[int, Role]] | None:
         if not title:
             return []
         for cut in (i for i in range(len(title), 0, -1) if i == len(title) or title.startswith(" and ", i)):
             first = self._offices_by_title.get(title[:cut])
             if first is None:
                 continue
-            rest = self.offices_in(title[cut + len(" and "):]) if cut < len(title) else []
+            rest = self._split_title(title[cut + len(" and "):]) if cut < len(title) else []
             if rest is not None:
                 return [first, *rest]
         return None
