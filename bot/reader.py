@@ -10,6 +10,7 @@ from bot.lookup import Lookup
 from bot.matching import Resolution
 from bot.render import clip, counted, esc, highlighted, meeting_block
 from bot.replies import Button, Reply
+from extraction.knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
 
@@ -49,7 +50,7 @@ class ReaderCommands:
         if not page.items:
             return Reply("No older meetings.")
         title = f"<b>Latest meetings</b> ({offset + 1}–{offset + len(page.items)} of {page.total})"
-        return paged(title, page, lambda o: f"L:{o}:{limit}", size=limit, full=full)
+        return paged(title, page, lambda o: f"L:{o}:{limit}", size=limit, full=full, knowledge=self.lookup.knowledge)
 
     # /who --------------------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ class ReaderCommands:
                 head.append(f"Most discussed topics: {counted(topics)}")
         head.append(f"\n<b>Meetings</b>, newest first ({offset + 1}–{offset + len(page.items)} of {page.total})")
         return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}", full=full,
-                     subject=person_id, subject_title=title_now)
+                     knowledge=self.lookup.knowledge, subject=person_id, subject_title=title_now)
 
     # /topic ------------------------------------------------------------------------------
 
@@ -121,7 +122,8 @@ class ReaderCommands:
         title = (f"<b>{esc(topic.name)}</b>: meetings where it came up, newest first "
                  f"({offset + 1}–{offset + len(page.items)} of {page.total})")
         quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
-        return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes, full=full)
+        return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes, full=full,
+                     knowledge=self.lookup.knowledge)
 
     # /search -----------------------------------------------------------------------------
 
@@ -147,10 +149,11 @@ class ReaderCommands:
 
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
           quotes: dict[int, str | None] | None = None, size: int = PAGE, full: bool = False,
-          subject: int | None = None, subject_title: str | None = None) -> Reply:
+          knowledge: KnowledgeBase | None = None, subject: int | None = None,
+          subject_title: str | None = None) -> Reply:
     """A page of meetings with Newer/Older buttons and "Full details": the same page with full titles, every
     topic and whole quotes ("Short view" goes back). A full view's data ends in `:f`; all fit in 64 bytes."""
-    blocks = [meeting_block(m, quote=(quotes or {}).get(m.id), full=full, subject=subject,
+    blocks = [meeting_block(m, quote=(quotes or {}).get(m.id), full=full, knowledge=knowledge, subject=subject,
                             subject_title=subject_title) for m in page.items]
     mode = FULL_VIEW if full else ""
     buttons: list[Button] = []
