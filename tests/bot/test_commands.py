@@ -149,3 +149,18 @@ def test_a_shared_surname_offers_the_people_who_bear_it(core):
     labels = [row[0].label for row in reply.buttons]
     assert "Wang Yi" in labels
     assert "Wang Huning" in labels
+
+
+def test_full_details_keep_their_mode_while_paging_and_go_back_to_the_short_view(core):
+    first = core.handle("/latest 2")
+    full = core.press(first.buttons[-1][0].data)
+    assert "Sergei Shoigu (Secretary of the Security Council of Russia)" in full.plain()
+    [older], [short] = full.buttons
+    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in core.press(older.data).plain()
+    assert short.label == "Short view"
+    assert core.press(short.data) == first
+
+
+@pytest.mark.parametrize("data", ["L:f", "L:0:5:f:f", "W:f", "T:1:f:f", "W:x:0:f", "F:1:p:2:f"])
+def test_a_forged_full_details_button_gets_a_clear_answer(core, data):
+    assert "no longer valid" in core.press(data).plain()
