@@ -14,7 +14,7 @@ from bot.admin import AdminCommands
 from bot.export import CHUNKS
 from bot.lookup import Lookup
 from bot.matching import Resolution
-from bot.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
+from bot.reader import FULL_VIEW, MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
 from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
 from bot.subscribing import SubscriptionCommands
@@ -95,16 +95,17 @@ class CommandCore:
 
     def press(self, data: str, caller: Caller = CONSOLE) -> Reply:
         """Answer a button press; stale or forged data gets a clear message, never an error."""
-        kind, _, rest = data.partition(":")
+        full = data[:2] in {"L:", "W:", "T:"} and data.endswith(FULL_VIEW)  # a page with full titles and quotes
+        kind, _, rest = data.removesuffix(FULL_VIEW if full else "").partition(":")
         parts = rest.split(":") if rest else []
         try:
             if kind == "L" and len(parts) in (1, 2):
                 size = min(MAX_PAGE, max(1, int(parts[1]))) if len(parts) == 2 else PAGE
-                return self.reader.latest_page(limit=size, offset=max(0, int(parts[0])))
+                return self.reader.latest_page(limit=size, offset=max(0, int(parts[0])), full=full)
             if kind == "W" and len(parts) == 2:
-                return self.reader.person_page(int(parts[0]), offset=max(0, int(parts[1])))
+                return self.reader.person_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
             if kind == "T" and len(parts) == 2:
-                return self.reader.topic_page(int(parts[0]), offset=max(0, int(parts[1])))
+                return self.reader.topic_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
             if kind == "F" and len(parts) == 3 and parts[1] in {"p", "t"}:
                 target = "person" if parts[1] == "p" else "topic"
                 return self.subscriptions.set_follow(caller, target, int(parts[2]), on=parts[0] == "1")

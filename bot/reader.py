@@ -10,6 +10,7 @@ from bot.lookup import Lookup
 from bot.matching import Resolution
 from bot.render import clip, counted, esc, highlighted, meeting_block
 from bot.replies import Button, Reply
+from extraction.knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
 
@@ -18,6 +19,7 @@ MAX_PAGE = 20  # meetings in one message; more are a button away
 PAGE = 5
 MAX_QUERY = 200  # characters of a name or topic worth matching
 MAX_SEARCH = 300
+FULL_VIEW = ":f"  # ends a page button's data when the page shows full titles and quotes
 
 
 class ReaderCommands:
@@ -40,7 +42,7 @@ class ReaderCommands:
         reply = self.latest_page(limit=min(count, MAX_PAGE), offset=0)
         return Reply(note + reply.html, reply.buttons)
 
-    def latest_page(self, *, limit: int, offset: int) -> Reply:
+    def latest_page(self, *, limit: int, offset: int, full: bool = False) -> Reply:
         with session_scope(self.engine) as session:
             page = queries.latest_meetings(session, limit=limit, offset=offset)
         if not page.total:
@@ -48,7 +50,7 @@ class ReaderCommands:
         if not page.items:
             return Reply("No older meetings.")
         title = f"<b>Latest meetings</b> ({offset + 1}–{offset + len(page.items)} of {page.total})"
-        return paged(title, page, lambda o: f"L:{o}:{limit}", size=limit)
+        return paged(title, page, lambda o: f"L:{o}:{limit}", size=limit, full=full, knowledge=self.lookup.knowledge)
 
     # /who --------------------------------------------------------------------------------
 
@@ -69,7 +71,7 @@ class ReaderCommands:
         note = f"“{esc(query)}” today: {esc(found.role_title)}, {esc(match.canonical)}.\n\n"
         return Reply(note + reply.html, reply.buttons)
 
-    def person_page(self, person_id: int, *, offset: int) -> Reply:
+    def person_page(self, person_id: int, *, offset: int, full: bool = False) -> Reply:
         with session_scope(self.engine) as session:
             person = queries.get_person(session, person_id=person_id)
             if person is None:
@@ -89,7 +91,8 @@ class ReaderCommands:
             if topics:
                 head.append(f"Most discussed topics: {counted(topics)}")
         head.append(f"\n<b>Meetings</b>, newest first ({offset + 1}–{offset + len(page.items)} of {page.total})")
-        return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}")
+        return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}", full=full,
+                     knowledge=self.lookup.knowledge, subject=person_id, subject_title=title_now)
 
     # /topic ------------------------------------------------------------------------------
 
@@ -108,7 +111,7 @@ class ReaderCommands:
                 return found
         return choices(resolution, query, what="topic", prefix="T")
 
-    def topic_page(self, topic_id: int, *, offset: int) -> Reply:
+    def topic_page(self, topic_id: int, *, offset: int, full: bool = False) -> Reply:
         with session_scope(self.engine) as session:
             topic = queries.get_topic(session, topic_id=topic_id)
             if topic is None:
@@ -119,7 +122,8 @@ class ReaderCommands:
         title = (f"<b>{esc(topic.name)}</b>: meetings where it came up, newest first "
                  f"({offset + 1}–{offset + len(page.items)} of {page.total})")
         quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
-        return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes)
+        return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes, full=full,
+                     knowledge=self.lookup.knowledge)
 
     # /search -----------------------------------------------------------------------------
 
@@ -144,15 +148,23 @@ class ReaderCommands:
 
 
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
-          quotes: dict[int, str | None] | None = None, size: int = PAGE) -> Reply:
-    """A page of meetings with Newer/Older buttons whose data fits Telegram's 64 bytes."""
-    blocks = [meeting_block(m, quote=(quotes or {}).get(m.id)) for m in page.items]
+          quotes: dict[int, str | None] | None = None, size: int = PAGE, full: bool = False,
+          knowledge: KnowledgeBase | None = None, subject: int | None = None,
+          subject_title: str | None = None) -> Reply:
+    """A page of meetings with Newer/Older buttons and "Full details": the same page with full titles, every
+    topic and whole quotes ("Short view" goes back). A full view's data ends in `:f`; all fit in 64 bytes."""
+    blocks = [meeting_block(m, quote=(quotes or {}).get(m.id), full=full, knowledge=knowledge, subject=subject,
+                            subject_title=subject_title) for m in page.items]
+    mode = FULL_VIEW if full else ""
     buttons: list[Button] = []
     if page.offset > 0:
-        buttons.append(Button("◀ Newer", data(max(0, page.offset - size))))
+        buttons.append(Button("◀ Newer", data(max(0, page.offset - size)) + mode))
     if page.offset + len(page.items) < page.total:
-        buttons.append(Button("Older ▶", data(page.offset + len(page.items))))
-    return Reply("\n\n".join([title, *blocks]), (tuple(buttons),) if buttons else ())
+        buttons.append(Button("Older ▶", data(page.offset + len(page.items)) + mode))
+    toggle = (Button("Short view", data(page.offset)) if full
+              else Button("Full details", data(page.offset) + FULL_VIEW))
+    rows = ((tuple(buttons),) if buttons else ()) + ((toggle,),)
+    return Reply("\n\n".join([title, *blocks]), rows)
 
 
 def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Reply:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Role:
     country: str
     title: str
     phrases: tuple[str, ...] = ()
+    short: str = ""  # how a list of participants names it; `_load_roles` fills it from the title when unset
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,47 @@ class KnowledgeBase:
         )
         return [r for t in current if (r := self.role(t.role_id)) is not None]
 
+    @cached_property
+    def _offices_by_title(self) -> dict[str, tuple[int, Role]]:
+        return {r.title: (rank, r) for rank, r in enumerate(self.roles)}
+
+    @cached_property
+    def _offices_of_title(self) -> dict[str, list[tuple[int, Role]] | None]:
+        return {}  # offices_in answers, memoised: every list of meetings asks about the same few titles
+
+    def offices_in(self, title: str) -> list[tuple[int, Role]] | None:
+        """The offices (with their rank, roles.toml order) that a stored title joins with " and ", or None
+        when it names one this knowledge base does not hold. Titles may contain " and " themselves
+        ("Minister of Industry and Trade"), so the split tries every known title at each position."""
+        if title not in self._offices_of_title:
+            self._offices_of_title[title] = self._split_title(title)
+        return self._offices_of_title[title]
+
+    def _split_title(self, title: str) -> list[tuple[int, Role]] | None:
+        if not title:
+            return []
+        for cut in (i for i in range(len(title), 0, -1) if i == len(title) or title.startswith(" and ", i)):
+            first = self._offices_by_title.get(title[:cut])
+            if first is None:
+                continue
+            rest = self._split_title(title[cut + len(" and "):]) if cut < len(title) else []
+            if rest is not None:
+                return [first, *rest]
+        return None
+
+    def short_title(self, title: str) -> str:
+        """A stored title as a list of participants shows it: "Foreign Minister of China and Director of the
+        Office of the CPC Central Foreign Affairs Commission" → "Foreign Minister, CPC foreign affairs chief"."""
+        offices = self.offices_in(title)
+        if offices:
+            return ", ".join(dict.fromkeys(role.short for _, role in offices))
+        return derive_short(title)
+
+    def seniority(self, title: str | None) -> int:
+        """Where a title's highest office stands in roles.toml (heads of state first); unknown titles last."""
+        offices = self.offices_in(title) if title else None
+        return min((rank for rank, _ in offices), default=len(self.roles)) if offices else len(self.roles)
+
     def title_on(self, person: Person, on: dt.date | None) -> str | None:
         """The person's title on that day, or their latest one when the day is unknown."""
         key = (person.id, on)
@@ -144,11 +187,32 @@ class KnowledgeBase:
         return " and ".join(r.title for r in roles) if roles else None
 
 
+_COUNTRY_SUFFIX = re.compile(
+    r"(?<!Party),? (?:of|to) (?:the )?(?:Russia|Russian Federation|China|People's Republic of China|PRC|"
+    r"United States(?: of America)?|USA?|United Nations|UN)$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^(.*\S) \(([A-Z]{2,6})\)$")
+
+
+def derive_short(title: str) -> str:
+    """A short form for an office without one: the title without its country ("Minister of Agriculture of
+    Russia" → "Minister of Agriculture"), led by its acronym when it gives one ("… (FSB)" → "FSB Director")."""
+    text = " ".join(title.split())
+    acronym = _ACRONYM.match(text)
+    if acronym:
+        text = acronym.group(1)
+    text = _COUNTRY_SUFFIX.sub("", text)
+    if acronym:
+        head = text.split(" of ", 1)[0] if " of " in text else text
+        return f"{acronym.group(2)} {head}"
+    return text
+
+
 class KnowledgeError(ValueError):
     """A knowledge file that is malformed or contradicts itself; the message names the file and entry."""
 
 
-_ROLE_KEYS = frozenset({"id", "country", "title", "phrases"})
+_ROLE_KEYS = frozenset({"id", "country", "title", "short", "phrases"})
+SHORT_LIMIT = 36  # characters of a short office name: a participant and their office fit a phone's row
 _PERSON_KEYS = frozenset({"id", "name", "country", "aliases", "roles"})
 _TENURE_KEYS = frozenset({"role", "start", "end"})
 _PLACE_KEYS = frozenset({"name", "country", "aliases", "venues"})
@@ -234,9 +298,11 @@ def _load_roles(directory: Path) -> tuple[Role, ...]:
     for index, r in enumerate(_entries(directory, "roles.toml", "role")):
         entry = f"role {r.get('id', f'#{index + 1}')!r}"
         check.keys(entry, r, _ROLE_KEYS, ("id", "country", "title"))
-        roles.append(
-            Role(id=r["id"], country=r["country"], title=r["title"], phrases=check.strings(entry, r, "phrases"))
-        )
+        short = r.get("short", derive_short(r["title"]))
+        if not isinstance(short, str) or not short.strip() or len(short) > SHORT_LIMIT:
+            raise check.fail(entry, f"`short` must be a non-empty string of at most {SHORT_LIMIT} characters")
+        roles.append(Role(id=r["id"], country=r["country"], title=r["title"],
+                          phrases=check.strings(entry, r, "phrases"), short=short))
     seen: set[str] = set()
     for role in roles:
         if role.id in seen:

@@ -42,7 +42,7 @@ def test_latest_lists_newest_meetings_first_with_everything_a_reader_needs(core)
     text = core.handle("/latest").plain()
     assert text.index("1 Feb 2026") < text.index("10 Sep 2024") < text.index("4 Dec 2019")
     assert "Beijing · met" in text
-    assert "Sergei Shoigu (Secretary of the Security Council of Russia)" in text
+    assert "Sergei Shoigu (Security Council Secretary)" in text  # the office's short form in a list
     assert "Topics: Taiwan" in text
     assert "Source: Test Wire" in text
 
@@ -50,8 +50,9 @@ def test_latest_lists_newest_meetings_first_with_everything_a_reader_needs(core)
 def test_latest_pages_with_a_button_for_older_meetings(core):
     first = core.handle("/latest 2")
     assert "4 Dec 2019" not in first.plain()
-    [[older]] = first.buttons
+    [older], [details] = first.buttons
     assert older.label.startswith("Older")
+    assert details.label == "Full details"
     second = core.press(older.data)
     assert "4 Dec 2019" in second.plain()
     assert "1 Feb 2026" not in second.plain()
@@ -75,7 +76,7 @@ def test_who_finds_a_person_however_spelled(core, query):
 
 def test_who_shows_the_role_held_at_each_meeting(core):
     text = core.handle("/who Patrushev").plain()
-    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in text
+    assert "as Security Council Secretary, with Yang Jiechi" in text
     assert "Now: Aide to the President of Russia" in text  # his office since 2024
 
 
@@ -175,3 +176,18 @@ def test_plain_words_mean_a_discussed_topic_before_an_office(core, engine):
         store_extraction(session, extraction(meeting(SHOIGU, WANG_YI, date="2025-05-05", topics=("Ukraine",)),
                                              text="D."), ArticleMeta())
     assert core.handle("ukraine").plain().startswith("Answered as /topic ukraine\nUkraine: meetings")
+
+
+def test_full_details_keep_their_mode_while_paging_and_go_back_to_the_short_view(core):
+    first = core.handle("/latest 2")
+    full = core.press(first.buttons[-1][0].data)
+    assert "Sergei Shoigu (Secretary of the Security Council of Russia)" in full.plain()
+    [older], [short] = full.buttons
+    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in core.press(older.data).plain()
+    assert short.label == "Short view"
+    assert core.press(short.data) == first
+
+
+@pytest.mark.parametrize("data", ["L:f", "L:0:5:f:f", "W:f", "T:1:f:f", "W:x:0:f", "F:1:p:2:f"])
+def test_a_forged_full_details_button_gets_a_clear_answer(core, data):
+    assert "no longer valid" in core.press(data).plain()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from bot.commands import CommandCore
+from bot.render import KIND_LABELS, human_date
 from extraction.knowledge import default_knowledge
+from storage import queries
 from storage.bootstrap import open_store
+from storage.db import session_scope
 
 
 @pytest.fixture
@@ -30,7 +34,10 @@ def test_who_shoygu_lists_his_2024_and_2026_meetings_with_wang_yi(core):
 def test_who_resolves_roles_by_the_meeting_date(core):
     text = core.handle("/who Patrushev").plain()
     assert "4 Dec 2019" in text
-    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in text
+    assert "as Security Council Secretary, with Yang Jiechi" in text  # his office then, not today's
+    reply = core.handle("/who Patrushev")
+    full = core.press(reply.buttons[-1][0].data).plain()
+    assert "Nikolai Patrushev (Secretary of the Security Council of Russia)" in full
 
 
 def test_topic_taiwn_lists_the_meetings_where_taiwan_came_up(core):
@@ -47,3 +54,60 @@ def test_latest_starts_with_the_newest_meeting(core):
     assert first_block.startswith("1 Feb 2026 · Beijing · met")
     assert "Wang Yi" in first_block
     assert "Sergei Shoigu" in first_block
+
+
+# On the seeded store, before offices had short forms: /latest 2,729 characters, /who shoigu 3,043.
+LIST_BUDGET = 2_100  # characters of a page of five meetings as `briefing ask` prints it
+
+
+def page_of(core, command):
+    """The reply to `command` and the meetings it lists, read from the store, with the person it is about."""
+    reply = core.handle(command)
+    with session_scope(core.engine) as session:
+        if command == "/latest":
+            return reply, queries.latest_meetings(session, limit=5).items, None, None
+        person = queries.person_key_ids(session, keys=["shoigu"])["shoigu"]
+        title = queries.person_title_on(session, person_id=person, on=dt.date(2026, 11, 23))
+        return reply, queries.meetings_with_person(session, person_id=person, limit=5).items, person, title
+
+
+@pytest.mark.parametrize("command", ["/latest", "/who shoigu"])
+def test_a_page_fits_a_phone_and_keeps_every_fact_an_analyst_needs(core, command):
+    reply, meetings, subject, subject_title = page_of(core, command)
+    text = reply.plain()
+    assert len(text) <= LIST_BUDGET
+    blocks = text.split("\n\n")[-len(meetings):]
+    kb = default_knowledge()
+    for meeting, block in zip(meetings, blocks, strict=True):
+        assert block.startswith(f"{human_date(meeting.date)} · {meeting.place} · {KIND_LABELS[meeting.kind]}\n")
+        for person in meeting.participants:
+            if person.person_id == subject and person.role == subject_title:
+                assert person.name not in block.splitlines()[1]  # named once, in the header
+                continue
+            assert person.name in block
+            assert kb.short_title(person.role) in block
+        shown = re.search(r"^Topics(?: \((\d+)\))?: (.*)$", block, re.MULTILINE)
+        assert shown is not None
+        named = [t.name for t in meeting.topics if t.name in shown.group(2)]
+        assert int(shown.group(1) or len(named)) == len(meeting.topics)
+        assert len(named) >= min(4, len(meeting.topics))
+        assert meeting.sources[0].quote[:100] in block
+        for source in meeting.sources:
+            assert f"{source.outlet or ''}, {human_date(source.published)} (article #{source.article_id})" in block \
+                or f"”, {human_date(source.published)} (article #{source.article_id})" in block
+
+
+@pytest.mark.parametrize("command", ["/latest", "/who shoigu"])
+def test_full_details_are_one_tap_away(core, command):
+    reply, meetings, _, _ = page_of(core, command)
+    [details] = reply.buttons[-1]
+    assert details.label == "Full details"
+    full = core.press(details.data)
+    text = full.plain()
+    for meeting in meetings:
+        for person in meeting.participants:
+            assert f"{person.name} ({person.role})" in text
+        assert all(topic.name in text for topic in meeting.topics)
+        assert meeting.sources[0].quote in text
+    [short] = full.buttons[-1]
+    assert core.press(short.data).plain() == reply.plain()

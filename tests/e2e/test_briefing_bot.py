@@ -50,7 +50,7 @@ async def test_a_button_tap_edits_the_message_in_place(briefing):
     since = len(briefing.api.calls)
     briefing.api.inject_message(12, "/latest 2")
     sent = await briefing.api.wait_for_sent(12, since=since)
-    [[older]] = sent.params["reply_markup"]["inline_keyboard"]
+    [older], [_details] = sent.params["reply_markup"]["inline_keyboard"]
     assert older["text"].startswith("Older")
     briefing.api.inject_callback(12, sent.result["message_id"], older["callback_data"])
     answered = await briefing.api.wait_for(lambda c: c.method == "answerCallbackQuery", since=since)

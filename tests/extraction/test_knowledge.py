@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from extraction.knowledge import KNOWLEDGE_DIR, KnowledgeBase, KnowledgeError, Person, default_knowledge, load
+from extraction.knowledge import (
+    KNOWLEDGE_DIR,
+    SHORT_LIMIT,
+    KnowledgeBase,
+    KnowledgeError,
+    Person,
+    default_knowledge,
+    derive_short,
+    load,
+)
 
 D = dt.date.fromisoformat
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -563,6 +572,62 @@ def test_city_is_known_with_a_russian_spelling(kb: KnowledgeBase, city: str) -> 
     assert any(CYRILLIC.search(a) for a in place.aliases)
 
 
+# ----------------------------------------------------------------------------- short forms for lists
+
+
+def test_every_office_has_a_short_form_that_fits_beside_a_name(kb: KnowledgeBase) -> None:
+    for role in kb.roles:
+        assert role.short == role.short.strip(), role.id
+        assert 0 < len(role.short) <= SHORT_LIMIT, role.id
+        assert len(role.short) <= len(role.title), role.id
+
+
+def test_short_forms_tell_a_sides_offices_apart(kb: KnowledgeBase) -> None:
+    for country in {r.country for r in kb.roles}:
+        shorts = [r.short.casefold() for r in kb.roles if r.country == country]
+        assert len(shorts) == len(set(shorts)), country
+
+
+def test_an_office_of_a_third_country_never_reads_like_a_russian_or_chinese_one(kb: KnowledgeBase) -> None:
+    sides = {r.short.casefold() for r in kb.roles if r.country in ("Russia", "China")}
+    assert [r.id for r in kb.roles if r.country not in ("Russia", "China") and r.short.casefold() in sides] == []
+
+
+def test_an_office_without_a_short_form_gets_one_from_its_title(tmp_path: Path) -> None:
+    kb = load(write_kb(tmp_path))
+    assert kb.role("ru.security_council_secretary").short == "Secretary of the Security Council"
+    assert kb.role("cn.foreign_minister").short == "Foreign Minister"
+
+
+@pytest.mark.parametrize(("title", "short"), [
+    ("Minister of Agriculture of Russia", "Minister of Agriculture"),
+    ("Director of the Federal Security Service of Russia (FSB)", "FSB Director"),
+    ("Deputy Foreign Minister of the People's Republic of China", "Deputy Foreign Minister"),
+    ("General Secretary of the Communist Party of China", "General Secretary of the Communist Party of China"),
+    ("Governor of Tokyo", "Governor of Tokyo"),
+])
+def test_derived_short_forms_drop_the_country(title: str, short: str) -> None:
+    assert derive_short(title) == short
+
+
+@pytest.mark.parametrize(("title", "short"), [
+    ("Foreign Minister of China and Director of the Office of the CPC Central Foreign Affairs Commission",
+     "Foreign Minister, top diplomat"),
+    ("President of China and General Secretary of the Communist Party of China", "President, CPC General Secretary"),
+    ("Minister of Industry and Trade of Russia", "Industry and Trade Minister"),  # " and " inside one title
+    ("Secretary of the Security Council of Russia", "Security Council Secretary"),
+    ("Governor of Tokyo", "Governor of Tokyo"),  # not an office of the knowledge base
+])
+def test_a_stored_title_reads_as_the_short_forms_of_its_offices(kb: KnowledgeBase, title: str, short: str) -> None:
+    assert kb.short_title(title) == short
+
+
+def test_seniority_puts_heads_of_state_first_and_unknown_titles_last(kb: KnowledgeBase) -> None:
+    ranks = [kb.seniority(t) for t in ("President of Russia", "Foreign Minister of Russia", "Governor of Tokyo")]
+    assert ranks == sorted(ranks)
+    assert ranks[-1] == len(kb.roles)
+
+
 # ----------------------------------------------------------------------------- the loader refuses bad files
 
 ROLES = """
@@ -716,6 +781,12 @@ def test_knowledge_error_is_a_value_error() -> None:
         ("people", "start = 2024-05-12 }", 'start = "2024-13-45" }', r"people\.toml: person 'shoigu'.*bad date"),
         ("places", 'country = "China"', "country = ", r"places\.toml: not valid TOML"),
         ("roles", 'title = "Foreign Minister of China"', "", r"roles\.toml: role 'cn\.foreign_minister'.*`title`"),
+        (
+            "roles",
+            'title = "Foreign Minister of China"',
+            'title = "Foreign Minister of China"\nshort = "Minister for Foreign Affairs of the People\'s Republic"',
+            r"roles\.toml: role 'cn\.foreign_minister'.*`short` must be .* at most 36 characters",
+        ),
     ],
 )
 def test_loader_refuses_a_bad_file(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
