@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from bot.commands import CommandCore
 from bot.config import Settings, get_settings
-from bot.export import CHUNKS
+from bot.export import CHUNKS, CalendarTally
 from bot.ingest import (
     ARTICLE_SUFFIXES,
     IngestResult,
@@ -31,6 +31,7 @@ from bot.ingest import (
     store_prepared,
 )
 from bot.logs import configure_logging
+from bot.plural import counted
 from bot.replies import Reply
 from extraction import extract
 from extraction.explain import explain
@@ -190,7 +191,8 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
                 stored.append(result)
             bar.update(1)
     refused = len(files) - len(stored)
-    click.echo(f"{len(files)} files: {len(stored)} added ({sum(len(r.meeting_ids) for r in stored)} meetings, "
+    click.echo(f"{counted(len(files), 'file')}: {len(stored)} added "
+               f"({counted(sum(len(r.meeting_ids) for r in stored), 'meeting')}, "
                f"{sum(len(r.new_meeting_ids) for r in stored)} new), {refused} refused")
     if refused:
         raise click.ClickException(f"{refused} of {len(files)} files refused")
@@ -272,20 +274,26 @@ def reextract() -> None:
     """
     settings = _settings()
     report = reextract_all(_store(settings))
-    click.echo(f"re-extracted {report.articles} articles: {report.meetings_before} meetings before, "
-               f"{report.meetings_after} after")
+    click.echo(f"re-extracted {counted(report.articles, 'article')}: "
+               f"{counted(report.meetings_before, 'meeting')} before, {report.meetings_after} after")
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
 def export(fmt: str) -> None:
-    """Print every meeting to stdout (json is the shape shared/eval/score.py reads), a meeting at a time."""
+    """Print every meeting to stdout (json is the shape shared/eval/score.py reads), a meeting at a time.
+
+    An ICS calendar holds the meetings dated to the day; stderr says how many and why the rest are not in it.
+    """
     settings = _settings()
+    tally = CalendarTally()
     with session_scope(_store(settings)) as session:
-        for chunk in CHUNKS[fmt](queries.each_meeting(session)):
+        for chunk in CHUNKS[fmt](tally.count(queries.each_meeting(session))):
             click.echo(chunk, nl=False)
     if fmt == "json":
         click.echo()
+    if fmt == "ics":
+        click.echo(tally.summary(), err=True)
 
 
 def main() -> None:
