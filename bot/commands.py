@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from bot.admin import AdminCommands
 from bot.export import CHUNKS, CalendarTally
 from bot.lookup import Lookup
-from bot.plural import counted
+from bot.plural import counted, noun
 from bot.reader import MAX_PAGE, PAGE, ReaderCommands
 from bot.render import esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
@@ -114,9 +114,8 @@ class CommandCore:
         with session_scope(self.engine) as session:
             summary = queries.store_summary(session)
         if summary.meetings:
-            known = (f"I know <b>{counted(summary.meetings, 'meeting')}</b> of "
-                     f"<b>{counted(summary.people, 'official')}</b> "
-                     f"from <b>{counted(summary.articles, 'article')}</b>, "
+            known = (f"I know {_bold(summary.meetings, 'meeting')} of {_bold(summary.people, 'official')} "
+                     f"from {_bold(summary.articles, 'article')}, "
                      f"{esc(human_date(summary.first_date))} to {esc(human_date(summary.last_date))}.")
         else:
             known = f"No meetings stored yet ({counted(summary.articles, 'article')})."
@@ -145,3 +144,8 @@ class CommandCore:
         if fmt == "ics" and tally.left_out:
             text += " <code>/export json</code> and <code>/export csv</code> hold every meeting."
         return Reply(text, document=Attachment(f"meetings.{fmt}", b"".join(parts)))
+
+
+def _bold(number: int, singular: str) -> str:
+    """"<b>11</b> meetings": the figure stands out, the noun agrees with it."""
+    return f"<b>{number:,}</b> {noun(number, singular)}"

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """`number` and `noun`, singular for one and plural (`noun` + "s" unless given) otherwise; thousands grouped."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+def noun(number: int, singular: str, plural: str | None = None) -> str:
+    """The noun that agrees with `number`: `singular` for one, else `plural` (`singular` + "s" unless given)."""
+    return singular if number == 1 else plural or singular + "s"
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """`number` (thousands grouped) and the noun that agrees with it."""
+    return f"{number:,} {noun(number, singular, plural)}"
