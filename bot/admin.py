@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from bot.ingest import IngestResult
+from bot.plural import counted
 from bot.render import clip, esc, human_date
 from bot.replies import Button, Caller, Reply
 from storage import queries
@@ -37,11 +38,11 @@ class AdminCommands:
             rows, total = queries.list_articles(session, limit=ARTICLES_PAGE, offset=offset)
         if not total:
             return Reply("No articles yet. Send a .txt, .md, .html or .pdf file to add one.")
-        lines = [f"<b>Articles</b> ({offset + 1}–{offset + len(rows)} of {total}), newest first"]
+        lines = [f"<b>Articles</b> ({offset + 1}–{offset + len(rows)} of {total}), newest published first"]
         for row in rows:
             when = row.published.isoformat() if row.published else "date unknown"
             lines.append(f"#{row.id} · {when} · {esc(clip(row.title or 'untitled', 80))}"
-                         + (f" · {esc(row.outlet)}" if row.outlet else "") + f" · {row.meetings} meetings")
+                         + (f" · {esc(row.outlet)}" if row.outlet else "") + f" · {counted(row.meetings, 'meeting')}")
         buttons = []
         if offset > 0:
             buttons.append(Button("◀ Newer", f"A:{max(0, offset - ARTICLES_PAGE)}"))
@@ -75,7 +76,7 @@ class AdminCommands:
             removed = delete_article(session, article_id=article_id)
         if removed is None:
             return Reply(f"Article #{article_id} was already gone.")
-        return Reply(f"Deleted article #{article_id} and {removed} meeting{'s' * (removed != 1)} only it reported.")
+        return Reply(f"Deleted article #{article_id} and {counted(removed, 'meeting')} only it reported.")
 
     def stats(self, _args: str, caller: Caller) -> Reply:
         if not caller.is_admin:
@@ -107,7 +108,7 @@ def ingest_report(result: IngestResult) -> Reply:
     lines = [f"Added article #{result.article_id}: {esc(clip(result.title or 'untitled', 120))}",
              f"Published {when} ({PUBLISHED_HOW.get(result.published_source, result.published_source)})."]
     if result.meetings:
-        lines.append(f"\n<b>{len(result.meetings)} meeting{'s' * (len(result.meetings) != 1)} found</b> "
+        lines.append(f"\n<b>{counted(len(result.meetings), 'meeting')} found</b> "
                      f"({len(result.new_meeting_ids)} new):")
         for m in result.meetings:
             who = ", ".join(esc(p.name) for p in m.participants)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from bot.commands import CommandCore
 from bot.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
 from bot.console import Console, run_chat
-from bot.export import CHUNKS
+from bot.export import CHUNKS, CalendarTally
 from bot.ingest import (
     ARTICLE_SUFFIXES,
     IngestResult,
@@ -30,6 +30,7 @@ from bot.ingest import (
 )
 from bot.logs import configure_logging
 from bot.parallel import in_order
+from bot.plural import counted
 from extraction import extract
 from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
@@ -212,15 +213,11 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
             bar.update(1)
     refused = len(files) - len(stored) - present
     meetings = sum(len(r.meeting_ids) for r in stored)
-    click.echo(f"{_count(len(files), 'file')}: {len(stored)} added ({_count(meetings, 'meeting')}, "
+    click.echo(f"{counted(len(files), 'file')}: {len(stored)} added ({counted(meetings, 'meeting')}, "
                f"{sum(len(r.new_meeting_ids) for r in stored)} new), "
                + (f"{present} already stored, " if present else "") + f"{refused} refused")
     if refused:
-        raise click.ClickException(f"{refused} of {_count(len(files), 'file')} refused")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
+        raise click.ClickException(f"{refused} of {counted(len(files), 'file')} refused")
 
 
 def _article_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -251,7 +248,7 @@ def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bo
         return ALREADY_STORED
     when = result.published.isoformat() if result.published else "unknown date"
     say(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
-        f"{len(result.meeting_ids)} meetings, {len(result.new_meeting_ids)} new")
+        f"{counted(len(result.meeting_ids), 'meeting')}, {len(result.new_meeting_ids)} new")
     for warning in result.warnings:
         say(f"  warning: {warning}")
     return result
@@ -287,20 +284,26 @@ def reextract() -> None:
     """
     settings = _settings()
     report = reextract_all(_store(settings))
-    click.echo(f"re-extracted {report.articles} articles: {report.meetings_before} meetings before, "
-               f"{report.meetings_after} after")
+    click.echo(f"re-extracted {counted(report.articles, 'article')}: "
+               f"{counted(report.meetings_before, 'meeting')} before, {report.meetings_after} after")
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
 def export(fmt: str) -> None:
-    """Print every meeting to stdout (json is the shape eval/score.py reads), a meeting at a time."""
+    """Print every meeting to stdout (json is the shape eval/score.py reads), a meeting at a time.
+
+    An ICS calendar holds the meetings dated to the day; stderr says how many and why the rest are not in it.
+    """
     settings = _settings()
+    tally = CalendarTally()
     with session_scope(_store(settings)) as session:
-        for chunk in CHUNKS[fmt](queries.each_meeting(session)):
+        for chunk in CHUNKS[fmt](tally.count(queries.each_meeting(session))):
             click.echo(chunk, nl=False)
     if fmt == "json":
         click.echo()
+    if fmt == "ics":
+        click.echo(tally.summary(), err=True)
 
 
 def main() -> None:

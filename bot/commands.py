@@ -11,9 +11,10 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from bot.admin import AdminCommands
-from bot.export import CHUNKS
+from bot.export import CHUNKS, CalendarTally
 from bot.lookup import Lookup
 from bot.matching import Resolution
+from bot.plural import counted, noun
 from bot.reader import FULL_VIEW, MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
 from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
@@ -121,11 +122,11 @@ class CommandCore:
         with session_scope(self.engine) as session:
             summary = queries.store_summary(session)
         if summary.meetings:
-            known = (f"I know <b>{summary.meetings}</b> meetings of <b>{summary.people}</b> officials "
-                     f"from <b>{summary.articles}</b> articles, "
+            known = (f"I know {_bold(summary.meetings, 'meeting')} of {_bold(summary.people, 'official')} "
+                     f"from {_bold(summary.articles, 'article')}, "
                      f"{esc(human_date(summary.first_date))} to {esc(human_date(summary.last_date))}.")
         else:
-            known = f"No meetings stored yet ({summary.articles} articles)."
+            known = f"No meetings stored yet ({counted(summary.articles, 'article')})."
         intro = ("<b>Briefing Bot</b> tracks meetings between Russian and Chinese officials: "
                  "who met whom, when, where and about what, with the sentence that says so.")
         parts = [f"{intro}\n{known}", HELP] + ([ADMIN_HELP[caller.front_end]] if caller.is_admin else [])
@@ -178,13 +179,22 @@ class CommandCore:
             return Reply("Export as <code>/export json</code>, <code>/export csv</code> or <code>/export ics</code>.")
         parts: list[bytes] = []
         size = 0
+        tally = CalendarTally()
         with session_scope(self.engine) as session:
             count = queries.meeting_count(session)
-            for chunk in CHUNKS[fmt](queries.each_meeting(session)):
+            for chunk in CHUNKS[fmt](tally.count(queries.each_meeting(session))):
                 parts.append(chunk.encode("utf-8"))
                 size += len(parts[-1])
                 if size > MAX_EXPORT_BYTES:
-                    return Reply(f"The export of {count:,} meetings is larger than the {MAX_EXPORT_BYTES // 2**20} MB "
-                                 "Telegram lets a bot send. On the server, "
+                    return Reply(f"The export of {counted(count, 'meeting')} is larger than the "
+                                 f"{MAX_EXPORT_BYTES // 2**20} MB Telegram lets a bot send. On the server, "
                                  f"<code>briefing export --format {fmt}</code> writes it whole.")
-        return Reply(f"{count:,} meetings as {fmt.upper()}.", document=Attachment(f"meetings.{fmt}", b"".join(parts)))
+        text = esc(tally.summary()) if fmt == "ics" else f"{counted(count, 'meeting')} as {fmt.upper()}."
+        if fmt == "ics" and tally.left_out:
+            text += " <code>/export json</code> and <code>/export csv</code> hold every meeting."
+        return Reply(text, document=Attachment(f"meetings.{fmt}", b"".join(parts)))
+
+
+def _bold(number: int, singular: str) -> str:
+    """"<b>11</b> meetings": the figure stands out, the noun agrees with it."""
+    return f"<b>{number:,}</b> {noun(number, singular)}"

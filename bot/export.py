@@ -11,8 +11,10 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
-from storage.queries import MeetingView
+from bot.plural import counted
+from storage.queries import MeetingView, SourceView
 
 
 def meeting_dict(meeting: MeetingView) -> dict:
@@ -44,7 +46,8 @@ def json_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
 
 
 def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
-    """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell."""
+    """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell. Each source
+    reads "article #4 | Izvestia | 2023-02-22 | https://…", every part in its place even when unknown."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources"])
@@ -53,12 +56,58 @@ def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
             m.id, m.date or "", m.place or "", m.kind, m.label,
             "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in m.participants),
             "; ".join(t.name for t in m.topics),
-            "; ".join(s.url or s.title or f"article #{s.article_id}" for s in m.sources),
+            "; ".join(_source_cell(s) for s in m.sources),
         ])
         yield out.getvalue()
         out.seek(0)
         out.truncate()
     yield out.getvalue()  # the header, when there was no meeting
+
+
+def _source_cell(source: SourceView) -> str:
+    return " | ".join([f"article #{source.article_id}", source.outlet or "outlet unknown",
+                       source.published.isoformat() if source.published else "date unknown",
+                       source.url or "no URL"])
+
+
+@dataclass
+class CalendarTally:
+    """What an ICS export held and left out, counted as the meetings stream past: a reply must say why
+    a calendar holds fewer events than there are meetings."""
+
+    events: int = 0
+    month_or_year: int = 0
+    undated: int = 0
+
+    def count(self, meetings: Iterable[MeetingView]) -> Iterator[MeetingView]:
+        for meeting in meetings:
+            if calendar_day(meeting) is not None:
+                self.events += 1
+            elif meeting.date:
+                self.month_or_year += 1
+            else:
+                self.undated += 1
+            yield meeting
+
+    @property
+    def left_out(self) -> int:
+        return self.month_or_year + self.undated
+
+    def summary(self) -> str:
+        """E.g. "8 of 11 meetings as ICS …; the other 3 have no day …", for the reply and the command line."""
+        total = self.events + self.left_out
+        head = f"{self.events:,} of {counted(total, 'meeting')} as ICS, one all-day event each"
+        if not self.left_out:
+            return head + "."
+        why = [f"{self.month_or_year:,} dated only to a month or year"] if self.month_or_year else []
+        why += [f"{self.undated:,} with no date"] if self.undated else []
+        verb = "has" if self.left_out == 1 else "have"
+        return f"{head}; the other {self.left_out:,} {verb} no day to put in a calendar ({' and '.join(why)})."
+
+
+def calendar_day(meeting: MeetingView) -> dt.date | None:
+    """The day of a meeting's all-day event; None when it is dated only to a month or year, or not at all."""
+    return dt.date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
 
 
 def _ics_text(text: str) -> str:
@@ -81,9 +130,8 @@ def ics_chunks(meetings: Iterable[MeetingView], *, now: dt.datetime | None = Non
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     yield _lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Briefing Bot//meetings//EN", "CALSCALE:GREGORIAN"])
     for m in meetings:
-        if not m.date or len(m.date) != 10:
+        if (day := calendar_day(m)) is None:
             continue
-        day = dt.date.fromisoformat(m.date)
         who = ", ".join(p.name for p in m.participants)
         lines = [
             "BEGIN:VEVENT",

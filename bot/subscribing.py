@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from bot.lookup import SURE, Lookup
 from bot.matching import Resolution
+from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_block
 from bot.replies import CONSOLE, Button, Caller, Reply
 from storage import queries
@@ -192,7 +193,7 @@ class SubscriptionCommands:
         if not meetings:
             return None
         when = human_date(since.date().isoformat()) if since else "the start"
-        head = f"<b>Digest</b>: {len(ids)} new meeting{'s' * (len(ids) != 1)} since {when}"
+        head = f"<b>Digest</b>: {counted(len(ids), 'meeting')} added since {when}"
         more = f"\n\n…and {len(ids) - MAX_DIGEST} more: /latest" if len(ids) > MAX_DIGEST else ""
         return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
 

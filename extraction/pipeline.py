@@ -19,6 +19,7 @@ from extraction.merge import Group, merge
 from extraction.people import PeopleScan, PersonHit, find_people, person_key, scan_people
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import find_edit_stamp, find_published
+from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import find_topics
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
@@ -45,8 +46,10 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
         warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
-    meetings = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp,
-                              stated=published if source != "assumed" else None)
+    found = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp,
+                           stated=published if source != "assumed" else None)
+    meetings = [m for m in found if not missing_sides(m.participants)]
+    warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:
         if meeting.date is None:
             warnings.append(f"no date found for meeting {meeting.label}")
@@ -55,6 +58,12 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     return Extraction(text=cleaned.text, title=cleaned.title, published=published, published_source=source,
                       meetings=tuple(meetings), sentences=tuple(s.text for s in sentences),
                       warnings=tuple(warnings))
+
+
+def _out_of_scope(meeting: Meeting) -> str:
+    """Why a meeting the article reports is left out: no participant known to be of one side."""
+    sides = " or ".join(missing_sides(meeting.participants))
+    return f"not a Russian-Chinese meeting, left out (no participant known to be from {sides}): {meeting.label}"
 
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,

@@ -29,7 +29,7 @@ class Article(SQLModel, table=True):
     url: str | None = None
     outlet: str | None = None
     filename: str | None = None
-    published: dt.date | None = None
+    published: dt.date | None = Field(default=None, index=True)  # /articles lists newest published first
     published_source: str = "assumed"  # given | byline | assumed
     text: str
     added_by: str | None = None  # "telegram:<user id>", "cli" or "seed"

@@ -350,16 +350,21 @@ class ArticleRow:
 
 
 def list_articles(session: Session, *, limit: int, offset: int = 0) -> tuple[list[ArticleRow], int]:
-    """Articles, newest added first, with how many meetings each reports; and the total."""
-    rows = session.exec(
-        select(Article.id, Article.title, Article.outlet, Article.published, func.count(col(MeetingSource.meeting_id)))
-        .join(MeetingSource, col(MeetingSource.article_id) == Article.id, isouter=True)
-        .group_by(col(Article.id))
-        .order_by(col(Article.id).desc())
+    """Articles, newest published first (undated last, ties newest added first), with how many meetings each
+    reports; and the total. The page comes from walking the index on `published`, then its counts."""
+    page = session.exec(
+        select(Article.id, Article.title, Article.outlet, Article.published)
+        .order_by(col(Article.published).desc(), col(Article.id).desc())
         .limit(limit)
         .offset(offset)
     ).all()
-    return [ArticleRow(*row) for row in rows], article_count(session)
+    ids = [row[0] for row in page]
+    counts = dict(session.exec(
+        select(MeetingSource.article_id, func.count())
+        .where(col(MeetingSource.article_id).in_(ids))
+        .group_by(col(MeetingSource.article_id))
+    ).all()) if ids else {}
+    return [ArticleRow(*row, meetings=counts.get(row[0], 0)) for row in page], article_count(session)
 
 
 def get_article(session: Session, *, article_id: int) -> Article | None:

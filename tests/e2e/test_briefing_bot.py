@@ -113,7 +113,7 @@ async def test_the_digest_job_runs_at_the_subscribers_local_time_and_sends_once(
     since = len(briefing.api.calls)
     await job.run(briefing.app)  # the clock reached 08:30 in Moscow
     digest = await briefing.api.wait_for_sent(201, since=since)
-    assert "<b>Digest</b>: 1 new meeting" in digest.params["text"]
+    assert "<b>Digest</b>: 1 meeting added since" in digest.params["text"]
     assert "Sergei Lavrov" in digest.params["text"]
 
     again = len(briefing.api.calls)
