@@ -11,14 +11,16 @@ from rapidfuzz import fuzz
 from bot.matching import (
     ACCEPT,
     CLOSE,
-    SUGGEST,
+    NEAR,
     AliasIndex,
     Entry,
     Match,
     Resolution,
+    _nearness,
     _score,
     _spelling,
     _Strings,
+    cyrillic,
     normalize,
     resolve,
 )
@@ -95,9 +97,13 @@ def test_normalize_drops_case_accents_punctuation_and_possessives():
 _FAMILIES = ["Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Sun", "Ma", "Gao"]
 _SYLLABLES = ["jian", "shan", "hua", "wei", "ming", "gang", "hong", "ping", "lan", "jie", "yong", "hui", "tao", "lei",
               "qiang", "jun", "bin", "kai", "long", "zhi"]  # 3,800 names at most
+_RUSSIAN = dict(zip(_FAMILIES + _SYLLABLES, [  # as Russian writes them (Palladius)
+    "Ли", "Ван", "Чжан", "Лю", "Чэнь", "Ян", "Хуан", "Сунь", "Ма", "Гао",
+    "цзянь", "шань", "хуа", "вэй", "мин", "ган", "хун", "пин", "лань", "цзе", "юн", "хуэй", "тао", "лэй",
+    "цян", "цзюнь", "бинь", "кай", "лун", "чжи"], strict=True))
 
 
-def _crowd(count: int, seed: int = 3) -> list[Entry]:
+def _crowd(count: int, seed: int = 3, *, russian: bool = False) -> list[Entry]:
     rng = random.Random(seed)
     entries, seen = [], set()
     while len(seen) < count:
@@ -106,21 +112,25 @@ def _crowd(count: int, seed: int = 3) -> list[Entry]:
         if name not in seen:
             seen.add(name)
             entries += [Entry(name, name, s) for s in (name, f"{family} {a.capitalize()}-{b}", f"{a}{b} {family}")]
+            if russian:
+                entries.append(Entry(name, name, f"{_RUSSIAN[family]} {_RUSSIAN[a].capitalize()}{_RUSSIAN[b]}"))
     return entries
 
 
 _normalized, _prepared = functools.cache(normalize), functools.cache(_spelling)
 
 
-def _scanned(query: str, entries: list[Entry], cutoff: float) -> list[Match]:
-    """Every target scoring at least `cutoff`, ranked, by scoring every spelling (`similarity`, prepared once)."""
+def _scanned(query: str, entries: list[Entry], cutoff: float, scorer=_score) -> list[Match]:
+    """Every target scoring at least `cutoff`, ranked, by scoring every spelling (`similarity`, prepared once;
+    `_nearness` for suggestions)."""
     q = _spelling(query)
     best: dict[object, tuple[float, int]] = {}
     first: dict[object, int] = {}
     for i, entry in enumerate(entries):
         first.setdefault(entry.target, i)
         s = _prepared(entry.spelling)
-        score = _score(q, q.split(), s, s.split()) if q and s else 0.0
+        across = cyrillic(normalize(query)) != cyrillic(_normalized(entry.spelling))
+        score = scorer(q, q.split(), s, s.split(), across=across) if q and s else 0.0
         if score >= cutoff and score > best.get(entry.target, (-1.0, 0))[0]:
             best[entry.target] = (score, i)
     ranked = sorted(best, key=lambda t: (-best[t][0], entries[best[t][1]].canonical, first[t]))
@@ -140,10 +150,11 @@ def _strong(query: str, entries: list[Entry], limit: int = 8) -> Resolution | No
 
 
 def test_the_index_answers_what_scoring_every_spelling_answers():
-    entries = _crowd(400)
+    entries = _crowd(400, russian=True)
     index = AliasIndex(entries)
     rng = random.Random(5)
     queries = ["li", "sun", "wang i", "li li", "hua", "Jianshan", "li jian shan", "ъ li jianshan ь", "zzz",
+               "Ван", "ли", "Чэнь Цзяньшань", "chen", "tszyanshan", "Ли Цзяньшан", "цзяньшань ли",  # two scripts
                "Gao niangbin", "Wang Jiemino", "Yang Hoegzhi", "Wang Haawei Ma",  # near ACCEPT: many to weigh
                "loziw", "wihgiisxu", "exqjslohgh"]  # nobody: suggestions, many tied
     for name in rng.sample(sorted({e.canonical for e in entries}), 15):
@@ -157,7 +168,7 @@ def test_the_index_answers_what_scoring_every_spelling_answers():
         strong = index.strong(query)
         assert strong == _strong(query, entries), query
         if strong is None:  # suggestions: the three best of all
-            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, SUGGEST)[:3])), query
+            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, NEAR, _nearness)[:3])), query
 
 
 def test_a_typo_of_a_full_name_among_thousands_of_similar_names_still_resolves():
