@@ -105,14 +105,18 @@ def _score(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bo
 
 
 def _nearness(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bool = False) -> float:
-    """How close the query, or its closest typed word, comes to the spelling or one of its words: what ranks
-    suggestions, and what one must bring to NEAR, so that chance letters in common suggest nobody."""
+    """What ranks suggestions and must reach NEAR: `_score` with every typed word of three letters or more
+    compared letter by letter (shorter ones, "b" and "lt" left by markup, are not words to be near), so
+    that chance letters in common suggest nobody, and "yan" still suggests Yang."""
     whole = fuzz.ratio(q, s)
     penalty = ACROSS if across else 0.0
     if len(q) < 3:  # one or two letters come near only a word they are
         return max(whole, 100.0 - penalty if q in s_words else 0.0)
-    words = max((fuzz.ratio(w, sw) for w in q_words for sw in s_words), default=0.0)
-    return max(whole, words - penalty)
+    words = [w for w in q_words if len(w) >= 3]
+    if not words or not s_words:
+        return whole
+    per_word = [max(fuzz.ratio(w, sw) for sw in s_words) for w in words]
+    return max(whole, sum(per_word) / len(per_word) - penalty)
 
 
 def similarity(query: str, spelling: str) -> float:
@@ -362,13 +366,30 @@ class AliasIndex:
         q = latin(wanted)
         if not q:
             return Resolution("none", ())
+        script, q_words = cyrillic(wanted), q.split()
         found: dict[Hashable, tuple[float, int]] = {}
-        for form, nearness in self._candidates(q, NEAR, cyrillic(wanted)).items():
+        kept: dict[Hashable, float] = {}  # `limit` targets scoring at least as much as any other found
+        # score in order of an upper bound (the whole ratio or the best typed word's), stopping once `limit`
+        # targets are known to beat every spelling not yet scored
+        order = sorted(self._candidates(q, NEAR, script).items(), key=lambda item: -item[1])
+        for position, (form, _) in enumerate(order):
+            nearness = _nearness(q, q_words, self.forms.strings[form], self.form_words[form],
+                                 across=self.form_cyrillic[form] != script)
             self._add(found, form, nearness, NEAR)
+            for target in {self.entries[i].target for i in self.form_entries[form]} & found.keys():
+                if limit is None:
+                    continue
+                if target in kept or len(kept) < limit or found[target][0] > min(kept.values()):
+                    if target not in kept and len(kept) == limit:
+                        del kept[min(kept, key=kept.__getitem__)]
+                    kept[target] = found[target][0]
+            following = order[position + 1][1] if position + 1 < len(order) else -1.0
+            if limit is not None and len(kept) == limit and min(kept.values()) > following:
+                break
         return Resolution("none", tuple(self._sorted(found)[:limit]))
 
     def _candidates(self, q: str, cutoff: float, script: bool) -> dict[int, float]:
-        """Forms whose `_nearness` to the query is at least `cutoff`, each with it (at least its score)."""
+        """Forms whose `_nearness` may reach `cutoff`, each with an upper bound of it."""
         bounds: dict[int, float] = dict(self.forms.near(q, cutoff))
         for words_script, words in self.scripts.items():
             penalty = ACROSS if words_script != script else 0.0
@@ -377,7 +398,8 @@ class AliasIndex:
                 for form in words.forms[number] if number is not None else ():
                     bounds[form] = max(bounds.get(form, -1.0), 100.0 - penalty)
                 continue
-            for typed in dict.fromkeys(q.split()):
+            # a mean over typed words reaches the cutoff only if one of them does
+            for typed in dict.fromkeys(w for w in q.split() if len(w) >= 3):
                 for w, score in words.index.near(typed, cutoff + penalty):
                     for form in words.forms[w]:
                         if score - penalty > bounds.get(form, -1.0):

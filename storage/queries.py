@@ -277,6 +277,30 @@ def person_key_ids(session: Session, *, keys: list[str]) -> dict[str, int]:
     return {key: pid for key, pid in rows if key and pid}
 
 
+def person_meeting_counts(session: Session, *, person_ids: list[int]) -> dict[int, int]:
+    """How many meetings each of these people took part in (their count with themself in `PersonPartner`),
+    so that close matches come in the order readers most likely mean them; people without any are left out."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(person_ids), _BATCH):
+        counts.update(session.exec(
+            select(PersonPartner.person_id, PersonPartner.meetings)
+            .where(col(PersonPartner.person_id).in_(person_ids[start : start + _BATCH]),
+                   col(PersonPartner.partner_id) == col(PersonPartner.person_id))
+        ).all())
+    return counts
+
+
+def topic_meeting_counts(session: Session, *, topic_ids: list[int]) -> dict[int, int]:
+    """How many meetings discussed each of these topics; topics no meeting discussed are left out."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(topic_ids), _BATCH):
+        counts.update(session.exec(
+            select(MeetingTopic.topic_id, func.count()).where(col(MeetingTopic.topic_id).in_(
+                topic_ids[start : start + _BATCH])).group_by(col(MeetingTopic.topic_id))
+        ).all())
+    return counts
+
+
 def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | None:
     """The person's offices on that day, joined ("Foreign Minister of China and ...")."""
     roles = session.exec(
