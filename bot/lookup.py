@@ -98,7 +98,7 @@ class Lookup:
 
     def _offices(self, query: str) -> list[Role]:
         """The office the words name, or the same office in several countries ("defence minister" is Russia's
-        and China's); none when they fit several offices of one country ("chinese", "president" with vice)."""
+        and China's); none when they fit several offices of one country equally plainly ("chinese")."""
         found = self._roles.strong(query, limit=None)
         if found is None or found.matches[0].score < SURE:
             return []
@@ -111,7 +111,7 @@ class Lookup:
                          if similarity(query, p) >= match.score), default=0)
             plainest.setdefault(role.country, []).append((words, role))
         offices = []
-        for options in plainest.values():  # "defence minister" fits "deputy defence minister" too, less plainly
+        for options in plainest.values():  # "president" fits "Vice President of China" too, less plainly
             fewest = min(words for words, _ in options)
             plain = [role for words, role in options if words == fewest]
             if len(plain) > 1:

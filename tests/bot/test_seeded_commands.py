@@ -101,3 +101,10 @@ def test_an_office_without_a_country_offers_its_holder_in_each_country(core):
     assert core.handle("/who China's defense minister").plain().startswith(
         "“China's defense minister” today: Defence Minister of China, Dong Jun.")
     assert "today: Defence Minister of Russia, Andrei Belousov." in core.handle("/who Russian defence minister").plain()
+
+
+def test_an_office_is_the_plainest_one_the_words_fit(core):
+    presidents = _labels(core.handle("/who president"))
+    assert presidents[:2] == ["Vladimir Putin", "Xi Jinping"]  # of those offered, the most met first
+    assert "Han Zheng" not in presidents  # Vice President of China: "president" fits it less plainly
+    assert "No person matches" in core.handle("/who chinese").plain()  # many offices of China, none named
