@@ -11,6 +11,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -82,13 +83,13 @@ class Lookup:
             return PersonLookup(_by_use(found, lambda ids: queries.person_meeting_counts(session, person_ids=ids)))
 
     def _role_holders(self, session: Session, query: str) -> PersonLookup | None:
+        today = self.today()
+        held = [(person, role) for role in self._offices(query) for person in self.knowledge.holders(role.id, today)]
+        ids = queries.person_key_ids(session, keys=[person.id for person, _ in held]) if held else {}
         holders: dict[int, tuple[Match, str]] = {}
-        for role in self._offices(query):
-            people = self.knowledge.holders(role.id, self.today())
-            ids = queries.person_key_ids(session, keys=[p.id for p in people])
-            for p in people:
-                if p.id in ids:
-                    holders.setdefault(ids[p.id], (Match(ids[p.id], p.name, 100.0), role.title))
+        for person, role in held:
+            if person.id in ids:
+                holders.setdefault(ids[person.id], (Match(ids[person.id], person.name, 100.0), role.title))
         if not holders:
             return None
         matches = tuple(match for match, _ in holders.values())
@@ -102,21 +103,19 @@ class Lookup:
         found = self._roles.strong(query, limit=None)
         if found is None or found.matches[0].score < SURE:
             return []
-        plainest: dict[str, list[tuple[int, Role]]] = {}  # country -> (words of its closest phrase, office)
+        by_country: dict[str, list[tuple[float, Role]]] = {}
         for match in found.matches:
             role = self.knowledge.role(str(match.target))
-            if role is None or match.score < SURE:
-                continue
-            words = min((len(normalize(p).split()) for p in (role.title, *role.phrases)
-                         if similarity(query, p) >= match.score), default=0)
-            plainest.setdefault(role.country, []).append((words, role))
+            if role is not None and match.score >= SURE:
+                by_country.setdefault(role.country, []).append((match.score, role))
         offices = []
-        for options in plainest.values():  # "president" fits "Vice President of China" too, less plainly
-            fewest = min(words for words, _ in options)
-            plain = [role for words, role in options if words == fewest]
-            if len(plain) > 1:
+        for options in by_country.values():  # "president" fits "Vice President of China" too, less plainly
+            if len(options) > 1:
+                words = {role.id: _plainest(query, role, score) for score, role in options}
+                options = [(score, role) for score, role in options if words[role.id] == min(words.values())]
+            if len(options) > 1:
                 return []
-            offices.append(plain[0])
+            offices.append(options[0][1])
         return offices
 
     def topic(self, query: str) -> Resolution:
@@ -124,6 +123,17 @@ class Lookup:
             topics = self._topics.get(session)
             found = topics.strong(query, limit=None) or topics.weak(query, limit=None)
             return _by_use(found, lambda ids: queries.topic_meeting_counts(session, topic_ids=ids))
+
+
+def _plainest(query: str, role: Role, score: float) -> int:
+    """How few words the office's phrases that match the query as well as its best one have."""
+    return next((words for words, phrase in _by_length(role) if similarity(query, phrase) >= score), 0)
+
+
+@cache
+def _by_length(role: Role) -> list[tuple[int, str]]:
+    """The office's title and phrases, fewest words first."""
+    return sorted((len(normalize(p).split()), p) for p in (role.title, *role.phrases))
 
 
 def _by_use(found: Resolution, counts: Callable[[list[int]], dict[int, int]]) -> Resolution:
