@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 ACCEPT = 80  # below this a spelling is a suggestion, not a match
 CLOSE = 4  # targets within this many points of the best are offered as a choice
-NEAR = 70  # a suggestion needs the query, or one typed word, this close to the spelling or one of its words:
+NEAR = 70  # a suggestion needs the query, or its typed words on average, this close to a spelling (`_nearness`):
 # about one wrong letter in four; gibberish, markup and unrelated words reach 50–67 by chance letters
 SHORT = 4  # a query shorter than this matches only a whole word: one letter of three makes another name
 ACROSS = 25  # what a word found inside a spelling of the other script loses: the transliteration is rough
