@@ -9,24 +9,34 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.matching import AliasIndex, Entry, Match, Resolution
-from extraction.knowledge import KnowledgeBase
+from bot.matching import AliasIndex, Entry, Match, Resolution, normalize, similarity
+from extraction.knowledge import KnowledgeBase, Role
 from storage import queries
 from storage.db import session_scope
 
 SURE = 90  # a name match this good is not second-guessed by a role phrase
+MAX_CHOICES = 8  # close matches offered as buttons: the ones readers most often mean
+SUGGESTIONS = 3  # nearest names offered when nothing matches
 
 
 @dataclass(frozen=True)
 class PersonLookup:
     resolution: Resolution
-    role_title: str | None = None  # set when the words named an office, not a person
+    offices: dict[Hashable, str] = field(default_factory=dict)  # when the words named an office: holder -> it
+
+    @property
+    def role_title(self) -> str | None:
+        """The office the words named, when they named one and it has one holder."""
+        if self.resolution.status != "one" or not self.offices:
+            return None
+        return self.offices.get(self.resolution.matches[0].target)
 
 
 class _Cached:
@@ -58,30 +68,87 @@ class Lookup:
                                  for phrase in (r.title, *r.phrases))
 
     def person(self, query: str) -> PersonLookup:
-        """Names first; an office ("Russia's security chief") means whoever holds it today."""
+        """Names first; an office ("Russia's security chief") means whoever holds it today, and an office
+        named without its country ("defence minister") its holders in each country."""
         with session_scope(self.engine) as session:
             people = self._people.get(session)
-            strong = people.strong(query)
+            strong = people.strong(query, limit=None)
             if strong is not None and strong.status == "one" and strong.matches[0].score >= SURE:
                 return PersonLookup(strong)
             by_role = self._role_holders(session, query)
-        # suggestions ("did you mean") cost a scan of every spelling: only when no office was meant either
-        return by_role or PersonLookup(strong or people.weak(query))
+            if by_role is not None:
+                return by_role
+            # suggestions ("did you mean") cost a scan of every spelling: only when no office was meant either
+            found = strong or people.weak(query, limit=None)
+            return PersonLookup(_by_use(found, lambda ids: queries.person_meeting_counts(session, person_ids=ids)))
 
     def _role_holders(self, session: Session, query: str) -> PersonLookup | None:
-        roles = self._roles.resolve(query)
-        if roles.status != "one" or roles.matches[0].score < SURE:
+        today = self.today()
+        held = [(person, role) for role in self._offices(query) for person in self.knowledge.holders(role.id, today)]
+        ids = queries.person_key_ids(session, keys=[person.id for person, _ in held]) if held else {}
+        holders: dict[int, tuple[Match, str]] = {}
+        for person, role in held:
+            if person.id in ids:
+                holders.setdefault(ids[person.id], (Match(ids[person.id], person.name, 100.0), role.title))
+        if not holders:
             return None
-        role = self.knowledge.role(str(roles.matches[0].target))
-        if role is None:
-            return None
-        holders = self.knowledge.holders(role.id, self.today())
-        ids = queries.person_key_ids(session, keys=[p.id for p in holders])
-        matches = tuple(Match(ids[p.id], p.name, 100.0) for p in holders if p.id in ids)
-        if not matches:
-            return None
-        return PersonLookup(Resolution("one" if len(matches) == 1 else "several", matches), role_title=role.title)
+        matches = tuple(match for match, _ in holders.values())
+        resolution = _by_use(Resolution("one" if len(matches) == 1 else "several", matches),
+                             lambda ids: queries.person_meeting_counts(session, person_ids=ids))
+        return PersonLookup(resolution, offices={target: title for target, (_, title) in holders.items()})
+
+    def _offices(self, query: str) -> list[Role]:
+        """The office the words name, or the same office in several countries ("defence minister" is Russia's
+        and China's); none when they fit several offices of one country equally plainly ("chinese")."""
+        found = self._roles.strong(query, limit=None)
+        if found is None or found.matches[0].score < SURE:
+            return []
+        by_country: dict[str, list[tuple[float, Role]]] = {}
+        for match in found.matches:
+            role = self.knowledge.role(str(match.target))
+            if role is not None and match.score >= SURE:
+                by_country.setdefault(role.country, []).append((match.score, role))
+        offices = []
+        for options in by_country.values():  # "president" fits "Vice President of China" too, less plainly
+            if len(options) > 1:
+                words = {role.id: _plainest(query, role, score) for score, role in options}
+                options = [(score, role) for score, role in options if words[role.id] == min(words.values())]
+            if len(options) > 1:
+                return []
+            offices.append(options[0][1])
+        return offices
 
     def topic(self, query: str) -> Resolution:
         with session_scope(self.engine) as session:
-            return self._topics.get(session).resolve(query)
+            topics = self._topics.get(session)
+            found = topics.strong(query, limit=None) or topics.weak(query, limit=None)
+            return _by_use(found, lambda ids: queries.topic_meeting_counts(session, topic_ids=ids))
+
+
+def _plainest(query: str, role: Role, score: float) -> int:
+    """How few words the office's phrases that match the query as well as its best one have."""
+    return next((words for words, phrase in _by_length(role) if similarity(query, phrase) >= score), 0)
+
+
+@cache
+def _by_length(role: Role) -> list[tuple[int, str]]:
+    """The office's title and phrases, fewest words first."""
+    return sorted((len(normalize(p).split()), p) for p in (role.title, *role.phrases))
+
+
+def _by_use(found: Resolution, counts: Callable[[list[int]], dict[int, int]]) -> Resolution:
+    """Close matches in the order readers most likely mean them: most meetings in the store first, then the
+    better spelling; suggestions nearest first, the most met first among equally near ones. Then the few
+    that fit in a reply."""
+    if found.status == "one":
+        return found
+    if found.status == "several":
+        met = counts([int(m.target) for m in found.matches])
+        ranked = sorted(found.matches, key=lambda m: (-met.get(int(m.target), 0), -m.score))
+        return Resolution("several", tuple(ranked[:MAX_CHOICES]))
+    if not found.matches:
+        return found
+    nearest = [m for m in found.matches if m.score >= found.matches[:SUGGESTIONS][-1].score]  # ties kept
+    met = counts([int(m.target) for m in nearest])
+    ranked = sorted(nearest, key=lambda m: (-m.score, -met.get(int(m.target), 0)))
+    return Resolution("none", tuple(ranked[:SUGGESTIONS]))

@@ -19,7 +19,11 @@ from rapidfuzz import fuzz, process
 
 ACCEPT = 80  # below this a spelling is a suggestion, not a match
 CLOSE = 4  # targets within this many points of the best are offered as a choice
-SUGGEST = 45
+NEAR = 70  # a suggestion needs the query, or its typed words on average, this close to a spelling (`_nearness`):
+# about one wrong letter in four; gibberish, markup and unrelated words reach 50–67 by chance letters
+SHORT = 4  # a query shorter than this matches only a whole word: one letter of three makes another name
+ACROSS = 25  # what a word found inside a spelling of the other script loses: the transliteration is rough
+# (Cyrillic "Чен" is Korean "Jong", not Chinese "Chen"), so such a word alone only suggests, when exact
 HIGH = 86  # where `strong` looks first: a typo of a full name or a surname usually scores more
 _SLACK = 1e-6  # candidate searches reach this far below a cutoff: float sums never lose a match
 
@@ -31,6 +35,7 @@ _CYRILLIC = dict(zip(
 ))
 _LATIN = str.maketrans(_CYRILLIC)
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -47,6 +52,11 @@ def normalize(text: str) -> str:
 def latin(text: str) -> str:
     """A rough Latin transliteration of normalized Cyrillic, so `Шойгу` can meet `shoigu`."""
     return text.translate(_LATIN)
+
+
+def cyrillic(text: str) -> bool:
+    """Whether a spelling is written in Cyrillic: a Latin query meets its words only through `latin`."""
+    return _CYRILLIC_LETTER.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -82,23 +92,41 @@ def _spelling(text: str) -> str:
     return latin(normalize(text))
 
 
-def _score(q: str, q_words: list[str], s: str, s_words: list[str]) -> float:
-    """`similarity` of two spellings already in `_spelling` form (q non-empty)."""
+def _score(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bool = False) -> float:
+    """`similarity` of two spellings already in `_spelling` form (q non-empty); `across`: in two scripts."""
     whole = fuzz.ratio(q, s)
-    if len(q) < 3:  # "xi", "li": only an exact word counts, or every Li is a "Xi"
-        return max(whole, 100.0 if q in s_words else 0.0)
+    penalty = ACROSS if across else 0.0
+    if len(q) < SHORT:  # "xi", "yan": only an exact word counts, or every Li is a "Xi" and every Yan a "Yang"
+        return max(whole, 100.0 - penalty if q in s_words else 0.0)
     if not q_words or not s_words:
         return whole
     per_word = [max(fuzz.ratio(w, sw) for sw in s_words) for w in q_words]
-    return max(whole, sum(per_word) / len(per_word))
+    return max(whole, sum(per_word) / len(per_word) - penalty)
+
+
+def _nearness(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bool = False) -> float:
+    """What ranks suggestions and must reach NEAR: `_score` with every typed word of three letters or more
+    compared letter by letter (shorter ones, "b" and "lt" left by markup, are not words to be near), so
+    that chance letters in common suggest nobody, and "yan" still suggests Yang."""
+    whole = fuzz.ratio(q, s)
+    penalty = ACROSS if across else 0.0
+    if len(q) < 3:  # one or two letters come near only a word they are
+        return max(whole, 100.0 - penalty if q in s_words else 0.0)
+    words = [w for w in q_words if len(w) >= 3]
+    if not words or not s_words:
+        return whole
+    per_word = [max(fuzz.ratio(w, sw) for sw in s_words) for w in words]
+    return max(whole, sum(per_word) / len(per_word) - penalty)
 
 
 def similarity(query: str, spelling: str) -> float:
-    """0–100: whole-string likeness, or every typed word close to some word of the spelling."""
+    """0–100: whole-string likeness, or every typed word close to some word of the spelling (a word found
+    only through transliteration, in a spelling of the other script, counts ACROSS less)."""
     if not normalize(query) or not normalize(spelling):
         return 0.0
     q, s = _spelling(query), _spelling(spelling)
-    return _score(q, q.split(), s, s.split()) if q else 0.0
+    across = cyrillic(normalize(query)) != cyrillic(normalize(spelling))
+    return _score(q, q.split(), s, s.split(), across=across) if q else 0.0
 
 
 class _Strings:
@@ -155,60 +183,72 @@ def _triples(text: str) -> list[str]:
     return [padded[i : i + 3] for i in range(len(padded) - 2)]
 
 
+class _Words:
+    """The words of one script's spellings (forms), each with the forms that hold it, for word-by-word scores."""
+
+    def __init__(self, forms: dict[int, str]) -> None:
+        self.number: dict[str, int] = {}
+        self.forms: list[list[int]] = []  # word -> forms that contain it
+        self.beside: list[dict[int, list[int]]] = []  # word -> itself or a word sharing a form -> those forms
+        self.form_ids: dict[int, tuple[int, ...]] = {}  # form -> its words
+        for form, text in forms.items():
+            ids = tuple(self.number.setdefault(word, len(self.number)) for word in dict.fromkeys(text.split()))
+            self.form_ids[form] = ids
+            for w in ids:
+                if w == len(self.forms):
+                    self.forms.append([])
+                    self.beside.append({})
+                self.forms[w].append(form)
+                for u in ids:
+                    self.beside[w].setdefault(u, []).append(form)
+        self.index = _Strings(list(self.number))
+        self.beside_ids = [list(near) for near in self.beside]
+        self.beside_words = [[self.index.strings[u] for u in near] for near in self.beside]
+
+
 class AliasIndex:
     """Every spelling of many targets, prepared once, so that a query scores a few of them, not all.
 
     Scores are `similarity`'s and the ranking is `resolve`'s, entry for entry. A spelling's score is the
-    better of its whole-string ratio and the mean of each typed word's closest word in it: `forms.near`
-    finds the first, `_word_scores` the second, both from indexes that return the few spellings able to
-    reach a bar. Only a query that matches nobody ("did you mean") scans every spelling for the nearest ones.
+    better of its whole-string ratio and the mean of each typed word's closest word in it (ACROSS less in a
+    spelling of the other script): `forms.near` finds the first, `_word_scores` the second, from one word
+    index per script, each returning the few spellings able to reach a bar. Only a query that matches nobody
+    ("did you mean") scans every spelling for the nearest ones.
     """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries = list(entries)
         self.exact: dict[str, dict[Hashable, Entry]] = {}
         self.first: dict[Hashable, int] = {}  # a target's first entry: ties rank in entry order
-        form_number: dict[str, int] = {}
-        words: dict[str, int] = {}
+        form_number: dict[tuple[str, bool], int] = {}
         forms: list[str] = []
+        self.form_cyrillic: list[bool] = []
         self.form_words: list[list[str]] = []
-        self.form_word_ids: list[tuple[int, ...]] = []
         self.form_entries: list[list[int]] = []  # form -> entries spelt that way
-        self.word_forms: list[list[int]] = []  # word -> forms that contain it
-        self.beside: list[dict[int, list[int]]] = []  # word -> itself or a word sharing a form -> those forms
         for i, entry in enumerate(self.entries):
             self.first.setdefault(entry.target, i)
             wanted = normalize(entry.spelling)
             if not wanted:
                 continue
             self.exact.setdefault(wanted, {})[entry.target] = entry  # the last one, as `resolve` always did
-            form = latin(wanted)
-            number = form_number.get(form)
+            key = (latin(wanted), cyrillic(wanted))  # `шойгу` and `shoygu` are one string in two scripts
+            number = form_number.get(key)
             if number is None:
-                number = form_number[form] = len(forms)
-                forms.append(form)
-                self.form_words.append(form.split())
+                number = form_number[key] = len(forms)
+                forms.append(key[0])
+                self.form_cyrillic.append(key[1])
+                self.form_words.append(key[0].split())
                 self.form_entries.append([])
-                ids = tuple(words.setdefault(word, len(words)) for word in dict.fromkeys(form.split()))
-                self.form_word_ids.append(ids)
-                for w in ids:
-                    if w == len(self.word_forms):
-                        self.word_forms.append([])
-                        self.beside.append({})
-                    self.word_forms[w].append(number)
-                    for u in ids:
-                        self.beside[w].setdefault(u, []).append(number)
             self.form_entries[number].append(i)
-        self.forms, self.words = _Strings(forms), _Strings(list(words))
-        self.word_number = words
-        self.beside_ids = [list(near) for near in self.beside]
-        self.beside_words = [[self.words.strings[u] for u in near] for near in self.beside]
+        self.forms = _Strings(forms)
+        self.scripts = {script: _Words({n: form for n, form in enumerate(forms) if self.form_cyrillic[n] == script})
+                        for script in (False, True)}
 
-    def resolve(self, query: str, *, limit: int = 8) -> Resolution:
+    def resolve(self, query: str, *, limit: int | None = 8) -> Resolution:
         """The targets a query most likely means, best first (what `resolve` returns for these entries)."""
         return self.strong(query, limit=limit) or self.weak(query)
 
-    def strong(self, query: str, *, limit: int = 8) -> Resolution | None:
+    def strong(self, query: str, *, limit: int | None = 8) -> Resolution | None:
         """The resolution when some target scores at least ACCEPT (or exactly one is spelt so); else None."""
         wanted = normalize(query)
         if not wanted:
@@ -220,13 +260,13 @@ class AliasIndex:
         q = latin(wanted)
         if not q:
             return None
-        # Only spellings within CLOSE of the best are answered, and the higher the bar, the fewer the indexes
-        # return: look at HIGH first, and lower the bar (to CLOSE below the best found) only when needed.
-        scores = self._word_scores(q, HIGH)
+        script = cyrillic(wanted)
+        scores: dict[int, float] = {}
+        for words_script, words in self.scripts.items():  # the two hold different forms
+            penalty = ACROSS if words_script != script else 0.0
+            if ACCEPT + penalty <= 100:  # else a word of the other script alone never makes a match
+                scores.update(self._word_pass(q, words, penalty))
         best = max(scores.values(), default=0.0)
-        if best < HIGH + CLOSE:
-            scores = self._word_scores(q, max(ACCEPT, best - CLOSE))
-            best = max(scores.values(), default=0.0)
         for form, whole in self.forms.near(q, max(ACCEPT, best - CLOSE)):
             if whole > scores.get(form, -1.0):
                 scores[form] = whole
@@ -241,21 +281,33 @@ class AliasIndex:
         matches = tuple(Match(t, canonical, -score) for score, canonical, _, t in close)
         return Resolution("one" if len(matches) == 1 else "several", matches)
 
-    def _word_scores(self, q: str, cutoff: float) -> dict[int, float]:
+    def _word_pass(self, q: str, words: _Words, penalty: float) -> dict[int, float]:
+        """Forms of one script whose words score, less `penalty`, at least ACCEPT and within CLOSE of the best.
+
+        Only those are answered, and the higher the bar, the fewer the indexes return: look at HIGH first,
+        and lower the bar (to CLOSE below the best found) only when needed.
+        """
+        scores = self._word_scores(q, HIGH + penalty, words)
+        best = max(scores.values(), default=0.0)
+        if best < HIGH + penalty + CLOSE:
+            scores = self._word_scores(q, max(ACCEPT + penalty, best - CLOSE), words)
+        return {form: score - penalty for form, score in scores.items()} if penalty else scores
+
+    def _word_scores(self, q: str, cutoff: float, words: _Words) -> dict[int, float]:
         """Forms whose words alone score at least `cutoff`: the mean over typed words of each one's closest word.
 
         That is a form's score unless its whole spelling scores more (`strong` adds those from `forms.near`).
         Forms more than CLOSE below the best may be left out, and some below the cutoff may be in, too low.
         """
         q_words = q.split()
-        if len(q) < 3:  # `_score`: a whole word or nothing
-            number = self.word_number.get(q)
-            return dict.fromkeys(self.word_forms[number] if number is not None else (), 100.0)
+        if len(q) < SHORT:  # `_score`: a whole word or nothing
+            number = words.number.get(q)
+            return dict.fromkeys(words.forms[number] if number is not None else (), 100.0)
         typed = list(dict.fromkeys(q_words))
         scores: dict[int, float] = {}
         if len(typed) == 1:  # the mean of one word, however often typed, is that word's score
-            for w, score in self.words.near(typed[0], cutoff):
-                for form in self.word_forms[w]:
+            for w, score in words.index.near(typed[0], cutoff):
+                for form in words.forms[w]:
                     if score > scores.get(form, -1.0):
                         scores[form] = score
             return scores
@@ -267,15 +319,15 @@ class AliasIndex:
         k, times = len(q_words), Counter(q_words)
         reaches = []  # (highest mean, typed word, w, its score, {other: {word beside w: ratio}}, other's most)
         for word in typed:
-            for w, score in self.words.near(word, cutoff - _SLACK):
+            for w, score in words.index.near(word, cutoff - _SLACK):
                 rest = k * cutoff - times[word] * score - _SLACK
                 close: dict[str, dict[int, float]] = {}
                 for other in typed:
                     if other != word:  # at least what the rest leave when all the others score `score`
                         least = (rest - (k - times[word] - times[other]) * score) / times[other]
-                        found = process.extract(other, self.beside_words[w], scorer=fuzz.ratio, limit=None,
+                        found = process.extract(other, words.beside_words[w], scorer=fuzz.ratio, limit=None,
                                                 score_cutoff=max(0.0, least))
-                        close[other] = {self.beside_ids[w][i]: ratio for _, ratio, i in found}
+                        close[other] = {words.beside_ids[w][i]: ratio for _, ratio, i in found}
                 most = {other: min(score, max(ratios.values(), default=0.0)) for other, ratios in close.items()}
                 top = (times[word] * score + sum(times[other] * most[other] for other in close)) / k
                 reaches.append((top, word, w, score, close, most))
@@ -290,16 +342,16 @@ class AliasIndex:
             allowed: set[int] | None = None
             for other in close.keys() - {pivot}:
                 need = most[other] - k * (top - bar) / times[other]
-                hits = set().union(*(self.beside[w][u] for u, ratio in close[other].items() if ratio >= need))
+                hits = set().union(*(words.beside[w][u] for u, ratio in close[other].items() if ratio >= need))
                 allowed = hits if allowed is None else allowed & hits
             for u, ratio in sorted(close[pivot].items(), key=lambda item: -item[1]):
                 bar = max(cutoff, best - CLOSE) - _SLACK
                 if ratio < most[pivot] - k * (top - bar) / times[pivot]:
                     break
-                for form in self.beside[w][u]:
+                for form in words.beside[w][u]:
                     if allowed is not None and form not in allowed:
                         continue
-                    ids = self.form_word_ids[form]
+                    ids = words.form_ids[form]
                     per_word = [score if typed_word == word else max(close[typed_word].get(i, 0.0) for i in ids)
                                 for typed_word in q_words]
                     mean = sum(per_word) / len(per_word)  # as `_score` adds them up, to the last bit
@@ -308,42 +360,50 @@ class AliasIndex:
                         best = max(best, mean)
         return scores
 
-    def weak(self, query: str) -> Resolution:
-        """When nothing scores ACCEPT: up to three suggestions scoring at least SUGGEST."""
-        q = latin(normalize(query))
+    def weak(self, query: str, *, limit: int | None = 3) -> Resolution:
+        """When nothing scores ACCEPT: the targets whose spellings come nearest, if they come NEAR, best first."""
+        wanted = normalize(query)
+        q = latin(wanted)
         if not q:
             return Resolution("none", ())
-        bounds = self._candidates(q, SUGGEST)
+        script, q_words = cyrillic(wanted), q.split()
         found: dict[Hashable, tuple[float, int]] = {}
-        three: dict[Hashable, float] = {}  # three targets scoring at least as much as any other found
-        # score in order of an upper bound (the best whole or single-word ratio), stopping once three
+        kept: dict[Hashable, float] = {}  # `limit` targets scoring at least as much as any other found
+        # score in order of an upper bound (the whole ratio or the best typed word's), stopping once `limit`
         # targets are known to beat every spelling not yet scored
-        order = sorted(bounds.items(), key=lambda item: -item[1])
+        order = sorted(self._candidates(q, NEAR, script).items(), key=lambda item: -item[1])
         for position, (form, _) in enumerate(order):
-            self._add(found, form, _score(q, q.split(), self.forms.strings[form], self.form_words[form]), SUGGEST)
+            nearness = _nearness(q, q_words, self.forms.strings[form], self.form_words[form],
+                                 across=self.form_cyrillic[form] != script)
+            self._add(found, form, nearness, NEAR)
             for target in {self.entries[i].target for i in self.form_entries[form]} & found.keys():
-                if target in three or len(three) < 3 or found[target][0] > min(three.values()):
-                    if target not in three and len(three) == 3:
-                        del three[min(three, key=three.__getitem__)]
-                    three[target] = found[target][0]
+                if limit is None:
+                    continue
+                if target in kept or len(kept) < limit or found[target][0] > min(kept.values()):
+                    if target not in kept and len(kept) == limit:
+                        del kept[min(kept, key=kept.__getitem__)]
+                    kept[target] = found[target][0]
             following = order[position + 1][1] if position + 1 < len(order) else -1.0
-            if len(three) == 3 and min(three.values()) > following:
+            if limit is not None and len(kept) == limit and min(kept.values()) > following:
                 break
-        return Resolution("none", tuple(self._sorted(found)[:3]))
+        return Resolution("none", tuple(self._sorted(found)[:limit]))
 
-    def _candidates(self, q: str, cutoff: float) -> dict[int, float]:
-        """Forms that may score at least `cutoff`, each with an upper bound of its score."""
+    def _candidates(self, q: str, cutoff: float, script: bool) -> dict[int, float]:
+        """Forms whose `_nearness` may reach `cutoff`, each with an upper bound of it."""
         bounds: dict[int, float] = dict(self.forms.near(q, cutoff))
-        if len(q) < 3:
-            number = self.word_number.get(q)
-            for form in self.word_forms[number] if number is not None else ():
-                bounds[form] = 100.0
-            return bounds
-        for typed in dict.fromkeys(q.split()):  # a mean over typed words reaches the cutoff only if one does
-            for w, score in self.words.near(typed, cutoff):
-                for form in self.word_forms[w]:
-                    if score > bounds.get(form, -1.0):
-                        bounds[form] = score
+        for words_script, words in self.scripts.items():
+            penalty = ACROSS if words_script != script else 0.0
+            if len(q) < 3:
+                number = words.number.get(q)
+                for form in words.forms[number] if number is not None else ():
+                    bounds[form] = max(bounds.get(form, -1.0), 100.0 - penalty)
+                continue
+            # a mean over typed words reaches the cutoff only if one of them does
+            for typed in dict.fromkeys(w for w in q.split() if len(w) >= 3):
+                for w, score in words.index.near(typed, cutoff + penalty):
+                    for form in words.forms[w]:
+                        if score - penalty > bounds.get(form, -1.0):
+                            bounds[form] = score - penalty
         return bounds
 
     def _add(self, found: dict[Hashable, tuple[float, int]], form: int, score: float, cutoff: float) -> None:
@@ -362,6 +422,6 @@ class AliasIndex:
         return [m for m, _ in matches]
 
 
-def resolve(query: str, entries: Iterable[Entry], *, limit: int = 8) -> Resolution:
+def resolve(query: str, entries: Iterable[Entry], *, limit: int | None = 8) -> Resolution:
     """The targets a query most likely means, best first."""
     return AliasIndex(entries).resolve(query, limit=limit)

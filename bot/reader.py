@@ -62,6 +62,9 @@ class ReaderCommands:
         if len(query) > MAX_QUERY:
             return Reply(f"That name is too long ({len(query)} characters); try a surname.")
         found = self.lookup.person(query)
+        if found.resolution.status == "several" and found.offices:  # "defence minister": one in each country
+            held = "; ".join(f"{esc(found.offices[m.target])}, {esc(m.canonical)}" for m in found.resolution.matches)
+            return Reply(f"“{esc(clip(query, 60))}” today: {held}. Which one?", _buttons(found.resolution, "W"))
         if found.resolution.status != "one":
             return choices(found.resolution, query, what="person", prefix="W")
         match = found.resolution.matches[0]
@@ -169,7 +172,7 @@ def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
 
 def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Reply:
     """Buttons for several close matches, or "did you mean" with the nearest names."""
-    buttons = tuple((Button(m.canonical[:40], f"{prefix}:{m.target}:0"),) for m in resolution.matches)
+    buttons = _buttons(resolution, prefix)
     names = ", ".join(esc(m.canonical) for m in resolution.matches)
     if resolution.status == "several":
         many = {"person": "people"}.get(what, f"{what}s")
@@ -177,3 +180,8 @@ def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Re
     if resolution.matches:
         return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Did you mean: {names}?", buttons)
     return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Try another spelling, or /help.")
+
+
+def _buttons(resolution: Resolution, prefix: str) -> tuple[tuple[Button, ...], ...]:
+    """One button a row per match, in the resolution's order (the most met first)."""
+    return tuple((Button(m.canonical[:40], f"{prefix}:{m.target}:0"),) for m in resolution.matches)

@@ -15,7 +15,7 @@ from functools import cache
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.lookup import SURE, Lookup
+from bot.lookup import MAX_CHOICES, SURE, Lookup
 from bot.matching import Resolution
 from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_block
@@ -139,11 +139,16 @@ class SubscriptionCommands:
             return self.set_follow(caller, "person", int(person.matches[0].target), on=on)
         if topic.status == "one":
             return self.set_follow(caller, "topic", int(topic.matches[0].target), on=on)
-        options = [("p", m) for m in person.matches[:4]] + [("t", m) for m in topic.matches[:4]]
+        # each list comes as /who and /topic offer it, the most met first; close matches hide mere suggestions
+        found = [("p", person), ("t", topic)]
+        close = [(kind, m) for kind, r in found if r.status != "none" for m in r.matches]
+        options = (close or [(kind, m) for kind, r in found for m in r.matches])[:MAX_CHOICES]
         if not options:
             return Reply(f"Nothing matches “{esc(clip(query, 60))}”: try a surname or a topic such as Taiwan.")
         buttons = tuple((Button(m.canonical[:40], f"F:{int(on)}:{kind}:{m.target}"),) for kind, m in options)
-        return Reply(f"Which one do you want to {verb}?", buttons)
+        if close:
+            return Reply(f"Which one do you want to {verb}?", buttons)
+        return Reply(f"Nothing matches “{esc(clip(query, 60))}”. Did you mean one of these?", buttons)
 
     def set_follow(self, caller: Caller, kind: str, target_id: int, *, on: bool) -> Reply:
         """Follow or unfollow one person or topic (also the answer to a choice button, which anyone can tap)."""

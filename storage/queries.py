@@ -277,6 +277,30 @@ def person_key_ids(session: Session, *, keys: list[str]) -> dict[str, int]:
     return {key: pid for key, pid in rows if key and pid}
 
 
+_MET = select(PersonPartner.person_id, PersonPartner.meetings).where(
+    col(PersonPartner.person_id).in_(_IDS), col(PersonPartner.partner_id) == col(PersonPartner.person_id))
+_DISCUSSED = (select(MeetingTopic.topic_id, func.count()).where(col(MeetingTopic.topic_id).in_(_IDS))
+              .group_by(col(MeetingTopic.topic_id)))
+
+
+def person_meeting_counts(session: Session, *, person_ids: list[int]) -> dict[int, int]:
+    """How many meetings each of these people took part in (their count with themself in `PersonPartner`),
+    so that close matches come in the order readers most likely mean them; people without any are left out."""
+    return _counts(session, _MET, person_ids)
+
+
+def topic_meeting_counts(session: Session, *, topic_ids: list[int]) -> dict[int, int]:
+    """How many meetings discussed each of these topics; topics no meeting discussed are left out."""
+    return _counts(session, _DISCUSSED, topic_ids)
+
+
+def _counts(session: Session, statement: Select, ids: list[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for start in range(0, len(ids), _BATCH):  # a common surname may be hundreds of people
+        counts.update((owner, count) for owner, count in core_rows(session, statement, ids=ids[start : start + _BATCH]))
+    return counts
+
+
 def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | None:
     """The person's offices on that day, joined ("Foreign Minister of China and ...")."""
     roles = session.exec(

@@ -11,14 +11,16 @@ from rapidfuzz import fuzz
 from bot.matching import (
     ACCEPT,
     CLOSE,
-    SUGGEST,
+    NEAR,
     AliasIndex,
     Entry,
     Match,
     Resolution,
+    _nearness,
     _score,
     _spelling,
     _Strings,
+    cyrillic,
     normalize,
     resolve,
 )
@@ -68,11 +70,57 @@ def test_a_surname_shared_by_several_people_offers_a_choice():
     assert {m.canonical for m in result.matches} == {"Wang Yi", "Wang Huning"}
 
 
-def test_nothing_close_gives_suggestions_not_a_guess():
-    result = resolve("Shoiguvich Lavrovsky", PEOPLE)
+# Spellings that must find their person, invented for each shape a reader types: typos, surnames, other
+# transliterations, Cyrillic, reversed order, shouting, patronymics, a word of the name.
+@pytest.mark.parametrize(("query", "person"), [
+    ("Ushakof", "ushakov"), ("mishustn", "mishustin"), ("Мишустин", "mishustin"), ("Shoigu Sergei", "shoigu"),
+    ("LAVROV!!", "lavrov"), ("Belousv", "belousov"), ("Vladimir Vladimirovich", "putin"), ("Jong", "kim_jong_un"),
+    ("Putn", "putin"), ("Ушаков", "ushakov"), ("kim chen yn", "kim_jong_un"),  # a whole Cyrillic spelling, in Latin
+])
+def test_invented_spellings_of_every_shape_find_their_person(query, person):
+    result = resolve(query, PEOPLE)
+    assert (result.status, result.matches[0].target) == ("one", person)
+
+
+# What names nobody must match nobody and suggest nobody: gibberish, keyboard runs, markup and entities
+# (what is left of `<b>&amp;`), emoji, numbers, words that are not a name.
+@pytest.mark.parametrize("query", [
+    "qqqq", "asdfgh", "mnbvcx", "hjkl", "bzzt", "xyzzy", "lorem ipsum", "12345", "<i>&lt;", "<b>&amp;", "&nbsp;",
+    "<a href=x>", "🙂🙂 🙃", "Kremlin", "Shoiguvich Lavrovsky",  # two names' pieces: neither name as a whole
+])
+def test_what_names_nobody_matches_and_suggests_nobody(query):
+    assert resolve(query, PEOPLE) == Resolution("none", ())
+
+
+@pytest.mark.parametrize("query", ["blockchain", "football", "xylophone", "pizza", "<b>", "climate change",
+                                   "arctic route", "semiconductors"])
+def test_what_is_no_topic_matches_and_suggests_no_topic(query):
+    assert resolve(query, TOPICS) == Resolution("none", ())
+
+
+@pytest.mark.parametrize(("query", "person"), [
+    ("Shoiguvich", "shoigu"), ("Lavrenko", "lavrov"), ("Shoygoo", "shoigu"), ("yan", "yang_jiechi"),
+])
+def test_a_near_miss_is_suggested_not_guessed(query, person):
+    result = resolve(query, PEOPLE)
     assert result.status == "none"
-    assert "Sergei Shoigu" in {m.canonical for m in result.matches} or "Sergei Lavrov" in {
-        m.canonical for m in result.matches}
+    assert person in {m.target for m in result.matches}
+
+
+def test_a_word_inside_a_spelling_of_the_other_script_does_not_match_on_its_own():
+    # Russian writes Wang "Ван" and Kim Jong Un "Ким Чен Ын": in Latin letters "van" and "chen", which are
+    # other people's names; a reader typing Latin means those, a reader typing Cyrillic the Russian spelling
+    entries = [Entry("wang", "Wang Yi", "Wang Yi"), Entry("wang", "Wang Yi", "Ван И"),
+               Entry("nguyen", "Nguyen Van Thanh", "Nguyen Van Thanh"),
+               Entry("nguyen", "Nguyen Van Thanh", "Нгуен Ван Тхань"),
+               Entry("kim", "Kim Jong Un", "Kim Jong Un"), Entry("kim", "Kim Jong Un", "Ким Чен Ын"),
+               Entry("chen", "Chen Yixin", "Chen Yixin"), Entry("chen", "Chen Yixin", "Чэнь Исинь")]
+    assert [m.target for m in resolve("Van", entries).matches] == ["nguyen"]
+    assert {m.target for m in resolve("Ван", entries).matches} == {"wang", "nguyen"}
+    assert [m.target for m in resolve("Chen", entries).matches] == ["chen"]
+    alone = resolve("Chen", [e for e in entries if e.target != "chen"])
+    assert (alone.status, [m.target for m in alone.matches]) == ("none", ["kim"])  # a suggestion at most
+    assert resolve("Kim Chen Yn", entries).matches[0].target == "kim"  # the whole spelling still matches
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "🙂🙂", "zzzzzz"])
@@ -80,9 +128,11 @@ def test_empty_or_meaningless_queries_match_nobody(query):
     assert resolve(query, PEOPLE).status == "none"
 
 
-def test_a_two_letter_query_must_be_a_whole_word():
+def test_a_short_query_must_be_a_whole_word():
     assert resolve("xi", PEOPLE).matches[0].target == "xi"
     assert resolve("ji", PEOPLE).status == "none"
+    assert resolve("Yan", PEOPLE).status == "none"  # a Yan is not a Yang (a suggestion at most)
+    assert resolve("Dong", PEOPLE).matches[0].target == "dong_jun"
 
 
 def test_normalize_drops_case_accents_punctuation_and_possessives():
@@ -95,9 +145,13 @@ def test_normalize_drops_case_accents_punctuation_and_possessives():
 _FAMILIES = ["Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Sun", "Ma", "Gao"]
 _SYLLABLES = ["jian", "shan", "hua", "wei", "ming", "gang", "hong", "ping", "lan", "jie", "yong", "hui", "tao", "lei",
               "qiang", "jun", "bin", "kai", "long", "zhi"]  # 3,800 names at most
+_RUSSIAN = dict(zip(_FAMILIES + _SYLLABLES, [  # as Russian writes them (Palladius)
+    "Ли", "Ван", "Чжан", "Лю", "Чэнь", "Ян", "Хуан", "Сунь", "Ма", "Гао",
+    "цзянь", "шань", "хуа", "вэй", "мин", "ган", "хун", "пин", "лань", "цзе", "юн", "хуэй", "тао", "лэй",
+    "цян", "цзюнь", "бинь", "кай", "лун", "чжи"], strict=True))
 
 
-def _crowd(count: int, seed: int = 3) -> list[Entry]:
+def _crowd(count: int, seed: int = 3, *, russian: bool = False) -> list[Entry]:
     rng = random.Random(seed)
     entries, seen = [], set()
     while len(seen) < count:
@@ -106,21 +160,25 @@ def _crowd(count: int, seed: int = 3) -> list[Entry]:
         if name not in seen:
             seen.add(name)
             entries += [Entry(name, name, s) for s in (name, f"{family} {a.capitalize()}-{b}", f"{a}{b} {family}")]
+            if russian:
+                entries.append(Entry(name, name, f"{_RUSSIAN[family]} {_RUSSIAN[a].capitalize()}{_RUSSIAN[b]}"))
     return entries
 
 
 _normalized, _prepared = functools.cache(normalize), functools.cache(_spelling)
 
 
-def _scanned(query: str, entries: list[Entry], cutoff: float) -> list[Match]:
-    """Every target scoring at least `cutoff`, ranked, by scoring every spelling (`similarity`, prepared once)."""
+def _scanned(query: str, entries: list[Entry], cutoff: float, scorer=_score) -> list[Match]:
+    """Every target scoring at least `cutoff`, ranked, by scoring every spelling (`similarity`, prepared once;
+    `_nearness` for suggestions)."""
     q = _spelling(query)
     best: dict[object, tuple[float, int]] = {}
     first: dict[object, int] = {}
     for i, entry in enumerate(entries):
         first.setdefault(entry.target, i)
         s = _prepared(entry.spelling)
-        score = _score(q, q.split(), s, s.split()) if q and s else 0.0
+        across = cyrillic(normalize(query)) != cyrillic(_normalized(entry.spelling))
+        score = scorer(q, q.split(), s, s.split(), across=across) if q and s else 0.0
         if score >= cutoff and score > best.get(entry.target, (-1.0, 0))[0]:
             best[entry.target] = (score, i)
     ranked = sorted(best, key=lambda t: (-best[t][0], entries[best[t][1]].canonical, first[t]))
@@ -140,10 +198,11 @@ def _strong(query: str, entries: list[Entry], limit: int = 8) -> Resolution | No
 
 
 def test_the_index_answers_what_scoring_every_spelling_answers():
-    entries = _crowd(400)
+    entries = _crowd(400, russian=True)
     index = AliasIndex(entries)
     rng = random.Random(5)
     queries = ["li", "sun", "wang i", "li li", "hua", "Jianshan", "li jian shan", "ъ li jianshan ь", "zzz",
+               "Ван", "ли", "Чэнь Цзяньшань", "chen", "tszyanshan", "Ли Цзяньшан", "цзяньшань ли",  # two scripts
                "Gao niangbin", "Wang Jiemino", "Yang Hoegzhi", "Wang Haawei Ma",  # near ACCEPT: many to weigh
                "loziw", "wihgiisxu", "exqjslohgh"]  # nobody: suggestions, many tied
     for name in rng.sample(sorted({e.canonical for e in entries}), 15):
@@ -157,7 +216,7 @@ def test_the_index_answers_what_scoring_every_spelling_answers():
         strong = index.strong(query)
         assert strong == _strong(query, entries), query
         if strong is None:  # suggestions: the three best of all
-            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, SUGGEST)[:3])), query
+            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, NEAR, _nearness)[:3])), query
 
 
 def test_a_typo_of_a_full_name_among_thousands_of_similar_names_still_resolves():

@@ -6,13 +6,16 @@ import datetime as dt
 import re
 
 import pytest
+from sqlmodel import select
 
 from bot.commands import CommandCore
 from bot.render import KIND_LABELS, human_date
+from bot.replies import Caller
 from extraction.knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope
+from storage.models import Person
 
 
 @pytest.fixture
@@ -111,3 +114,59 @@ def test_full_details_are_one_tap_away(core, command):
         assert meeting.sources[0].quote in text
     [short] = full.buttons[-1]
     assert core.press(short.data).plain() == reply.plain()
+
+
+TELEGRAM = Caller(chat_id=7, user_id=7)  # a private chat: /follow answers there, not in the console
+
+
+def _labels(reply) -> list[str]:
+    return [button.label for row in reply.buttons for button in row]
+
+
+def test_a_shared_surname_offers_the_most_met_first_in_who_and_follow_alike(core):
+    who, follow = core.handle("/who wang"), core.handle("/follow wang", TELEGRAM)
+    offered = _labels(who)
+    with session_scope(core.engine) as session:
+        ids = {p.name: p.id for p in session.exec(select(Person)).all()}
+        met = queries.person_meeting_counts(session, person_ids=list(ids.values()))
+    counts = [met.get(ids[name], 0) for name in offered]
+    assert len(offered) > 2
+    assert all(name.startswith("Wang ") for name in offered)
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > counts[-1]
+    assert offered[0] == "Wang Yi"  # most meetings of all, last in the alphabet
+    assert _labels(follow) == offered
+
+
+def test_a_surname_is_not_found_inside_another_scripts_spelling(core):
+    reply = core.handle("/who Chen")  # Russian writes Kim Jong Un "Ким Чен Ын"
+    assert _labels(reply)
+    assert all(name.startswith("Chen ") for name in _labels(reply))
+
+
+@pytest.mark.parametrize("query", ["xyzzy", "<b>&amp;", "qwertyuiop", "🙃", "zxcvbnm"])
+def test_gibberish_is_answered_with_no_match_and_no_guess(core, query):
+    who, follow = core.handle(f"/who {query}"), core.handle(f"/follow {query}", TELEGRAM)
+    assert "No person matches" in who.plain()
+    assert "Did you mean" not in who.plain()
+    assert "Nothing matches" in follow.plain()
+    assert not who.buttons
+    assert not follow.buttons
+
+
+def test_an_office_without_a_country_offers_its_holder_in_each_country(core):
+    reply = core.handle("/who defence minister")
+    assert "Defence Minister of Russia, Andrei Belousov" in reply.plain()
+    assert "Defence Minister of China, Dong Jun" in reply.plain()
+    assert sorted(_labels(reply)) == ["Andrei Belousov", "Dong Jun"]
+    assert sorted(_labels(core.handle("/follow defense minister", TELEGRAM))) == ["Andrei Belousov", "Dong Jun"]
+    assert core.handle("/who China's defense minister").plain().startswith(
+        "“China's defense minister” today: Defence Minister of China, Dong Jun.")
+    assert "today: Defence Minister of Russia, Andrei Belousov." in core.handle("/who Russian defence minister").plain()
+
+
+def test_an_office_is_the_plainest_one_the_words_fit(core):
+    presidents = _labels(core.handle("/who president"))
+    assert presidents[:2] == ["Vladimir Putin", "Xi Jinping"]  # of those offered, the most met first
+    assert "Han Zheng" not in presidents  # Vice President of China: "president" fits it less plainly
+    assert "No person matches" in core.handle("/who chinese").plain()  # many offices of China, none named
