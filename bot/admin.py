@@ -98,7 +98,7 @@ class AdminCommands:
 def refuse(caller: Caller, action: str) -> Reply:
     """Every admin action checks the sender itself; refusals are logged with who tried."""
     log.warning("refused %s from user %s in chat %s", action, caller.user_id, caller.chat_id)
-    return Reply(ADMINS_ONLY)
+    return Reply(ADMINS_ONLY, private=True)
 
 
 def ingest_report(result: IngestResult) -> Reply:

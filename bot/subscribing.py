@@ -215,7 +215,7 @@ def _refusal(caller: Caller) -> Reply | None:
     """Why this caller may not change the chat's subscription, if they may not."""
     if caller.chat_id == CONSOLE.chat_id:
         return Reply(CONSOLE_NOTE)
-    return None if caller.can_manage_chat else Reply(NOT_ALLOWED)
+    return None if caller.can_manage_chat else Reply(NOT_ALLOWED, private=True)
 
 
 def _top(resolution: Resolution) -> float:

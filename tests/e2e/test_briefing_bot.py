@@ -254,19 +254,3 @@ async def test_a_channel_where_the_bot_is_admin_can_subscribe(briefing):
     assert "Subscribed" in reply.text
     assert briefing.app.job_queue.get_jobs_by_name(digest_job_name(-100500))
 
-
-async def test_a_group_member_cannot_use_an_admins_follow_button(briefing):
-    briefing.api.set_member_status(-901, 71, "administrator")
-    briefing.api.set_member_status(-901, 72, "member")
-    since = len(briefing.api.calls)
-    briefing.api.inject_message(-901, "/follow wang", user_id=71)
-    choice = await briefing.api.wait_for_sent(-901, since=since)
-    button = choice.params["reply_markup"]["inline_keyboard"][0][0]
-    since = len(briefing.api.calls)
-    briefing.api.inject_callback(-901, choice.result["message_id"], button["callback_data"], user_id=72)
-    edited = await briefing.api.wait_for(lambda c: c.method == "editMessageText", since=since)
-    assert "Only an admin of this chat" in edited.params["text"]
-    since = len(briefing.api.calls)
-    briefing.api.inject_callback(-901, choice.result["message_id"], button["callback_data"], user_id=71)
-    edited = await briefing.api.wait_for(lambda c: c.method == "editMessageText", since=since)
-    assert edited.params["text"].startswith("Following")
