@@ -76,7 +76,7 @@ async def test_a_caption_with_a_bad_date_is_refused_before_download(briefing: Br
     ("/delete 999", "There is no article #999"),
     ("/delete abc", "Which article?"),
     ("/latest abc", "is not a number"),
-    ("/latest 100000", "Showing 20"),
+    ("/latest 100000", "<b>Latest meetings</b> (1–"),  # the seeds' dozen meetings: none held back
     ("/who " + "x" * 5000, "too long"),
     ("/who 🙂🙂🙂", "No person matches"),
     ("/who ?!.,", "No person matches"),

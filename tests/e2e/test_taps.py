@@ -7,6 +7,7 @@ import logging
 
 import pytest
 
+from bot import render
 from bot.delivery import digest_job_name
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -78,3 +79,29 @@ async def test_a_reader_who_blocked_the_bot_is_not_kept_as_a_subscriber(briefing
     assert not briefing.app.job_queue.get_jobs_by_name(digest_job_name(42))
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert [r for r in caplog.records if "chat 42 is gone" in r.getMessage()]
+
+
+async def test_an_export_keeps_telegrams_pace_in_the_chat(briefing: Briefing):
+    briefing.api.chat_interval = 0.9  # strict: Telegram's "about one message per second" in a chat
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(43, "/export csv")
+    document = await briefing.api.wait_for(lambda c: c.ok and c.method == "sendDocument", since=since, timeout=10)
+    assert document.params["document"].filename == "meetings.csv"
+    refused = [c for c in briefing.api.calls[since:] if c.chat_id == 43 and c.error_code == 429]
+    assert refused == []
+
+
+async def test_a_long_reply_comes_in_whole_meetings_at_telegrams_pace(briefing: Briefing, monkeypatch):
+    briefing.api.chat_interval = 0.9
+    # the seeds' dozen meetings fit one message of 4096 characters; in messages of 1,500 they take several
+    monkeypatch.setattr("bot.delivery.split_message", lambda text: render.split_message(text, 1500))
+    last_line = briefing.app.bot_data["core"].handle("/latest 20").html.splitlines()[-1]
+    since = len(briefing.api.calls)
+    briefing.api.inject_message(44, "/latest 20")
+    await briefing.api.wait_for(lambda c: c.ok and c.method == "sendMessage" and c.chat_id == 44
+                                and c.params["text"].endswith(last_line), since=since, timeout=15)
+    parts = [c.params["text"] for c in calls_to(briefing, "sendMessage", 44, since) if c.ok]
+    assert len(parts) > 1
+    blocks = [b for part in parts for b in part.split("\n\n")][1:]  # after the title, one block per meeting
+    assert all(b.startswith("<b>") and b.splitlines()[-1].startswith("Source:") for b in blocks)
+    assert not [c for c in calls_to(briefing, "sendMessage", 44, since) if c.error_code == 429]
