@@ -109,6 +109,8 @@ async def test_the_digest_job_runs_at_the_subscribers_local_time_and_sends_once(
     assert (next_run.hour, next_run.minute) == (8, 30)
     assert next_run - dt.datetime.now(moscow) <= dt.timedelta(days=1)
 
+    with session_scope(briefing.engine) as session:  # yesterday's digest went out: today's has what came since
+        subs.mark_digest_sent(session, chat_id=201, at=dt.datetime.now(dt.UTC))
     ingest_text(briefing.engine, ARTICLE, published=dt.date(2025, 3, 13))
     since = len(briefing.api.calls)
     await job.run(briefing.app)  # the clock reached 08:30 in Moscow
