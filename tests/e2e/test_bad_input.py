@@ -97,8 +97,9 @@ async def tap(briefing: Briefing, chat_id: int, data: str, user_id: int | None =
     sent = await briefing.api.wait_for_sent(chat_id) if briefing.api.sent_messages(chat_id) else None
     message_id = sent.result["message_id"] if sent else 1
     briefing.api.inject_callback(chat_id, message_id, data, user_id=user_id)
-    edited = await briefing.api.wait_for(lambda c: c.method in {"editMessageText", "sendMessage"}
-                                         and c.chat_id == chat_id, since=since)
+    edited = await briefing.api.wait_for(lambda c: (c.method in {"editMessageText", "sendMessage"}
+                                         and c.chat_id == chat_id)  # or a refusal shown to the tapper alone
+                                         or (c.method == "answerCallbackQuery" and "text" in c.params), since=since)
     return edited.params["text"]
 
 
