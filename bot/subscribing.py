@@ -172,15 +172,15 @@ class SubscriptionCommands:
     # /digest and the push ----------------------------------------------------------------------
 
     def digest(self, _args: str, caller: Caller) -> Reply:
+        with session_scope(self.engine) as session:
+            subscriber = subs.get_subscriber(session, chat_id=caller.chat_id)
+            first = subscriber is None or subscriber.last_digest_at is None
         # only someone who manages the chat moves its digest on; anyone else just reads it
         reply = self.compose_digest(caller.chat_id, mark_sent=caller.can_manage_chat)
         if reply is not None:
             return reply
-        with session_scope(self.engine) as session:
-            subscriber = subs.get_subscriber(session, chat_id=caller.chat_id)
-        if subscriber is None or subscriber.last_digest_at is None:
-            return Reply(f"Nothing added in the last {FIRST_DIGEST_DAYS} days.")
-        return Reply("Nothing new since your last digest.")
+        return Reply(f"Nothing added in the last {FIRST_DIGEST_DAYS} days." if first
+                     else "Nothing new since your last digest.")
 
     def compose_digest(self, chat_id: int, *, mark_sent: bool) -> Reply | None:
         """Meetings added since the chat's last digest (the last week for its first) that it wants; None when

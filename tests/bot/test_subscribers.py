@@ -71,6 +71,12 @@ def test_a_new_subscribers_first_digest_covers_the_last_week(core):
     assert core.handle("/digest", READER).plain() == "Nothing new since your last digest."
 
 
+def test_a_first_digest_with_nothing_to_say_does_not_mention_a_last_digest(engine):
+    core = CommandCore(engine, default_knowledge())  # an empty store
+    core.handle("/subscribe", READER)
+    assert core.handle("/digest", READER).plain() == "Nothing added in the last 7 days."
+
+
 def test_a_digest_does_not_repeat_at_length_what_an_alert_already_showed(core, engine):
     core.handle("/subscribe", READER)
     core.handle("/digest", READER)  # the first digest: what was there before
