@@ -12,7 +12,7 @@ from bot.ingest import IngestResult
 from bot.plural import counted
 from bot.render import clip, esc, human_date
 from bot.replies import Button, Caller, Reply
-from storage import queries
+from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
@@ -83,7 +83,9 @@ class AdminCommands:
             return refuse(caller, "/stats")
         with session_scope(self.engine) as session:
             summary = queries.store_summary(session)
-            counts = subs.subscriber_counts(session, since=self.now() - dt.timedelta(days=1))
+            day_ago = self.now() - dt.timedelta(days=1)
+            counts = subs.subscriber_counts(session, since=day_ago)
+            received = inbox.received_since(session, since=day_ago)
         return Reply("\n".join([
             "<b>Statistics</b>",
             f"Articles: {summary.articles}",
@@ -91,15 +93,17 @@ class AdminCommands:
             f"{esc(human_date(summary.last_date))})",
             f"People at meetings: {summary.people}",
             f"Subscribers: {counts.active} active ({counts.with_alerts} with alerts, {counts.following} following "
-            f"someone or something), {counts.inactive} inactive",
-            f"Messages sent in the last 24 hours: {counts.deliveries_today}",
+            f"someone or something); {counts.stopped} stopped (unsubscribed or blocked the bot)",
+            f"Chats that follow without subscribing: {counts.only_following}",
+            f"Pushes and digests delivered in the last 24 hours: {counts.delivered}",
+            f"Messages and taps received from chats in the last 24 hours: {received}",
         ]))
 
 
 def refuse(caller: Caller, action: str) -> Reply:
     """Every admin action checks the sender itself; refusals are logged with who tried."""
     log.warning("refused %s from user %s in chat %s", action, caller.user_id, caller.chat_id)
-    return Reply(ADMINS_ONLY)
+    return Reply(ADMINS_ONLY, private=True)
 
 
 def ingest_report(result: IngestResult) -> Reply:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import time
 import zoneinfo
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRY_DELAYS = (0.5, 2.0, 5.0)
 PARALLEL_SENDS = 8  # sends in flight during a push: the rate limiter, not each round trip, sets the pace
-PACE_SECONDS = 1.0  # between the parts of one long reply: the rate limiter does not pace a private chat
+PACE_SECONDS = 1.0  # between two messages to one chat: Telegram's limit, which the rate limiter does not keep
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send", "not enough rights",
         "need administrator rights", "chat_write_forbidden", "group chat was upgraded")
 
@@ -46,18 +47,41 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE_SECONDS) -> None:
-    """Send a reply as one or more messages (buttons on the last) and its file, if any."""
+    """Send a reply as one or more messages (buttons on the last) and its file, if any, each in its turn."""
     chunks = split_message(reply.html)
     for index, chunk in enumerate(chunks):
-        if index:
-            await asyncio.sleep(pace)
         last = index == len(chunks) - 1
+        await CHAT_TURNS.wait(chat_id, pace)
         await with_retries(lambda chunk=chunk, last=last: bot.send_message(
             chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup(reply) if last else None,
             disable_web_page_preview=True))
     if reply.document is not None:
         document = reply.document
+        await CHAT_TURNS.wait(chat_id, pace)
         await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename)))
+
+
+class ChatTurns:
+    """Telegram takes about one message a second in a chat and answers a faster one with 429 (an export's
+    file right after its text, the parts of a long reply, a push right after a reply). The rate limiter
+    paces groups and the whole bot, not a private chat; here every message to a chat waits its turn."""
+
+    FORGET_AFTER = 10_000  # chats remembered before those whose turn has passed are dropped
+
+    def __init__(self) -> None:
+        self._next: dict[int, float] = {}  # chat id → the monotonic time its next message may go
+
+    async def wait(self, chat_id: int, pace: float) -> None:
+        now = time.monotonic()
+        turn = max(now, self._next.get(chat_id, now))
+        self._next[chat_id] = turn + pace  # taken before sleeping, so two senders to one chat queue up
+        if len(self._next) > self.FORGET_AFTER:
+            self._next = {chat: at for chat, at in self._next.items() if at > now}
+        if turn > now:
+            await asyncio.sleep(turn - now)
+
+
+CHAT_TURNS = ChatTurns()
 
 
 async def with_retries(call: Callable[[], Awaitable[T]]) -> T:

@@ -38,9 +38,15 @@ class ReaderCommands:
                          f"“{esc(clip(args, 40))}” is not a number.")
         if count < 1:
             return Reply("Ask for at least one meeting, e.g. <code>/latest 3</code>.")
-        note = f"(Showing {MAX_PAGE}, the most one message holds.)\n" if count > MAX_PAGE else ""
         reply = self.latest_page(limit=min(count, MAX_PAGE), offset=0)
-        return Reply(note + reply.html, reply.buttons)
+        if count <= MAX_PAGE:
+            return reply
+        with session_scope(self.engine) as session:
+            stored = queries.meeting_count(session)
+        if stored <= MAX_PAGE:  # every meeting is in this message: nothing was held back
+            return reply
+        return Reply(f"(Showing {MAX_PAGE}, the most one message holds; Older ▶ shows more.)\n" + reply.html,
+                     reply.buttons)
 
     def latest_page(self, *, limit: int, offset: int, full: bool = False) -> Reply:
         with session_scope(self.engine) as session:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from extraction.knowledge import KnowledgeBase, default_knowledge
@@ -155,17 +156,30 @@ TELEGRAM_LIMIT = 4096
 
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Cut HTML into messages of at most `limit` characters, at block then line boundaries.
+    """Cut HTML into messages of at most `limit` characters, between blocks (the blank line that ends
+    a meeting), so that no meeting is read half in one message and half in the next.
 
-    Tags never span lines in our replies, so a cut between lines keeps the HTML valid; a single
-    line longer than a message loses its tags and is cut between words.
+    Only a block longer than a message is cut inside, between lines. Tags never span lines in our
+    replies, so such a cut keeps the HTML valid; a single line longer than a message loses its tags
+    and is cut between words.
     """
+    return _pack(text.split("\n\n"), "\n\n", limit, lambda block: _split_lines(block, limit))
+
+
+def _split_lines(block: str, limit: int) -> list[str]:
+    return _pack(block.split("\n"), "\n", limit, lambda line: _cut_line(line, limit))
+
+
+def _pack(parts: list[str], joint: str, limit: int, cut: Callable[[str], list[str]]) -> list[str]:
+    """As many whole parts per message as fit; a part too long for any message starts a new one and is cut."""
     chunks: list[str] = []
     current = ""
-    for line in text.split("\n"):
-        pieces = [line] if len(line) <= limit else _cut_line(line, limit)
-        for piece in pieces:
-            candidate = f"{current}\n{piece}" if current else piece
+    for part in parts:
+        if len(part) > limit and current.strip():
+            chunks.append(current.strip("\n"))
+            current = ""
+        for piece in [part] if len(part) <= limit else cut(part):
+            candidate = f"{current}{joint}{piece}" if current else piece
             if len(candidate) <= limit:
                 current = candidate
                 continue

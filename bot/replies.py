@@ -45,11 +45,16 @@ CONSOLE = Caller(chat_id=0, user_id=0, is_admin=True, front_end="console")
 
 @dataclass(frozen=True)
 class Reply:
-    """A reply in Telegram HTML (everything from articles and users already escaped) with button rows."""
+    """A reply in Telegram HTML (everything from articles and users already escaped) with button rows.
+
+    `private` marks a refusal meant for whoever asked alone: answering a button in a group, it is
+    shown to the one who tapped and the shared message stays as it is for everyone else.
+    """
 
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     document: Attachment | None = None
+    private: bool = False
 
     def plain(self) -> str:
         """The same reply as plain text, for the console chat and `briefing ask`."""

@@ -27,6 +27,7 @@ from storage.queries import MeetingView
 
 MAX_DIGEST = 15  # meetings listed in one digest or push; the rest are a /latest away
 MAX_TITLES = 5  # article titles named in one push
+FIRST_DIGEST_DAYS = 7  # a chat's first digest covers the meetings added this many days back
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 NOT_ALLOWED = "Only an admin of this chat can change its subscription."
 CONSOLE_NOTE = ("Subscriptions belong to Telegram chats: run the bot with TELEGRAM_BOT_TOKEN and send this "
@@ -158,11 +159,9 @@ class SubscriptionCommands:
             name = _name(session, kind, target_id)
             if name is None:
                 return Reply("That entry is no longer in the store.")
-            subscriber = subs.get_subscriber(session, chat_id=caller.chat_id)
-            if subscriber is None:  # keep the follow for a later /subscribe, without sending anything yet
-                subscriber = subs.subscribe(session, chat_id=caller.chat_id, digest_time=self.default_time,
-                                            timezone=self.default_zone)
-                subscriber.active = False
+            # a chat that has not subscribed keeps the follow for a later /subscribe, without receiving anything
+            subscriber = subs.chat_record(session, chat_id=caller.chat_id, digest_time=self.default_time,
+                                          timezone=self.default_zone)
             if on:
                 changed = subs.follow(session, subscriber_id=subscriber.id or 0, kind=kind, target_id=target_id)
             else:
@@ -179,28 +178,54 @@ class SubscriptionCommands:
     # /digest and the push ----------------------------------------------------------------------
 
     def digest(self, _args: str, caller: Caller) -> Reply:
+        with session_scope(self.engine) as session:
+            subscriber = subs.get_subscriber(session, chat_id=caller.chat_id)
+            first = subscriber is None or subscriber.last_digest_at is None
         # only someone who manages the chat moves its digest on; anyone else just reads it
         reply = self.compose_digest(caller.chat_id, mark_sent=caller.can_manage_chat)
-        return reply or Reply("Nothing new since your last digest.")
+        if reply is not None:
+            return reply
+        return Reply(f"Nothing added in the last {FIRST_DIGEST_DAYS} days." if first
+                     else "Nothing new since your last digest.")
 
     def compose_digest(self, chat_id: int, *, mark_sent: bool) -> Reply | None:
-        """Meetings added since the chat's last digest that it wants; None when there are none."""
+        """Meetings added since the chat's last digest (the last week for its first) that it wants; None when
+        there are none. Those it already read in full in an alert are counted in one line, not repeated."""
         now = self.now()
         with session_scope(self.engine) as session:
             subscriber = subs.get_subscriber(session, chat_id=chat_id)
-            since = subscriber.last_digest_at if subscriber else now - dt.timedelta(days=7)
+            first = subscriber is None or subscriber.last_digest_at is None
+            since = now - dt.timedelta(days=FIRST_DIGEST_DAYS) if first else subscriber.last_digest_at
             ids = subs.meetings_added_since(session, since=since)
+            alerted: set[int] = set()
             if subscriber is not None:
                 ids = subs.matching_follows(session, subscriber_id=subscriber.id or 0, meeting_ids=ids)
-            meetings = queries.meeting_views(session, meeting_ids=ids[:MAX_DIGEST])
+                alerted = read_in_alerts(session, subscriber_id=subscriber.id or 0, since=since)
+            fresh = [i for i in ids if i not in alerted]
+            meetings = queries.meeting_views(session, meeting_ids=fresh[:MAX_DIGEST])
             if mark_sent and subscriber is not None:
                 subs.mark_digest_sent(session, chat_id=chat_id, at=now)
-        if not meetings:
+        if not ids:
             return None
-        when = human_date(since.date().isoformat()) if since else "the start"
-        head = f"<b>Digest</b>: {counted(len(ids), 'meeting')} added since {when}"
-        more = f"\n\n…and {len(ids) - MAX_DIGEST} more: /latest" if len(ids) > MAX_DIGEST else ""
+        span = (f"in the last {FIRST_DIGEST_DAYS} days (your first digest)" if first
+                else f"since {human_date(since.date().isoformat())}")
+        head = f"<b>Digest</b>: {counted(len(ids), 'meeting')} added {span}"
+        repeated = len(ids) - len(fresh)
+        if repeated:
+            head += (f"\nAlready in your alerts, not repeated here: {counted(repeated, 'meeting')} "
+                     "(/latest shows them)")
+        more = f"\n\n…and {len(fresh) - MAX_DIGEST} more: /latest" if len(fresh) > MAX_DIGEST else ""
         return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
+
+
+def read_in_alerts(session: Session, *, subscriber_id: int, since: dt.datetime) -> set[int]:
+    """The meetings a subscriber's alerts since `since` showed in full: of each push, the newest `MAX_DIGEST`
+    of those it follows (as the push chose them, with the follows it has now)."""
+    shown: set[int] = set()
+    for meeting_ids in subs.pushes_received(session, subscriber_id=subscriber_id, since=since):
+        ordered = queries.newest_first(session, meeting_ids=list(meeting_ids))
+        shown.update(subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)[:MAX_DIGEST])
+    return shown
 
 
 def push_message(titles: list[str | None], articles: int, meetings: list[MeetingView], *, total: int) -> Reply:
@@ -221,7 +246,7 @@ def _refusal(caller: Caller) -> Reply | None:
     """Why this caller may not change the chat's subscription, if they may not."""
     if caller.chat_id == CONSOLE.chat_id:
         return Reply(CONSOLE_NOTE)
-    return None if caller.can_manage_chat else Reply(NOT_ALLOWED)
+    return None if caller.can_manage_chat else Reply(NOT_ALLOWED, private=True)
 
 
 def _top(resolution: Resolution) -> float:

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
-from telegram import BotCommand, Update
+from telegram import BotCommand, CallbackQuery, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -37,6 +37,7 @@ from bot.admin import duplicate_report, ingest_report, refuse
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import (
+    chat_is_gone,
     markup,
     reschedule_from_store,
     run_broadcasts,
@@ -46,7 +47,7 @@ from bot.delivery import (
 )
 from bot.fetch import FetchError, fetch_article
 from bot.ingest import UnreadableUpload, ingest_bytes, parse_caption, suffix_problem
-from bot.render import esc, split_message
+from bot.render import clip, esc, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
 from storage import inbox
@@ -70,6 +71,8 @@ CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "di
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
+CALLBACK_ANSWER_LIMIT = 200  # characters Telegram shows in a button's answer
+EXPIRED_QUERY = ("query is too old", "query id is invalid")  # Telegram's words for a tap it forgot
 
 
 def build_application(settings: Settings, engine: Engine, core: CommandCore) -> Application:
@@ -207,12 +210,15 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    await query.answer()  # at once, so the button stops spinning
     data = query.data or ""
     caller = await _caller(update, context, managing=data.startswith("F:"))
     core: CommandCore = context.bot_data["core"]
     reply = await asyncio.to_thread(core.press, data, caller)
     log.info("chat %s: button %s", caller.chat_id, data[:20])
+    if reply.private:  # for the one who tapped alone: the shared message stays as it is
+        await _answer(query, clip(reply.plain(), CALLBACK_ANSWER_LIMIT - 1), alert=True)
+        return
+    await _answer(query)
     if data.startswith("F:"):
         _sync_schedule(context.application, caller.chat_id)
     first, *rest = split_message(reply.html)
@@ -225,6 +231,21 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise
     if rest:
         await send_reply(context.bot, caller.chat_id, Reply("\n".join(rest), reply.buttons))
+
+
+async def _answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
+    """Stop the button's spinner (and show `text` to the one who tapped).
+
+    A tap made while the bot was down reaches it after Telegram stopped accepting an answer
+    ("query is too old"): that costs the reader nothing but the spinner, so the page is shown anyway.
+    """
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as error:
+        if not any(words in error.message.lower() for words in EXPIRED_QUERY):
+            raise
+        log.info("chat %s: a button tap came too late to answer; handled anyway",
+                 query.message.chat.id if query.message else "?")
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -305,9 +326,7 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """Blocked in a private chat, or removed from a group or channel: stop sending there."""
     change = update.my_chat_member
     if change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}:
-        with session_scope(context.bot_data["engine"]) as session:
-            subs.mark_inactive(session, chat_id=change.chat.id)
-        unschedule_digest(context.application, chat_id=change.chat.id)
+        _stop_sending(context.application, change.chat.id)
         log.info("chat %s removed the bot: subscription inactive", change.chat.id)
 
 
@@ -321,6 +340,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if chat is not None and isinstance(context.error, TelegramError) and chat_is_gone(context.error):
+        # the reader blocked the bot (or removed it) before its answer went out: not a fault of ours,
+        # and nothing more can reach that chat, so no apology is sent after it
+        _stop_sending(context.application, chat.id)
+        log.info("chat %s is gone (%s): subscription inactive", chat.id, context.error.message)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
@@ -347,6 +373,13 @@ async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managin
             member = await context.bot.get_chat_member(chat.id, user.id)
             can_manage = member.status in {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
     return Caller(chat_id=chat.id, user_id=user.id if user else None, is_admin=is_admin, can_manage_chat=can_manage)
+
+
+def _stop_sending(application: Application, chat_id: int) -> None:
+    """The chat blocked or removed the bot: its subscription stops until it subscribes again."""
+    with session_scope(application.bot_data["engine"]) as session:
+        subs.mark_inactive(session, chat_id=chat_id)
+    unschedule_digest(application, chat_id=chat_id)
 
 
 def _sync_schedule(application: Application, chat_id: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from storage.models import InboxUpdate
 
@@ -50,3 +50,10 @@ def prune(session: Session, *, before: dt.datetime) -> int:
     result = session.exec(delete(InboxUpdate).where(InboxUpdate.status == "done",
                                                     col(InboxUpdate.received_at) < before))
     return result.rowcount or 0
+
+
+def received_since(session: Session, *, since: dt.datetime) -> int:
+    """How many updates (commands, taps, uploads) came from Telegram since `since`; handled ones are kept
+    for two days, so the last day is always complete."""
+    return session.exec(select(func.count()).select_from(InboxUpdate)
+                        .where(col(InboxUpdate.received_at) >= since)).one()

@@ -188,7 +188,8 @@ class Subscriber(SQLModel, table=True):
     alerts: bool = True
     active: bool = True
     created_at: dt.datetime = Field(default_factory=utcnow)
-    last_digest_at: dt.datetime | None = None
+    last_digest_at: dt.datetime | None = None  # None until its first digest, which covers the last week
+    subscribed_at: dt.datetime | None = None  # last /subscribe; None for a chat that only keeps follows
 
 
 class Follow(SQLModel, table=True):

@@ -34,12 +34,21 @@ def get_subscriber(session: Session, *, chat_id: int) -> Subscriber | None:
 
 def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> Subscriber:
     """Create or update a subscription; re-subscribing reactivates it and keeps follows and history."""
-    subscriber = get_subscriber(session, chat_id=chat_id)
-    if subscriber is None:
-        subscriber = Subscriber(chat_id=chat_id, last_digest_at=dt.datetime.now(dt.UTC))
+    subscriber = chat_record(session, chat_id=chat_id, digest_time=digest_time, timezone=timezone)
     subscriber.digest_time, subscriber.timezone, subscriber.active = digest_time, timezone, True
+    subscriber.subscribed_at = dt.datetime.now(dt.UTC)
     session.add(subscriber)
     session.flush()
+    return subscriber
+
+
+def chat_record(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> Subscriber:
+    """The chat's row, made (not subscribed) when missing: what it follows is kept for a later /subscribe."""
+    subscriber = get_subscriber(session, chat_id=chat_id)
+    if subscriber is None:
+        subscriber = Subscriber(chat_id=chat_id, digest_time=digest_time, timezone=timezone, active=False)
+        session.add(subscriber)
+        session.flush()
     return subscriber
 
 
@@ -236,24 +245,45 @@ def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None
         session.add(subscriber)
 
 
+def pushes_received(session: Session, *, subscriber_id: int, since: dt.datetime) -> list[tuple[int, ...]]:
+    """The meetings of each push round delivered to a subscriber since `since` (all the round's meetings,
+    before the subscriber's follows narrowed them)."""
+    keys = session.exec(select(Delivery.key).where(
+        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == "push", col(Delivery.status) == "sent",
+        col(Delivery.sent_at) >= since)).all()
+    numbers = [int(key.removeprefix("round:")) for key in keys if key.startswith("round:")]
+    rows = session.exec(select(Broadcast.push_round, Broadcast.meeting_ids)
+                        .where(col(Broadcast.push_round).in_(numbers))).all() if numbers else []
+    rounds: dict[int, list[int]] = {}
+    for number, ids in rows:
+        rounds.setdefault(number or 0, []).extend(int(i) for i in ids.split(",") if i)
+    return [tuple(dict.fromkeys(ids)) for ids in rounds.values()]
+
+
 @dataclass(frozen=True)
 class SubscriberCounts:
+    """Every chat the bot knows is in exactly one of `active`, `stopped` and `only_following`."""
+
     active: int
-    with_alerts: int
-    inactive: int
-    following: int
-    deliveries_today: int
+    with_alerts: int  # of the active
+    following: int  # of the active: those who follow someone or something
+    stopped: int  # subscribed once, then unsubscribed or blocked the bot
+    only_following: int  # never subscribed: follows kept for a later /subscribe
+    delivered: int  # pushes and digests that Telegram accepted since `since`
 
 
 def subscriber_counts(session: Session, *, since: dt.datetime) -> SubscriberCounts:
-    """For /stats: how many chats are served, and how many messages went out since `since`."""
-    subscribers = session.exec(select(Subscriber)).all()
-    following = session.exec(select(func.count(func.distinct(Follow.subscriber_id)))).one()
-    sent = session.exec(select(func.count(col(Delivery.id))).where(col(Delivery.sent_at) >= since)).one()
+    """For /stats: how many chats are served, and how many pushes and digests reached them since `since`."""
+    subscribers = session.exec(select(Subscriber.id, Subscriber.active, Subscriber.alerts,
+                                      Subscriber.subscribed_at)).all()
+    followers = set(session.exec(select(Follow.subscriber_id).distinct()).all())
+    delivered = session.exec(select(func.count(col(Delivery.id))).where(
+        col(Delivery.status) == "sent", col(Delivery.sent_at) >= since)).one()
     return SubscriberCounts(
-        active=sum(s.active for s in subscribers),
-        with_alerts=sum(s.active and s.alerts for s in subscribers),
-        inactive=sum(not s.active for s in subscribers),
-        following=following,
-        deliveries_today=sent,
+        active=sum(bool(active) for _, active, _, _ in subscribers),
+        with_alerts=sum(bool(active and alerts) for _, active, alerts, _ in subscribers),
+        following=sum(bool(active and sid in followers) for sid, active, _, _ in subscribers),
+        stopped=sum(not active and subscribed is not None for _, active, _, subscribed in subscribers),
+        only_following=sum(not active and subscribed is None for _, active, _, subscribed in subscribers),
+        delivered=delivered,
     )

@@ -59,10 +59,20 @@ def test_latest_pages_with_a_button_for_older_meetings(core):
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    ("abc", "is not a number"), ("0", "at least one"), ("-3", "at least one"), ("100000", f"Showing {MAX_PAGE}"),
+    ("abc", "is not a number"), ("0", "at least one"), ("-3", "at least one"), ("100000", "(1–3 of 3)"),
 ])
 def test_latest_explains_a_bad_count(core, args, expected):
     assert expected in core.handle(f"/latest {args}").plain()
+
+
+def test_latest_says_it_held_meetings_back_only_when_it_did(core, engine):
+    assert "Showing" not in core.handle("/latest 100").plain()  # all 3 stored meetings are in the reply
+    with session_scope(engine) as session:
+        store_extraction(session, extraction(*(meeting(SHOIGU, WANG_YI, date=f"2023-01-{day:02d}")
+                                               for day in range(1, 29)), text="Many."), ArticleMeta())
+    text = core.handle("/latest 100").plain()
+    assert text.startswith(f"(Showing {MAX_PAGE}, the most one message holds")
+    assert f"(1–{MAX_PAGE} of 31)" in text
 
 
 @pytest.mark.parametrize("query", ["Shoigu", "shoygu", "Шойгу", "Sergey Shoigu", "security chief"])

@@ -157,3 +157,21 @@ def test_a_source_with_a_url_links_its_outlet():
     ("World News", False), ("Untitled document", False), ("000_c314c2ad45bf11ca", False), (None, False)])
 def test_only_a_real_headline_counts_as_one(title, real):
     assert is_headline(title) is real
+
+
+def test_a_long_reply_is_split_between_meetings_not_inside_one():
+    meetings = [f"<b>{day} Dec 2025</b> · Moscow · met\nSergei Shoigu — Wang Yi\n" + esc("They talked & agreed. " * 9)
+                for day in range(1, 29)]
+    text = "<b>Latest meetings</b> (1–28 of 28)\n\n" + "\n\n".join(meetings)
+    chunks = split_message(text, limit=1000)
+    assert len(chunks) > 1
+    assert [b for c in chunks for b in c.split("\n\n")] == text.split("\n\n")  # every meeting whole, in order
+
+
+def test_only_a_meeting_longer_than_a_message_is_cut_inside():
+    huge = "<b>1 Dec 2025</b>\n" + "\n".join(esc("a line & more ") * 4 for _ in range(40))
+    chunks = split_message(f"short one\n\n{huge}\n\nlast one", limit=500)
+    assert chunks[0] == "short one"
+    assert chunks[-1].endswith("last one")
+    assert all(len(c) <= 500 for c in chunks)
+    assert [w for c in chunks for w in words(c)] == words(f"short one\n\n{huge}\n\nlast one")

@@ -117,6 +117,8 @@ class FakeBotApi:
         self._faults: list[_Fault] = []
         self._hangs: list[_Fault] = []
         self.hanging: list[Call] = []  # calls that hang_next left without an answer
+        self.chat_interval: float | None = None  # when set: a message to a chat sooner than this is a 429
+        self._last_sent: dict[int, float] = {}  # chat id -> when a message last went there (monotonic)
         self._changed = asyncio.Event()
         self._http = HttpServer(self._handle, port)  # port 0: a free one
         self._methods: dict[str, Callable[[JSON], Any]] = {
@@ -345,15 +347,26 @@ class FakeBotApi:
         self.commands = []
         return True
 
+    def _keep_chat_pace(self, params: JSON) -> None:
+        """Telegram's "about one message per second" in a chat, kept strictly when `chat_interval` is set."""
+        chat_id, now = params.get("chat_id"), time.monotonic()
+        if self.chat_interval is None or not isinstance(chat_id, int):
+            return
+        if now - self._last_sent.get(chat_id, -self.chat_interval) < self.chat_interval:
+            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        self._last_sent[chat_id] = now
+
     def _send_message(self, params: JSON) -> JSON:
         text = _visible_text(str(params.get("text", "")), params.get("parse_mode"))
         if not text.strip():
             raise ApiError(400, "Bad Request: message text is empty")
         if len(text) > MAX_MESSAGE_LENGTH:
             raise ApiError(400, "Bad Request: message is too long")
+        self._keep_chat_pace(params)
         return self._new_message(self._target_chat(params), self.bot_user, {"text": text, **_markup(params)})
 
     def _send_document(self, params: JSON) -> JSON:
+        self._keep_chat_pace(params)
         document = params.get("document")
         if isinstance(document, Upload):
             stored = self._store_file(document.filename, document.content, document.mime_type)

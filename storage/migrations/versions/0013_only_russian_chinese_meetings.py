@@ -1,7 +1,7 @@
 """meetings without a Russian and a Chinese participant go: the bot reports only contacts between the two
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-03 11:00:00
 
 The extraction pipeline now keeps only meetings with at least one Russian and one Chinese participant
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0013"
-down_revision: str | None = "0010"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
