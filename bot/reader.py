@@ -12,12 +12,14 @@ from bot.render import clip, counted, esc, highlighted, meeting_block
 from bot.replies import Button, Reply
 from storage import queries
 from storage.db import session_scope
+from storage.search_terms import without_quotes
 
 DEFAULT_LATEST = 5
 MAX_PAGE = 20  # meetings in one message; more are a button away
 PAGE = 5
 MAX_QUERY = 200  # characters of a name or topic worth matching
 MAX_SEARCH = 300
+SEARCH_PAGE = 10  # sentences in one reply
 
 
 class ReaderCommands:
@@ -126,21 +128,39 @@ class ReaderCommands:
     def search(self, args: str) -> Reply:
         query = " ".join(args.split())
         if not query:
-            return Reply("Search for what? e.g. <code>/search missile defence</code>.")
+            return Reply("Search for what? e.g. <code>/search missile defence</code>, "
+                         "<code>/search \"strategic security\"</code> for a phrase.")
         if len(query) > MAX_SEARCH:
             return Reply(f"That search is too long ({len(query)} characters); try a few words.")
-        found = self._search(query, intro=f"Sentences with “{esc(query)}”:")
-        return found or Reply(f"No article sentence contains “{esc(query)}”.")
+        found = self._search(query, intro=_searched(query))
+        return found or Reply(f"No article sentence contains “{esc(without_quotes(query))}”.")
 
-    def _search(self, query: str, *, intro: str) -> Reply | None:
+    def search_page(self, search_id: int, *, offset: int) -> Reply:
+        """A later page of a search, from its "Older" button."""
         with session_scope(self.engine) as session:
-            hits = queries.search_sentences(session, text=query, limit=PAGE * 2)
-        if not hits:
+            query = queries.saved_search_text(session, search_id=search_id)
+        if query is None:
+            return Reply("That button is no longer valid. Send the command again.")
+        found = self._search(query, intro=_searched(query) + " (continued)", offset=offset)
+        return found or Reply("No older sentences.")
+
+    def _search(self, query: str, *, intro: str, offset: int = 0) -> Reply | None:
+        """Sentences newest published first, a page at a time, with a button for older ones."""
+        with session_scope(self.engine) as session:
+            page = queries.search_sentences(session, text=query, limit=SEARCH_PAGE, offset=offset)
+            more = queries.saved_search(session, text=query) if page.next_offset is not None else None
+        if not page.hits:
             return None
         lines = [intro]
         lines += [f"• {highlighted(h.marked)} (article #{h.article_id}, "
-                  f"{h.published.isoformat() if h.published else 'date unknown'})" for h in hits]
-        return Reply("\n".join(lines))
+                  f"{h.published.isoformat() if h.published else 'date unknown'})" for h in page.hits]
+        if more is None:
+            return Reply("\n".join(lines))
+        return Reply("\n".join(lines), ((Button("Older ▶", f"S:{more}:{page.next_offset}"),),))
+
+
+def _searched(query: str) -> str:
+    return f"Sentences with “{esc(without_quotes(query))}”, newest first:"
 
 
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
