@@ -334,7 +334,7 @@ def search_sentences(session: Session, *, text: str, limit: int, offset: int = 0
     terms = read_terms(text)
     if terms.empty:
         return SearchPage((), None)
-    window = limit * 2 + 1  # room for repeats of other articles' sentences, and a sign that more follow
+    window = limit + _SPARE + 1  # room for repeats of other articles' sentences, and a sign that more follow
     rows = session.connection().exec_driver_sql(_SEARCH, (terms.match(), window, offset)).all()
     hits: list[SentenceHit] = []
     seen: set[str] = set()
@@ -353,6 +353,7 @@ def search_sentences(session: Session, *, text: str, limit: int, offset: int = 0
     return SearchPage(tuple(hits), offset + consumed if more else None)
 
 
+_SPARE = 5
 # A repeat within one article (a paragraph printed twice) is left out here, so pages never show it twice.
 _SEARCH = (
     "SELECT s.article_id, a.published, s.text, snippet(sentence_fts, 0, char(1), char(2), '…', 48) "
@@ -366,8 +367,11 @@ _SEARCH = (
 def saved_search(session: Session, *, text: str) -> int:
     """The number of this search, saved on first use: a button's data holds 64 bytes, a search 300 characters."""
     connection = session.connection()
-    connection.exec_driver_sql("INSERT INTO savedsearch (text) VALUES (?) ON CONFLICT (text) DO NOTHING", (text,))
-    return connection.exec_driver_sql("SELECT id FROM savedsearch WHERE text = ?", (text,)).scalar_one()
+    found = connection.exec_driver_sql("SELECT id FROM savedsearch WHERE text = ?", (text,)).scalar()
+    if found is None:  # a search run again (most are) costs no write
+        connection.exec_driver_sql("INSERT INTO savedsearch (text) VALUES (?) ON CONFLICT (text) DO NOTHING", (text,))
+        found = connection.exec_driver_sql("SELECT id FROM savedsearch WHERE text = ?", (text,)).scalar_one()
+    return found
 
 
 def saved_search_text(session: Session, *, search_id: int) -> str | None:
