@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.matching import AliasIndex, Entry, Match, Resolution
+from bot.topic_words import topic_within
 from extraction.knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
@@ -85,3 +86,8 @@ class Lookup:
     def topic(self, query: str) -> Resolution:
         with session_scope(self.engine) as session:
             return self._topics.get(session).resolve(query)
+
+    def topic_within(self, query: str) -> Resolution:
+        """A topic named inside a phrase of the reader's own ("war in Ukraine"): `bot.topic_words`."""
+        with session_scope(self.engine) as session:
+            return topic_within(query, self._topics.get(session).entries)

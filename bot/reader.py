@@ -102,22 +102,28 @@ class ReaderCommands:
         if len(query) > MAX_QUERY:
             return Reply(f"That topic is too long ({len(query)} characters); try a word or two.")
         resolution = self.lookup.topic(query)
+        if resolution.status != "one" and (within := self.lookup.topic_within(query)).status != "none":
+            resolution = within
         if resolution.status == "one":
-            return self.topic_page(int(resolution.matches[0].target), offset=0)
+            return self.topic_page(int(resolution.matches[0].target), offset=0, typed=query)
         if resolution.status == "none":
             found = self._search(query, intro=f"“{esc(query)}” is not one of my topics; sentences that mention it:")
             if found is not None:
                 return found
         return choices(resolution, query, what="topic", prefix="T")
 
-    def topic_page(self, topic_id: int, *, offset: int) -> Reply:
+    def topic_page(self, topic_id: int, *, offset: int, typed: str | None = None) -> Reply:
+        """A page of the topic's meetings; with none yet, the sentences that mention what the reader `typed`."""
         with session_scope(self.engine) as session:
             topic = queries.get_topic(session, topic_id=topic_id)
             if topic is None:
                 return Reply("That topic is no longer in the store.")
             page = queries.meetings_with_topic(session, topic_id=topic_id, limit=PAGE, offset=offset)
         if not page.total:
-            return Reply(f"<b>{esc(topic.name)}</b>: no meeting in the store discussed it yet.")
+            none = f"<b>{esc(topic.name)}</b>: no meeting in the store discussed it yet."
+            mention = f"{none} Sentences that mention “{esc(without_quotes(typed or ''))}”:"
+            found = self._search(typed, intro=mention) if typed else None
+            return found or Reply(none)
         title = (f"<b>{esc(topic.name)}</b>: meetings where it came up, newest first "
                  f"({offset + 1}–{offset + len(page.items)} of {page.total})")
         quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
