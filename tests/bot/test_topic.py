@@ -58,3 +58,14 @@ TOPICS = [Entry(1, "Ukraine", "Ukraine"), Entry(1, "Ukraine", "Ukraine conflict"
 def test_a_topic_within_the_words(words, status, names):
     found = topic_within(words, TOPICS)
     assert (found.status, [m.canonical for m in found.matches]) == (status, names)
+
+
+def test_background_mentions_neither_quote_a_topic_nor_count_among_the_most_discussed(core):
+    who = core.handle("/who Shoigu").plain()
+    most = next(line for line in who.splitlines() if line.startswith("Most discussed topics:"))
+    assert "Ukraine" not in most
+    topics = [line for line in who.splitlines() if line.startswith("Topics:")]
+    assert topics
+    assert not any("Ukraine" in line for line in topics)
+    # no meeting quotes "came as ..." or "who previously served ..." as its evidence: only the search below does
+    assert core.handle("/topic Ukraine").plain().startswith("Ukraine: no meeting in the store discussed it yet.")
