@@ -147,7 +147,7 @@ class ReaderCommands:
             query = queries.saved_search_text(session, search_id=search_id)
         if query is None:
             return Reply("That button is no longer valid. Send the command again.")
-        found = self._search(query, intro=_searched(query) + " (continued)", offset=offset)
+        found = self._search(query, intro=_searched(query, more=True), offset=offset)
         return found or Reply("No older sentences.")
 
     def _search(self, query: str, *, intro: str, offset: int = 0) -> Reply | None:
@@ -165,8 +165,8 @@ class ReaderCommands:
         return Reply("\n".join(lines), ((Button("Older ▶", f"S:{more}:{page.next_offset}"),),))
 
 
-def _searched(query: str) -> str:
-    return f"Sentences with “{esc(without_quotes(query))}”, newest first:"
+def _searched(query: str, *, more: bool = False) -> str:
+    return f"Sentences with “{esc(without_quotes(query))}”, newest first{' (continued)' if more else ''}:"
 
 
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
