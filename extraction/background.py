@@ -25,7 +25,9 @@ _WHO = Folded(r",\s*(?:who|whose|который|которая|которые)\b
 _OTHER_EVENT = Folded(
     r"^[^\w]*(?:this|that|these|those|the)\s+(?:\w+\s+){0,2}?(?:exhibition|airshow|air\s+show|show|expo|fair"
     r"|exercises?|drills|manoeuvres|maneuvers|parade|election|elections|games|festival|ceremony)\b"
-    r"(?!\s+(?:of|on|about)\b)")
+    r"(?!\s+(?:of|on|about)\b)",
+    needs=("exhibition", "show", "expo", "fair", "exercise", "drills", "manoeuvres", "maneuvers", "parade",
+           "election", "games", "festival", "ceremony"))
 _CLAUSE_END = re.compile(r"[,;:—–()]|\s-\s")
 
 

@@ -39,4 +39,5 @@ def find_topics(text: str, kb: KnowledgeBase) -> list[str]:
 
 def discussed_topics(text: str, kb: KnowledgeBase) -> list[str]:
     """Topics a sentence says were discussed: not those of the scene it sets (`extraction.background`)."""
-    return find_topics(discussed(text), kb)
+    named = find_topics(text, kb)
+    return find_topics(discussed(text), kb) if named else named  # most sentences name no topic at all

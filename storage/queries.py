@@ -325,7 +325,7 @@ def article_ids(session: Session) -> list[int]:
 
 def search_sentences(session: Session, *, text: str, limit: int, offset: int = 0) -> SearchPage:
     """Sentences that hold every word and phrase typed (`storage.search_terms`), newest published first,
-    matched words between \x01 and \x02; each sentence once, though articles repeat paragraphs and
+    matched words between \\x01 and \\x02; each sentence once, though articles repeat paragraphs and
     outlets reprint each other.
 
     The index is keyed by publication day (migration 0014), so a page reads its hits in order and stops;
@@ -340,15 +340,14 @@ def search_sentences(session: Session, *, text: str, limit: int, offset: int = 0
     seen: set[str] = set()
     consumed = 0
     for aid, pub, sentence, marked in rows:
-        if len(hits) == limit:
+        same = " ".join(sentence.casefold().split())
+        if len(hits) == limit and same not in seen:
             break
         consumed += 1
-        same = " ".join(sentence.casefold().split())
-        if same in seen:
-            continue
-        seen.add(same)
-        hits.append(SentenceHit(article_id=aid, published=dt.date.fromisoformat(pub) if pub else None,
-                                sentence=sentence, marked=marked))
+        if same not in seen:
+            seen.add(same)
+            hits.append(SentenceHit(article_id=aid, published=dt.date.fromisoformat(pub) if pub else None,
+                                    sentence=sentence, marked=marked))
     more = consumed < len(rows) or len(rows) == window
     return SearchPage(tuple(hits), offset + consumed if more else None)
 
