@@ -54,3 +54,5 @@ def test_a_new_publication_date_moves_the_sentences_and_a_deleted_article_leaves
     with session_scope(engine) as session:
         delete_article(session, article_id=first)
     assert [a for a, _ in found(engine, "arctic")] == [second]
+    with engine.begin() as conn:  # raises when the index and the sentences disagree
+        conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)")
