@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.matching import AliasIndex, Entry, Match, Resolution
-from bot.topic_words import topic_within
+from bot.topic_words import TopicWords
 from extraction.knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
@@ -55,6 +55,7 @@ class Lookup:
         self.engine, self.knowledge, self.today = engine, knowledge, today
         self._people = _Cached(queries.person_names)
         self._topics = _Cached(queries.topic_names)
+        self._topic_words: tuple[AliasIndex | None, TopicWords] = (None, TopicWords(()))
         self._roles = AliasIndex(Entry(r.id, r.title, phrase) for r in knowledge.roles
                                  for phrase in (r.title, *r.phrases))
 
@@ -90,4 +91,7 @@ class Lookup:
     def topic_within(self, query: str) -> Resolution:
         """A topic named inside a phrase of the reader's own ("war in Ukraine"): `bot.topic_words`."""
         with session_scope(self.engine) as session:
-            return topic_within(query, self._topics.get(session).entries)
+            index = self._topics.get(session)
+        if self._topic_words[0] is not index:  # the names changed: prepare their words again
+            self._topic_words = (index, TopicWords(index.entries))
+        return self._topic_words[1].find(query)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.commands import CommandCore
 from bot.matching import Entry
-from bot.topic_words import topic_within
+from bot.topic_words import TopicWords
 from extraction.knowledge import default_knowledge
 from storage.bootstrap import open_store
 
@@ -56,7 +56,7 @@ TOPICS = [Entry(1, "Ukraine", "Ukraine"), Entry(1, "Ukraine", "Ukraine conflict"
     ("security", "none", []),
 ])
 def test_a_topic_within_the_words(words, status, names):
-    found = topic_within(words, TOPICS)
+    found = TopicWords(TOPICS).find(words)
     assert (found.status, [m.canonical for m in found.matches]) == (status, names)
 
 
