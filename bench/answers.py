@@ -41,7 +41,8 @@ def commands(store: BuiltStore) -> dict[str, list[str]]:
                       f"/who {_typo(people[2501].name.split()[-1])}"],
         "topic": ["/topic Taiwan", "/topic trade", "/topic Arctic"],
         "topic_fuzzy": ["/topic taiwn", "/topic Тайвань", "/topic Taiwan Strait", "/topic energey"],
-        "search": ["/search missile defence", "/search joint statement", "/search Taiwan", "/search Арктика"],
+        "search": ["/search missile defence", "/search joint statement", "/search Taiwan", "/search Арктика",
+                   '/search "strategic security"', "/search organise the centre"],  # a phrase, other spellings
     }
 
 

@@ -107,6 +107,8 @@ class CommandCore:
                 return self.reader.person_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
             if kind == "T" and len(parts) == 2:
                 return self.reader.topic_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
+            if kind == "S" and len(parts) == 2:
+                return self.reader.search_page(int(parts[0]), offset=max(0, int(parts[1])))
             if kind == "F" and len(parts) == 3 and parts[1] in {"p", "t"}:
                 target = "person" if parts[1] == "p" else "topic"
                 return self.subscriptions.set_follow(caller, target, int(parts[2]), on=parts[0] == "1")

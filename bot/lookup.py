@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.matching import AliasIndex, Entry, Match, Resolution, normalize, similarity
+from bot.topic_words import TopicWords
 from extraction.knowledge import KnowledgeBase, Role
 from storage import queries
 from storage.db import session_scope
@@ -64,6 +65,7 @@ class Lookup:
         self.engine, self.knowledge, self.today = engine, knowledge, today
         self._people = _Cached(queries.person_names)
         self._topics = _Cached(queries.topic_names)
+        self._topic_words: tuple[AliasIndex | None, TopicWords] = (None, TopicWords(()))
         self._roles = AliasIndex(Entry(r.id, r.title, phrase) for r in knowledge.roles
                                  for phrase in (r.title, *r.phrases))
 
@@ -123,6 +125,14 @@ class Lookup:
             topics = self._topics.get(session)
             found = topics.strong(query, limit=None) or topics.weak(query, limit=None)
             return _by_use(found, lambda ids: queries.topic_meeting_counts(session, topic_ids=ids))
+
+    def topic_within(self, query: str) -> Resolution:
+        """A topic named inside a phrase of the reader's own ("war in Ukraine"): `bot.topic_words`."""
+        with session_scope(self.engine) as session:
+            index = self._topics.get(session)
+        if self._topic_words[0] is not index:  # the names changed: prepare their words again
+            self._topic_words = (index, TopicWords(index.entries))
+        return self._topic_words[1].find(query)
 
 
 def _plainest(query: str, role: Role, score: float) -> int:

@@ -13,6 +13,7 @@ from bot.replies import Button, Reply
 from extraction.knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
+from storage.search_terms import without_quotes
 
 DEFAULT_LATEST = 5
 MAX_PAGE = 20  # meetings in one message; more are a button away
@@ -20,6 +21,7 @@ PAGE = 5
 MAX_QUERY = 200  # characters of a name or topic worth matching
 MAX_SEARCH = 300
 FULL_VIEW = ":f"  # ends a page button's data when the page shows full titles and quotes
+SEARCH_PAGE = 10  # sentences in one reply
 
 
 class ReaderCommands:
@@ -112,22 +114,28 @@ class ReaderCommands:
         if len(query) > MAX_QUERY:
             return Reply(f"That topic is too long ({len(query)} characters); try a word or two.")
         resolution = self.lookup.topic(query)
+        if resolution.status != "one" and (within := self.lookup.topic_within(query)).status != "none":
+            resolution = within
         if resolution.status == "one":
-            return self.topic_page(int(resolution.matches[0].target), offset=0)
+            return self.topic_page(int(resolution.matches[0].target), offset=0, typed=query)
         if resolution.status == "none":
             found = self._search(query, intro=f"“{esc(query)}” is not one of my topics; sentences that mention it:")
             if found is not None:
                 return found
         return choices(resolution, query, what="topic", prefix="T")
 
-    def topic_page(self, topic_id: int, *, offset: int, full: bool = False) -> Reply:
+    def topic_page(self, topic_id: int, *, offset: int, full: bool = False, typed: str | None = None) -> Reply:
+        """A page of the topic's meetings; with none yet, the sentences that mention what the reader `typed`."""
         with session_scope(self.engine) as session:
             topic = queries.get_topic(session, topic_id=topic_id)
             if topic is None:
                 return Reply("That topic is no longer in the store.")
             page = queries.meetings_with_topic(session, topic_id=topic_id, limit=PAGE, offset=offset)
         if not page.total:
-            return Reply(f"<b>{esc(topic.name)}</b>: no meeting in the store discussed it yet.")
+            none = f"<b>{esc(topic.name)}</b>: no meeting in the store discussed it yet."
+            mention = f"{none} Sentences that mention “{esc(without_quotes(typed or ''))}”:"
+            found = self._search(typed, intro=mention) if typed else None
+            return found or Reply(none)
         title = (f"<b>{esc(topic.name)}</b>: meetings where it came up, newest first "
                  f"({offset + 1}–{offset + len(page.items)} of {page.total})")
         quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
@@ -139,21 +147,39 @@ class ReaderCommands:
     def search(self, args: str) -> Reply:
         query = " ".join(args.split())
         if not query:
-            return Reply("Search for what? e.g. <code>/search missile defence</code>.")
+            return Reply("Search for what? e.g. <code>/search missile defence</code>, "
+                         "<code>/search \"strategic security\"</code> for a phrase.")
         if len(query) > MAX_SEARCH:
             return Reply(f"That search is too long ({len(query)} characters); try a few words.")
-        found = self._search(query, intro=f"Sentences with “{esc(query)}”:")
-        return found or Reply(f"No article sentence contains “{esc(query)}”.")
+        found = self._search(query, intro=_searched(query))
+        return found or Reply(f"No article sentence contains “{esc(without_quotes(query))}”.")
 
-    def _search(self, query: str, *, intro: str) -> Reply | None:
+    def search_page(self, search_id: int, *, offset: int) -> Reply:
+        """A later page of a search, from its "Older" button."""
         with session_scope(self.engine) as session:
-            hits = queries.search_sentences(session, text=query, limit=PAGE * 2)
-        if not hits:
+            query = queries.saved_search_text(session, search_id=search_id)
+        if query is None:
+            return Reply("That button is no longer valid. Send the command again.")
+        found = self._search(query, intro=_searched(query, more=True), offset=offset)
+        return found or Reply("No older sentences.")
+
+    def _search(self, query: str, *, intro: str, offset: int = 0) -> Reply | None:
+        """Sentences newest published first, a page at a time, with a button for older ones."""
+        with session_scope(self.engine) as session:
+            page = queries.search_sentences(session, text=query, limit=SEARCH_PAGE, offset=offset)
+            more = queries.saved_search(session, text=query) if page.next_offset is not None else None
+        if not page.hits:
             return None
         lines = [intro]
         lines += [f"• {highlighted(h.marked)} (article #{h.article_id}, "
-                  f"{h.published.isoformat() if h.published else 'date unknown'})" for h in hits]
-        return Reply("\n".join(lines))
+                  f"{h.published.isoformat() if h.published else 'date unknown'})" for h in page.hits]
+        if more is None:
+            return Reply("\n".join(lines))
+        return Reply("\n".join(lines), ((Button("Older ▶", f"S:{more}:{page.next_offset}"),),))
+
+
+def _searched(query: str, *, more: bool = False) -> str:
+    return f"Sentences with “{esc(without_quotes(query))}”, newest first{' (continued)' if more else ''}:"
 
 
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,

@@ -21,7 +21,7 @@ from extraction.places import dateline_place, event_place, find_places
 from extraction.published import find_edit_stamp, find_published
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
-from extraction.topics import find_topics
+from extraction.topics import discussed_topics
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
@@ -194,7 +194,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         kind = "planned" if date and date.first_day() > published else reported_kind
         topics: dict[str, TopicLink] = {}
         for i in mine:
-            for name in find_topics(sentences[i].text, kb):
+            for name in discussed_topics(sentences[i].text, kb):
                 topics.setdefault(name, TopicLink(name, sentences[i].text))
         label = group.label or _label(kind, [p.name for p in people])
         order = evidence_order([m.sentence for m in group.mentions], mine, sentences)

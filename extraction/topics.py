@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extraction.background import discussed
 from extraction.knowledge import KnowledgeBase
 from extraction.lexicon import Matcher, MatcherSet, per_knowledge
 
@@ -34,3 +35,9 @@ def find_topics(text: str, kb: KnowledgeBase) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+def discussed_topics(text: str, kb: KnowledgeBase) -> list[str]:
+    """Topics a sentence says were discussed: not those of the scene it sets (`extraction.background`)."""
+    named = find_topics(text, kb)
+    return find_topics(discussed(text), kb) if named else named  # most sentences name no topic at all

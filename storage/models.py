@@ -43,6 +43,9 @@ class Sentence(SQLModel, table=True):
     article_id: int = Field(sa_column=_fk("article.id"))
     position: int
     text: str
+    # the article's publication day and this id in one number (set by triggers, migration 0014): the
+    # full-text index is keyed by it, so search hits come newest published first without sorting
+    search_key: int | None = Field(default=None, unique=True, index=True)
 
 
 class Person(SQLModel, table=True):
@@ -252,3 +255,10 @@ class InboxUpdate(SQLModel, table=True):
     status: str = "handling"  # handling | done
     attempts: int = 1
     received_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class SavedSearch(SQLModel, table=True):
+    """A search a reader ran, so that its "more" button carries a number, not the text (64 bytes at most)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(unique=True, index=True)

@@ -20,7 +20,7 @@ def test_a_ten_megabyte_single_line_is_stored_and_searchable(engine):
     assert result.meetings == ()
     assert any("no meeting found" in w for w in result.warnings)
     with session_scope(engine) as session:
-        assert queries.search_sentences(session, text="Zhongguancun", limit=1)
+        assert queries.search_sentences(session, text="Zhongguancun", limit=1).hits
 
 
 def test_bytes_in_no_readable_encoding_are_refused_and_nothing_is_stored(engine):

@@ -142,7 +142,7 @@ def test_many_rows_go_in_whole_and_in_order_whatever_their_characters(engine):
             session, [(stored.article_id, 10 + n, s) for n, s in enumerate(sentences)])
         texts = session.exec(select(Sentence.text).where(Sentence.article_id == stored.article_id,
                                                          Sentence.position >= 10).order_by(Sentence.position)).all()
-        hits = queries.search_sentences(session, text="emoji", limit=3)
+        hits = queries.search_sentences(session, text="emoji", limit=3).hits
     assert texts == sentences
     assert len(hits) == 3  # the search index took them too
 

@@ -1,0 +1,58 @@
+"""The sentence index answers newest published first, whatever order articles were added in, and follows
+re-extraction and deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storage import queries
+from storage.db import session_scope
+from storage.models import Article
+from storage.writes import ArticleMeta, delete_article, reextract_article, store_extraction
+from tests.factories import extraction
+
+
+def add(engine, text: str, published: dt.date | None) -> int:
+    with session_scope(engine) as session:
+        return store_extraction(session, extraction(text=text, published=published), ArticleMeta()).article_id
+
+
+def found(engine, text: str, limit: int = 10) -> list[tuple[int, str]]:
+    with session_scope(engine) as session:
+        return [(h.article_id, h.sentence) for h in queries.search_sentences(session, text=text, limit=limit).hits]
+
+
+def test_hits_come_newest_published_first_then_in_reading_order(engine):
+    old = add(engine, "Pipeline talks began. Pipeline talks went on.", dt.date(2019, 5, 1))
+    undated = add(engine, "Pipeline talks, undated.", None)
+    new = add(engine, "Pipeline talks resumed.", dt.date(2025, 1, 1))
+    middle = add(engine, "Pipeline talks stalled.", dt.date(2022, 3, 1))
+    assert [a for a, _ in found(engine, "pipeline")] == [new, middle, old, old, undated]
+    assert [s for a, s in found(engine, "pipeline") if a == old] == ["Pipeline talks began.", "Pipeline talks went on."]
+
+
+def test_pages_follow_on_without_gaps_or_repeats(engine):
+    for year in range(2001, 2026):
+        add(engine, f"Grain deal number {year}.", dt.date(year, 1, 1))
+    seen, offset = [], 0
+    while offset is not None:
+        with session_scope(engine) as session:
+            page = queries.search_sentences(session, text="grain deal", limit=4, offset=offset)
+        seen += [h.sentence for h in page.hits]
+        offset = page.next_offset
+    assert seen == [f"Grain deal number {year}." for year in range(2025, 2000, -1)]
+
+
+def test_a_new_publication_date_moves_the_sentences_and_a_deleted_article_leaves_the_index(engine):
+    first = add(engine, "Arctic shipping was discussed.", dt.date(2020, 1, 1))
+    second = add(engine, "Arctic shipping again.", dt.date(2021, 1, 1))
+    with session_scope(engine) as session:
+        article = session.get(Article, first)
+        reextract_article(session, article, extraction(text="Arctic shipping was discussed.",
+                                                       published=dt.date(2024, 1, 1)))
+    assert [a for a, _ in found(engine, "arctic")] == [first, second]
+    with session_scope(engine) as session:
+        delete_article(session, article_id=first)
+    assert [a for a, _ in found(engine, "arctic")] == [second]
+    with engine.begin() as conn:  # raises when the index and the sentences disagree
+        conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)")
