@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import answers, fanout, footprint, fuzzy, ingest
+from bench import answers, delivery_faults, fanout, footprint, fuzzy, ingest
 from bench.store import OUT, build_store, world
 
 
@@ -28,12 +28,14 @@ class Plan:
     repeat: int
     fuzzy_people: int
     subscribers: int
+    fault_chats: int  # chats served through 5xx and late answers, and through kills
+    kills: int
 
 
 QUICK = Plan(stores=(10_000,), ingest=100, length_articles=3, cli_ingest=200, repeat=5, fuzzy_people=60,
-             subscribers=300)
+             subscribers=300, fault_chats=30, kills=2)
 FULL = Plan(stores=(10_000, 100_000), ingest=1_000, length_articles=20, cli_ingest=10_000, repeat=10,
-            fuzzy_people=400, subscribers=10_000)
+            fuzzy_people=400, subscribers=10_000, fault_chats=200, kills=10)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,6 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     results.update(fanout_subscribers=fan.subscribers, fanout_msgs_per_s=round(fan.msgs_per_s, 2),
                    fanout_duplicates=fan.duplicates, fanout_missing=fan.missing,
                    fanout_unretried_429=fan.unretried_429)
+    say(f"replies and a push to {plan.fault_chats} chats through 5xx and late answers")
+    faults = delivery_faults.measure_faults(people, plan.fault_chats, seed=args.seed, out=OUT)
+    for name, count in (("replies", faults.replies), ("push", faults.pushes)):
+        dup, miss = count.per_thousand()
+        rows.append((f"{name} to {faults.chats} chats, {delivery_faults.SERVER_ERRORS:.0%} 5xx and "
+                     f"{delivery_faults.LATE_ANSWERS:.0%} late answers: duplicates / missed per 1,000",
+                     f"{dup:.1f} / {miss:.1f} ({faults.server_errors} 5xx, {faults.late_answers} late)", "0 / 0"))
+        results[f"faults_{name}_per_1000"] = {"duplicates": round(dup, 2), "missing": round(miss, 2)}
+    say(f"a push to {plan.fault_chats} chats with kill -9 at {plan.kills} random points")
+    kills = delivery_faults.measure_kills(people, plan.fault_chats, plan.kills, seed=args.seed, out=OUT)
+    dup, miss = kills.pushes.per_thousand()
+    rows.append((f"push to {kills.chats} chats, kill -9 at {kills.kills} random points: duplicates / missed "
+                 "per 1,000", f"{dup:.1f} / {miss:.1f}", "0 / in flight at a kill"))
+    results["kills_push_per_1000"] = {"kills": kills.kills, "duplicates": round(dup, 2), "missing": round(miss, 2)}
     say("footprint")
     rss, startup = footprint.peak_rss_mb(biggest), footprint.startup_s(biggest)
     rows.append((f"peak RSS answering @ {biggest.articles:,}", f"{rss:.0f} MB", "≤ 250 MB"))

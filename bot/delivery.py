@@ -1,8 +1,10 @@
 """Sending to subscribers: replies split to fit, pushes to many chats, daily digests.
 
-Every digest and push is claimed in the delivery ledger before it is sent, so a chat never gets
-the same one twice, even across a restart; a chat that blocked the bot is marked inactive and
-never stops the others.
+Every digest and push goes through the delivery ledger, which hears when its request leaves and
+when Telegram accepts it (bot/sends.py), so a chat gets it exactly once, across restarts too, unless
+Telegram's answer is lost (no answer within the long time-out, or a crash during the round trip):
+then it is not sent again, so at most once. Whatever a send raises, its delivery is settled and a
+round always finishes. A chat that blocked the bot is marked inactive and never stops the others.
 """
 
 from __future__ import annotations
@@ -14,16 +16,18 @@ import time
 import zoneinfo
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, Job
 
 from bot.render import split_message
 from bot.replies import Reply
+from bot.sends import CURRENT as CURRENT_FLIGHT
+from bot.sends import Fate, Flight, fate
 from bot.subscribing import MAX_DIGEST, MAX_TITLES, SubscriptionCommands, push_message
 from storage import queries
 from storage import subscriptions as subs
@@ -46,19 +50,63 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | None:
                                  for row in reply.buttons])
 
 
-async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE_SECONDS) -> None:
+REPLY_RESENDS = 1  # a reply with no answer within the long time-out is sent once more, never more
+PUSH_RESENDS = 0  # a push or digest with no answer is not sent again
+
+
+@dataclass
+class Outcome:
+    """What became of the parts of one message; the ledger listens through the hooks.
+
+    `resends_left`: how often a part whose request got no answer within the long time-out (it may
+    have been delivered) is sent again. A reply: once (`REPLY_RESENDS`), since the reader is waiting
+    for it and would rather see it twice than never. A push or digest: never (`PUSH_RESENDS`), since
+    its meetings are also in /latest and the next digest, and a second copy is the noise readers
+    complained of. Either way the bound keeps a Telegram that takes messages without answering
+    from flooding anyone.
+    """
+
+    resends_left: int = REPLY_RESENDS
+    on_leaving: Callable[[], None] | None = None
+    on_delivered: Callable[[], None] | None = None
+    on_refused: Callable[[], None] | None = None  # it left, and is known not to have been delivered
+    parts: int = 1
+    accepted: int = 0
+    last_fate: Fate | None = None
+
+    @property
+    def delivered(self) -> bool:
+        return self.accepted >= self.parts
+
+    def part_accepted(self) -> None:
+        self.accepted += 1
+        if self.delivered and self.on_delivered is not None:
+            self.on_delivered()
+
+    def spend_resend(self) -> bool:
+        if self.resends_left <= 0:
+            return False
+        self.resends_left -= 1
+        return True
+
+
+async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE_SECONDS,
+                     outcome: Outcome | None = None) -> None:
     """Send a reply as one or more messages (buttons on the last) and its file, if any, each in its turn."""
+    outcome = outcome or Outcome()
     chunks = split_message(reply.html)
+    outcome.parts = len(chunks) + (reply.document is not None)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         await CHAT_TURNS.wait(chat_id, pace)
         await with_retries(lambda chunk=chunk, last=last: bot.send_message(
             chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup(reply) if last else None,
-            disable_web_page_preview=True))
+            disable_web_page_preview=True), outcome)
     if reply.document is not None:
         document = reply.document
         await CHAT_TURNS.wait(chat_id, pace)
-        await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename)))
+        await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename)),
+                           outcome)
 
 
 class ChatTurns:
@@ -84,21 +132,39 @@ class ChatTurns:
 CHAT_TURNS = ChatTurns()
 
 
-async def with_retries(call: Callable[[], Awaitable[T]]) -> T:
-    """Retry a Bot API call after network errors, time-outs and 5xx answers, waiting longer each time.
+async def with_retries(call: Callable[[], Awaitable[T]], outcome: Outcome | None = None) -> T | None:
+    """Send one message, retrying what is known not to have been delivered, and never what was.
 
-    Errors that a retry cannot fix (blocked, bad request) are raised at once; 429s are the rate
-    limiter's business (it waits the `retry_after` Telegram asks for).
+    Network errors before the request left and 5xx answers are retried after 0.5, 2 and 5 s. A
+    request that got no answer within the long time-out (bot.sends) may have been delivered: it is
+    sent again only while `outcome` has resends left. One that Telegram accepted is never sent
+    again, even when its answer cannot be read (None is returned then). Errors a retry cannot fix
+    (blocked, bad request, anything not Telegram's) are raised at once; 429s are the rate limiter's
+    business (it waits the `retry_after` Telegram asks for).
     """
-    for delay in RETRY_DELAYS:
+    outcome = outcome or Outcome()
+    for delay in (*RETRY_DELAYS, None):
+        flight = Flight(on_leaving=outcome.on_leaving, on_accepted=outcome.part_accepted)
+        token = CURRENT_FLIGHT.set(flight)
         try:
             return await call()
-        except (NetworkError, TimedOut) as error:
-            if isinstance(error, BadRequest | Forbidden):
+        except Exception as error:
+            outcome.last_fate = fate(error, flight)
+            if outcome.last_fate is Fate.DELIVERED:
+                log.warning("Telegram took a message but its answer could not be read (%r): not sent again", error)
+                return None
+            if outcome.last_fate is Fate.NOT_SENT and flight.left and outcome.on_refused is not None:
+                outcome.on_refused()  # a crash from here on must not take it for a lost answer
+            retriable = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+            if delay is None or not retriable:
                 raise
-            log.warning("Bot API call failed (%s); retrying in %.1f s", error, delay)
+            if outcome.last_fate is Fate.UNKNOWN and not outcome.spend_resend():
+                raise
+            log.warning("Bot API call failed (%s, %s); retrying in %.1f s", error, outcome.last_fate.value, delay)
             await asyncio.sleep(delay)
-    return await call()
+        finally:
+            CURRENT_FLIGHT.reset(token)
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def chat_is_gone(error: TelegramError) -> bool:
@@ -111,42 +177,79 @@ def chat_is_gone(error: TelegramError) -> bool:
 @dataclass
 class Tally:
     sent: int = 0
-    skipped: int = 0  # already delivered, or nothing that the chat follows
+    skipped: int = 0  # already settled, or nothing that the chat follows
     blocked: int = 0
-    failed: int = 0
+    retrying: int = 0  # known not delivered, tried again next round (within subs.MAX_ATTEMPTS)
+    failed: int = 0  # given up on: not delivered after every attempt, or not known to be
 
 
 async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int, kind: str, key: str,
                   reply: Reply, tally: Tally) -> None:
-    """Claim, send, and settle one delivery; one chat's failure is counted, never raised."""
+    """Claim, send and settle one delivery; one chat's failure, whatever it is, is counted, never raised.
+
+    The ledger hears each step as it happens: queued at the claim, `sending` when the request leaves
+    (after the rate limiter's wait), `sent` the moment Telegram accepts it. A crash therefore leaves
+    a delivery unknown only while its request is on the wire.
+    """
+    where = {"subscriber_id": subscriber_id, "kind": kind, "key": key}
     with session_scope(engine) as session:
-        if not subs.claim_delivery(session, subscriber_id=subscriber_id, kind=kind, key=key):
-            tally.skipped += 1
-            return
+        claimed = subs.claim_delivery(session, **where)
+    if not claimed:
+        tally.skipped += 1
+        return
+
+    def record(change: Callable[..., None], **values: str) -> Callable[[], None]:
+        def write() -> None:
+            with session_scope(engine) as session:
+                change(session, **where, **values)
+        return write
+
+    outcome = Outcome(resends_left=PUSH_RESENDS, on_leaving=record(subs.mark_sending),
+                      on_delivered=record(subs.settle_delivery, status="sent"),
+                      on_refused=record(subs.settle_delivery, status="queued"))
     try:
-        await send_reply(bot, chat_id, reply)
-    except TelegramError as error:
-        with session_scope(engine) as session:
-            if chat_is_gone(error):
-                subs.mark_inactive(session, chat_id=chat_id)
-                tally.blocked += 1
-                log.info("chat %s is gone (%s): marked inactive", chat_id, error.message)
-            else:
-                subs.release_delivery(session, subscriber_id=subscriber_id, kind=kind, key=key)
-                tally.failed += 1
-                log.warning("sending %s %s to chat %s failed: %s", kind, key, chat_id, error)
+        await send_reply(bot, chat_id, reply, outcome=outcome)
+    except Exception as error:  # whatever a send raises, the delivery is settled
+        settle(engine, error, outcome, chat_id=chat_id, where=where, tally=tally)
     else:
-        with session_scope(engine) as session:
-            subs.finish_delivery(session, subscriber_id=subscriber_id, kind=kind, key=key)
         tally.sent += 1
+
+
+def settle(engine: Engine, error: Exception, outcome: Outcome, *, chat_id: int, where: dict[str, Any],
+           tally: Tally) -> None:
+    """The ledger's verdict on a send that raised: never left unsettled, so no round waits on it forever."""
+    name = f"{where['kind']} {where['key']} to chat {chat_id}"
+    if outcome.delivered:  # recorded as sent already; what failed came after Telegram took it
+        tally.sent += 1
+        return
+    status, count = "failed", "failed"
+    if outcome.accepted:
+        log.warning("%s was cut short after %d of %d parts (%r): not sent again", name, outcome.accepted,
+                    outcome.parts, error)
+    elif isinstance(error, TelegramError) and chat_is_gone(error):
+        status, count = "gone", "blocked"
+        log.info("chat %s is gone (%s): marked inactive", chat_id, error.message)
+    elif outcome.last_fate is Fate.UNKNOWN:
+        log.warning("%s got no answer (%r): Telegram may have it, so it is not sent again", name, error)
+    else:
+        status, count = "queued", "retrying"  # known not delivered: the next round tries again
+        log.log(logging.WARNING if isinstance(error, TelegramError) else logging.ERROR,
+                "sending %s failed: %r", name, error, exc_info=not isinstance(error, TelegramError))
+    with session_scope(engine) as session:
+        subs.settle_delivery(session, **where, status=status)
+        if status == "gone":
+            subs.mark_inactive(session, chat_id=chat_id)
+    setattr(tally, count, getattr(tally, count) + 1)
 
 
 async def run_broadcasts(application: Application) -> None:
     """Push every queued article to its audience; what fails for a passing reason is tried next round.
 
     Runs after an upload, every minute, and at start-up (which finishes a push a crash cut short).
-    Articles queued since the last run form one round, one message per chat. A lock keeps one sender
-    per process, so a pending delivery seen here is a crash's leftover.
+    Articles queued since the last run form one round, one message per chat. A round finishes once
+    every delivery in it is settled; each is taken up at most `subs.MAX_ATTEMPTS` times, so every
+    round finishes. A lock keeps one sender per process, so an unsettled delivery seen at a round's
+    start is a crash's leftover or a passing failure's.
     """
     engine: Engine = application.bot_data["engine"]
     async with application.bot_data["broadcast_lock"]:
@@ -155,7 +258,7 @@ async def run_broadcasts(application: Application) -> None:
             rounds = subs.unfinished_rounds(session)
         for push in rounds:
             tally = await push_round(application.bot, engine, push)
-            if not tally.failed:
+            if not tally.retrying:
                 with session_scope(engine) as session:
                     subs.finish_round(session, number=push.number)
 
@@ -182,18 +285,23 @@ async def push_round(bot: Bot, engine: Engine, push: subs.PushRound) -> Tally:
 
     async def serve(chat_id: int, subscriber_id: int) -> None:
         async with gate:
-            with session_scope(engine) as session:
-                wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)
+            try:
+                with session_scope(engine) as session:
+                    wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)
+                reply = everything if len(wanted) == len(ordered) else message(wanted)
+            except Exception:  # one chat's message that cannot be composed must not hold up the others
+                log.exception("composing push round %s for chat %s failed", push.number, chat_id)
+                tally.failed += 1
+                return
             if not wanted:
                 tally.skipped += 1
                 return
-            reply = everything if len(wanted) == len(ordered) else message(wanted)
             await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
                           key=push.key, reply=reply, tally=tally)
 
     await asyncio.gather(*(serve(chat_id, subscriber_id) for chat_id, subscriber_id in audience))
-    log.info("push round %s (%d articles): %d sent, %d skipped, %d blocked, %d failed", push.number,
-             len(push.article_ids), tally.sent, tally.skipped, tally.blocked, tally.failed)
+    log.info("push round %s (%d articles): %d sent, %d skipped, %d blocked, %d to retry, %d failed", push.number,
+             len(push.article_ids), tally.sent, tally.skipped, tally.blocked, tally.retrying, tally.failed)
     return tally
 
 

@@ -33,6 +33,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import sends
 from bot.admin import duplicate_report, ingest_report, refuse
 from bot.commands import CommandCore
 from bot.config import Settings
@@ -81,6 +82,9 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .rate_limiter(rate_limiter())
+        # time-outs chosen, not inherited: see bot.sends (a 5 s read time-out resent answered messages)
+        .request(sends.http_request(sends.SEND_TIMEOUTS, pool_size=256, tracked=True))
+        .get_updates_request(sends.http_request(sends.POLL_TIMEOUTS, pool_size=1, tracked=False))
         .post_init(_post_init)
         # a slow upload or a long push must not keep fifty readers waiting; SQLite's WAL and busy
         # timeout let their reads and the upload's write overlap

@@ -208,8 +208,10 @@ class Follow(SQLModel, table=True):
 class Delivery(SQLModel, table=True):
     """A message to a subscriber; the unique key lets each digest and push be sent to a chat once.
 
-    A row is written as `pending` before sending and turned `sent` after, so that a crash
-    in between is visible at the next start and the message is sent then.
+    `queued` when claimed (not sent yet), `sending` once its request left for Telegram (after the rate
+    limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot) or `failed` (given up).
+    A crash leaves `queued` (known unsent: sent at the next start) or `sending` (outcome unknown: not
+    sent again, see storage.subscriptions.claim_delivery).
     """
 
     __table_args__ = (UniqueConstraint("subscriber_id", "kind", "key"),)
@@ -217,7 +219,8 @@ class Delivery(SQLModel, table=True):
     subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
     kind: str  # digest | push
     key: str  # the digest's local date, or "round:<n>" for a push (storage.subscriptions.PushRound)
-    status: str = Field(default="sent", sa_column_kwargs={"server_default": "sent"})  # pending | sent
+    status: str = Field(default="sent", sa_column_kwargs={"server_default": "sent"})  # see above
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # times it was taken up
     sent_at: dt.datetime = Field(default_factory=utcnow)
 
 

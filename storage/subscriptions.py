@@ -1,4 +1,8 @@
-"""Subscribers, what they follow, and the ledger that makes every digest and push at-most-once."""
+"""Subscribers, what they follow, and the ledger that sends every digest and push once.
+
+The ledger is exactly-once for every outcome but one: a request that left for Telegram and whose
+answer never came (see bot/sends.py). That one is not sent again: at most once, never twice.
+"""
 
 from __future__ import annotations
 
@@ -150,29 +154,54 @@ def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
     return col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key
 
 
-def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
-    """Record a delivery as pending before sending; False when it was already sent.
+MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (a push round runs every minute)
+SETTLED = ("sent", "gone", "failed")
 
-    A pending row left by a crash between claim and send is claimed again: the message goes
-    out once more rather than never (one sender per process makes this the only case).
+
+def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
+    """Record a delivery as queued and count the attempt; False when it must not be sent now or again.
+
+    A `queued` row is known unsent (a passing failure, or a crash before its request left) and is
+    simply sent. A `sending` row is a crash's leftover from the HTTP round trip itself: Telegram may
+    have delivered it, and a second copy is what readers complain of, so it is settled as `failed` and
+    not sent again (its meetings still reach the reader through /latest and the daily digest). Every
+    attempt is counted, so a delivery that keeps failing is given up on after `MAX_ATTEMPTS` and its
+    round can finish.
     """
     row = session.exec(select(Delivery).where(*_delivery(subscriber_id, kind, key))).first()
-    if row is not None:
-        return row.status == "pending"
-    try:
-        with session.begin_nested():
-            session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key, status="pending"))
-    except IntegrityError:
+    if row is None:
+        try:
+            with session.begin_nested():
+                session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key, status="queued", attempts=1))
+        except IntegrityError:
+            return False
+        return True
+    if row.status in SETTLED:
         return False
+    if row.status == "sending" or row.attempts >= MAX_ATTEMPTS:
+        row.status = "failed"
+        session.add(row)
+        return False
+    row.status, row.attempts = "queued", row.attempts + 1
+    session.add(row)
     return True
 
 
-def finish_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
-    """The message went out: never send it to this chat again."""
-    row = session.exec(select(Delivery).where(*_delivery(subscriber_id, kind, key))).first()
-    if row is not None:
-        row.status, row.sent_at = "sent", dt.datetime.now(dt.UTC)
-        session.add(row)
+def mark_sending(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
+    """Its request is leaving now: from here until its answer, whether Telegram has it is unknown."""
+    session.exec(update(Delivery).where(*_delivery(subscriber_id, kind, key), col(Delivery.status) == "queued")
+                 .values(status="sending"))
+
+
+def settle_delivery(session: Session, *, subscriber_id: int, kind: str, key: str, status: str) -> None:
+    """The end of a delivery: `sent` (never send it again), `gone` (the chat left) or `failed` (given up).
+
+    `queued` instead puts it back for the next round: it is known not to have been delivered.
+    """
+    values: dict[str, object] = {"status": status}
+    if status == "sent":
+        values["sent_at"] = dt.datetime.now(dt.UTC)
+    session.exec(update(Delivery).where(*_delivery(subscriber_id, kind, key)).values(**values))
 
 
 @dataclass(frozen=True)
@@ -231,11 +260,6 @@ def finish_round(session: Session, *, number: int) -> None:
     """Everyone has been served: the round's articles leave the queue."""
     session.exec(update(Broadcast).where(col(Broadcast.push_round) == number, col(Broadcast.finished_at).is_(None))
                  .values(finished_at=dt.datetime.now(dt.UTC)))
-
-
-def release_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
-    """Give a claim back after a failed send, so that the next attempt may try again."""
-    session.exec(delete(Delivery).where(*_delivery(subscriber_id, kind, key)))
 
 
 def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 
 import pytest
 from telegram.ext import Application
 
+from bot import sends
 from tests.e2e.briefing_harness import Briefing, start_bot
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.harness import StartApp, running
+
+LONG_READ_TIMEOUT = 8.0  # the tests' stand-in for bot.sends.SEND_TIMEOUTS.read
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +22,9 @@ def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Back-off in milliseconds, so fault tests take no longer than the rest."""
     monkeypatch.setattr("bot.delivery.RETRY_DELAYS", (0.01, 0.02, 0.05))
     monkeypatch.setattr("bot.telegram_app.BROADCAST_EVERY", 0.3)
+    # a send with no answer gives up after 8 s rather than 30: still later than python-telegram-bot's
+    # 5 s default, so a test can answer after that default and show the answer is still read
+    monkeypatch.setattr("bot.sends.SEND_TIMEOUTS", dataclasses.replace(sends.SEND_TIMEOUTS, read=LONG_READ_TIMEOUT))
 
 
 @pytest.fixture

@@ -86,6 +86,7 @@ class _Fault:
     error: ApiError
     remaining: int
     chat_id: int | str | None
+    delay: float = 0.0
 
     def matches(self, method: str, params: JSON) -> bool:
         return self.method.lower() == method.lower() and self.chat_id in (None, params.get("chat_id"))
@@ -116,9 +117,12 @@ class FakeBotApi:
         self._statuses: dict[tuple[int, int], str] = {}  # (chat_id, user_id) -> member status
         self._faults: list[_Fault] = []
         self._hangs: list[_Fault] = []
+        self._late: list[_Fault] = []  # answers held back `delay` seconds
+        self._garbled: list[_Fault] = []  # answers with a field in an unexpected shape
         self.hanging: list[Call] = []  # calls that hang_next left without an answer
         self.chat_interval: float | None = None  # when set: a message to a chat sooner than this is a 429
         self._last_sent: dict[int, float] = {}  # chat id -> when a message last went there (monotonic)
+        self.on_record: Callable[[Call], None] | None = None  # told of each call as it is recorded
         self._changed = asyncio.Event()
         self._http = HttpServer(self._handle, port)  # port 0: a free one
         self._methods: dict[str, Callable[[JSON], Any]] = {
@@ -257,6 +261,19 @@ class FakeBotApi:
         """
         self._hangs.append(_Fault(method, ApiError(504, "hang"), count, chat_id))
 
+    def answer_late_next(self, method: str, delay: float, *, chat_id: int | str | None = None,
+                         count: int = 1) -> None:
+        """Carry out the next `count` calls of `method` (to `chat_id`) at once, but answer `delay` s later.
+
+        The call is recorded as sent when it arrives: Telegram has the message, only its answer is slow.
+        """
+        self._late.append(_Fault(method, ApiError(200, "late"), count, chat_id, delay))
+
+    def garble_next(self, method: str, *, chat_id: int | str | None = None, count: int = 1) -> None:
+        """Carry out the next `count` calls of `method` (to `chat_id`), answering with a field in a shape
+        the client does not expect (`chat` as a string), as a changed or broken Bot API server might."""
+        self._garbled.append(_Fault(method, ApiError(200, "garbled"), count, chat_id))
+
     # -- what tests check ------------------------------------------------------------------------
 
     def sent_messages(self, chat_id: int | None = None) -> list[Call]:
@@ -306,6 +323,10 @@ class FakeBotApi:
             self._record(Call(method, params, error_code=error.error_code))
             return Response.json(error.error_code, error.payload)
         self._record(Call(method, params, result=result))
+        if late := _take(self._late, method, params):
+            await asyncio.sleep(late.delay)
+        if _take(self._garbled, method, params) and isinstance(result, dict):
+            result = {**result, "chat": str(result.get("chat"))}
         return Response.json(200, {"ok": True, "result": result})
 
     async def _call(self, method: str, params: JSON) -> Any:
@@ -451,6 +472,8 @@ class FakeBotApi:
 
     def _record(self, call: Call) -> None:
         self.calls.append(call)
+        if self.on_record is not None:
+            self.on_record(call)
         self._notify()
 
     def _push_update(self, **payload: JSON) -> None:
@@ -523,6 +546,17 @@ class FakeBotApi:
     def _user(user_id: int, username: str | None = None) -> JSON:
         name = username or f"user{user_id}"
         return {"id": user_id, "is_bot": False, "first_name": f"User {user_id}", "username": name}
+
+
+def _take(faults: list[_Fault], method: str, params: JSON) -> _Fault | None:
+    """The first of `faults` that applies to this call, used up once."""
+    for fault in faults:
+        if fault.matches(method, params):
+            fault.remaining -= 1
+            if fault.remaining <= 0:
+                faults.remove(fault)
+            return fault
+    return None
 
 
 def _member(user: JSON, status: str) -> JSON:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot import delivery
+from bot.ingest import ingest_text
 from storage import subscriptions as subs
 from storage.db import session_scope
-from tests.e2e.briefing_harness import ADMIN, ARTICLE, Briefing
+from tests.e2e.briefing_harness import ADMIN, ARTICLE, Briefing, pushes
+from tests.e2e.conftest import LONG_READ_TIMEOUT
 
 
 def statuses(briefing: Briefing, chat_id: int) -> list[int | None]:
@@ -89,3 +91,53 @@ async def test_a_send_that_times_out_is_retried(briefing: Briefing):
     assert "Latest meetings" in reply.text
     assert [c.chat_id for c in briefing.api.hanging] == [23]
     assert len(briefing.api.sent_messages(23)) == 1
+
+
+async def test_an_answer_in_an_unexpected_shape_settles_the_push_and_nobody_gets_it_twice(briefing: Briefing):
+    for chat in (51, 52, 53):
+        await briefing.say(chat, "/subscribe")
+    briefing.api.garble_next("sendMessage", chat_id=52, count=100)  # every answer about chat 52 is malformed
+    async with briefing.app.bot_data["broadcast_lock"]:  # the minute job may not start the round first
+        ingest_text(briefing.engine, ARTICLE, announce=True)
+    for _ in range(4):  # an upload's push, then the minute job's runs
+        await delivery.run_broadcasts(briefing.app)
+    assert [pushes(briefing, chat) for chat in (51, 52, 53)] == [1, 1, 1]
+    with session_scope(briefing.engine) as session:
+        assert subs.unfinished_rounds(session) == []
+
+
+async def test_a_reply_whose_answer_is_malformed_arrives_once_without_an_apology(briefing: Briefing):
+    briefing.api.garble_next("sendMessage", chat_id=54, count=100)
+    assert "Latest meetings" in await briefing.say(54, "/latest 1")
+    await briefing.say(55, "/latest 1")  # by now the first reply's handler has finished
+    assert [c.text for c in briefing.api.sent_messages(54)] == [briefing.api.sent_messages(54)[0].text]
+
+
+async def test_a_late_answer_is_read_and_neither_reply_nor_push_is_sent_twice(briefing: Briefing):
+    late = 6.0  # later than python-telegram-bot's default 5 s read time-out, within ours
+    assert late < LONG_READ_TIMEOUT
+    briefing.api.answer_late_next("sendMessage", late, chat_id=56, count=2)
+    assert "Subscribed" in await briefing.say(56, "/subscribe")
+    async with briefing.app.bot_data["broadcast_lock"]:
+        ingest_text(briefing.engine, ARTICLE, announce=True)
+    await delivery.run_broadcasts(briefing.app)  # returns once the push's late answer came
+    await delivery.run_broadcasts(briefing.app)
+    texts = [c.text or "" for c in briefing.api.sent_messages(56)]
+    assert sum("Subscribed" in t for t in texts) == 1
+    assert pushes(briefing, 56) == 1
+
+
+async def test_a_push_refused_on_every_round_is_given_up_and_its_round_finishes(briefing: Briefing, monkeypatch):
+    monkeypatch.setattr(subs, "MAX_ATTEMPTS", 3)
+    await briefing.say(57, "/subscribe")
+    await briefing.say(58, "/subscribe")
+    briefing.api.fail_next("sendMessage", 502, chat_id=57, count=1000)  # Telegram never takes it
+    async with briefing.app.bot_data["broadcast_lock"]:
+        ingest_text(briefing.engine, ARTICLE, announce=True)
+    for _ in range(subs.MAX_ATTEMPTS + 2):
+        await delivery.run_broadcasts(briefing.app)
+    attempts = len(delivery.RETRY_DELAYS) + 1
+    assert statuses(briefing, 57).count(502) == subs.MAX_ATTEMPTS * attempts
+    assert pushes(briefing, 58) == 1
+    with session_scope(briefing.engine) as session:
+        assert subs.unfinished_rounds(session) == []

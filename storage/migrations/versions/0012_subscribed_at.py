@@ -1,7 +1,7 @@
 """a chat that only follows is told apart from one that subscribed and stopped
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-03 11:00:00
 
 /follow keeps a chat's follows in a subscriber row that is not active, the same as a chat that
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
