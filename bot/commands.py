@@ -173,7 +173,7 @@ class CommandCore:
 
     def _mentioned(self, query: str) -> bool:
         with session_scope(self.engine) as session:
-            return bool(queries.search_sentences(session, text=query, limit=1))
+            return bool(queries.search_sentences(session, text=query, limit=1).hits)
 
     def export(self, args: str, _caller: Caller) -> Reply:
         fmt = (args.split() or ["json"])[0].lower()

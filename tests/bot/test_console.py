@@ -120,7 +120,7 @@ def test_plain_words_are_looked_up_and_the_reply_names_the_command(chat):
 
 def test_a_button_number_that_does_not_exist_says_how_many_there_are(chat):
     output = chat("/latest 1", "5", "/help", "1").output
-    assert "There is no button 5: the last reply has only [1]." in output
+    assert "There is no button 5: the last reply has [1] to [2]." in output  # Older, Full details
     assert "There is no button 1: the last reply has no buttons." in output
     assert chat("/who wang", "9").output.count("There is no button 9: the last reply has [1] to [") == 1
 

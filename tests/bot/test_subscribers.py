@@ -60,13 +60,13 @@ def pushed_to(engine, chat_id: int) -> None:
         number = subs.gather_round(session)
         subscriber = subs.get_subscriber(session, chat_id=chat_id)
         subs.claim_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}")
-        subs.finish_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}")
+        subs.settle_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}", status="sent")
 
 
 def test_a_new_subscribers_first_digest_covers_the_last_week(core):
     core.handle("/subscribe", READER)
     digest = core.handle("/digest", READER).plain()
-    assert "1 new meeting in the last 7 days (your first digest)" in digest
+    assert "1 meeting added in the last 7 days (your first digest)" in digest
     assert "Sergei Shoigu" in digest
     assert core.handle("/digest", READER).plain() == "Nothing new since your last digest."
 
@@ -85,7 +85,7 @@ def test_a_digest_does_not_repeat_at_length_what_an_alert_already_showed(core, e
     pushed_to(engine, READER.chat_id)
     add_article(engine, meeting(SHOIGU, WANG_YI, date="2026-03-02", place="Harbin"), text="Not pushed yet.")
     digest = core.handle("/digest", READER).plain()
-    assert "2 new meetings since" in digest
+    assert "2 meetings added since" in digest
     assert "Already in your alerts, not repeated here: 1 meeting" in digest
     assert "Harbin" in digest
     assert "Shanghai" not in digest

@@ -52,7 +52,7 @@ def test_counted_agrees_with_the_number():
 def test_one_of_a_kind_is_singular_everywhere(one_meeting):
     assert "I know 1 meeting of 2 officials from 1 article," in one_meeting.handle("/start").plain()
     assert "· 1 meeting\n" in one_meeting.handle("/articles").plain()
-    assert "Digest: 1 meeting added since" in one_meeting.handle("/digest").plain()
+    assert "Digest: 1 meeting added in the last 7 days" in one_meeting.handle("/digest").plain()
     assert one_meeting.handle("/export json").plain() == "1 meeting as JSON."
     assert "1 meetings" not in one_meeting.handle("/export ics").plain()
 
@@ -71,7 +71,7 @@ def test_briefing_ingest_of_one_file_says_one_file(monkeypatch, tmp_path):
 
 def test_the_digest_says_the_meetings_were_added_not_held_since(seeded):
     head = seeded.handle("/digest").plain().splitlines()[0]
-    assert head == "Digest: 11 meetings added since 26 Nov 2026"  # among them meetings held in 2019
+    assert head == "Digest: 11 meetings added in the last 7 days (your first digest)"  # some held in 2019
 
 
 def test_ics_export_says_how_many_meetings_are_in_the_file_and_why_not_the_rest(seeded):

@@ -24,7 +24,7 @@ async def test_a_tap_too_old_to_answer_still_shows_the_page(briefing: Briefing):
     since = len(briefing.api.calls)
     briefing.api.inject_message(41, "/latest 2")
     first = await briefing.api.wait_for_sent(41, since=since)
-    [[older]] = first.params["reply_markup"]["inline_keyboard"]
+    [[older], _details] = first.params["reply_markup"]["inline_keyboard"]
     briefing.api.fail_next("answerCallbackQuery", 400, EXPIRED)  # the tap was made while the bot was down
     since = len(briefing.api.calls)
     briefing.api.inject_callback(41, first.result["message_id"], older["callback_data"])
