@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from bot.lookup import Lookup
 from bot.matching import Resolution
-from bot.render import clip, counted, esc, highlighted, meeting_block
+from bot.render import clip, counted, esc, highlighted, human_date, meeting_block
 from bot.replies import Button, Reply
 from extraction.knowledge import KnowledgeBase
 from storage import queries
@@ -172,7 +172,7 @@ class ReaderCommands:
             return None
         lines = [intro]
         lines += [f"• {highlighted(h.marked)} (article #{h.article_id}, "
-                  f"{h.published.isoformat() if h.published else 'date unknown'})" for h in page.hits]
+                  f"{human_date(h.published)})" for h in page.hits]
         if more is None:
             return Reply("\n".join(lines))
         return Reply("\n".join(lines), ((Button("Older ▶", f"S:{more}:{page.next_offset}"),),))

@@ -17,7 +17,7 @@ from storage.db import session_scope
 from storage.models import Sentence
 from storage.search_terms import read_terms, spellings
 
-_HIT = re.compile(r"^• (.*) \(article #\d+, (\d{4}-\d\d-\d\d|date unknown)\)$")
+_HIT = re.compile(r"^• (.*) \(article #\d+, (\d{1,2} [A-Z][a-z]{2} \d{4}|date unknown)\)$")  # one date style
 
 
 @pytest.fixture
@@ -51,7 +51,8 @@ def stored_sentences(engine, word: str) -> set[str]:
 def test_search_pages_through_every_matching_sentence_newest_published_first_each_once(core, engine):
     replies, hits = every_page(core, "/search security")
     assert len(replies) > 1  # more than one page, each reached by its button
-    dates = [date for _, date in hits]
+    dates = [dt.datetime.strptime(date, "%d %b %Y").date() if date != "date unknown" else dt.date.min
+             for _, date in hits]
     assert dates == sorted(dates, reverse=True)
     sentences = [sentence for sentence, _ in hits]
     assert len(sentences) == len(set(sentences))  # article 3 prints one paragraph twice: shown once
