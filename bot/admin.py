@@ -1,4 +1,4 @@
-"""Admin commands: /articles, /delete (with a confirmation button), /stats, and upload reports."""
+"""Admin commands: /articles, /delete (with a confirmation button), /stats, adding an article and its report."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from bot.ingest import IngestResult
+from bot.ingest import IngestResult, UnreadableUpload, ingest_bytes
 from bot.plural import counted
 from bot.render import clip, esc, human_date
 from bot.replies import Button, Caller, Reply
@@ -16,7 +16,7 @@ from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
-from storage.writes import delete_article
+from storage.writes import ArticleMeta, delete_article
 
 ADMINS_ONLY = "Only admins can do that."
 log = logging.getLogger(__name__)
@@ -104,6 +104,21 @@ def refuse(caller: Caller, action: str) -> Reply:
     """Every admin action checks the sender itself; refusals are logged with who tried."""
     log.warning("refused %s from user %s in chat %s", action, caller.user_id, caller.chat_id)
     return Reply(ADMINS_ONLY, private=True)
+
+
+def add_article(engine: Engine, data: bytes, *, meta: ArticleMeta, published: dt.date | None,
+                content_type: str | None) -> tuple[Reply, IngestResult | None]:
+    """Store an upload, a fetched page or a named file and say what became of it, in Telegram and the
+    console alike; the result when it was stored (its subscribers are then due a push)."""
+    source = meta.filename or meta.url or "the article"
+    try:
+        result = ingest_bytes(engine, data, published=published, meta=meta, content_type=content_type,
+                              announce=True)
+    except UnreadableUpload as error:
+        return Reply(f"I could not add {esc(source)}: {esc(error)}."), None
+    except DuplicateArticle as error:
+        return duplicate_report(error), None
+    return ingest_report(result), result
 
 
 def ingest_report(result: IngestResult) -> Reply:

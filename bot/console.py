@@ -15,14 +15,13 @@ from pathlib import Path
 
 import click
 
-from bot.admin import duplicate_report, ingest_report
+from bot.admin import add_article
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import PUBLISHED, UnreadableUpload, ingest_bytes, parse_caption, suffix_problem
+from bot.ingest import PUBLISHED, parse_caption, suffix_problem
 from bot.render import esc
 from bot.replies import CONSOLE, Attachment, Reply
-from storage.errors import DuplicateArticle
 from storage.writes import ArticleMeta
 
 HISTORY_FILE = ".briefing_history"  # in the user's home, so Up recalls earlier sessions' commands too
@@ -84,15 +83,8 @@ class Console:
             except OSError as error:
                 return Reply(f"I could not read {esc(str(path))}: {esc(error.strerror or str(error))}.")
             content_type, meta = None, ArticleMeta(filename=path.name, added_by="console")
-        source = meta.filename or meta.url or "the article"
-        try:
-            result = ingest_bytes(self.core.engine, data, published=published, meta=meta,
-                                  content_type=content_type, announce=True)
-        except UnreadableUpload as error:
-            return Reply(f"I could not add {esc(source)}: {esc(error)}.")
-        except DuplicateArticle as error:
-            return duplicate_report(error)
-        return ingest_report(result)
+        reply, _ = add_article(self.core.engine, data, meta=meta, published=published, content_type=content_type)
+        return reply
 
     def show(self, reply: Reply) -> None:
         """Print a reply with its buttons numbered, and write the file it carries, if any."""

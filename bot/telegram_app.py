@@ -34,7 +34,7 @@ from telegram.ext import (
 )
 
 from bot import sends
-from bot.admin import duplicate_report, ingest_report, refuse
+from bot.admin import add_article, refuse
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import (
@@ -47,14 +47,13 @@ from bot.delivery import (
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import UnreadableUpload, ingest_bytes, parse_caption, suffix_problem
+from bot.ingest import parse_caption, suffix_problem
 from bot.render import clip, esc, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
 from storage import inbox
 from storage import subscriptions as subs
 from storage.db import session_scope
-from storage.errors import DuplicateArticle
 from storage.writes import ArticleMeta
 
 log = logging.getLogger(__name__)
@@ -309,19 +308,12 @@ async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data: bytes, *, meta: ArticleMeta,
                        published: dt.date | None, content_type: str | None) -> None:
     """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
-    engine: Engine = context.bot_data["engine"]
-    source = meta.filename or meta.url or "the article"
-    try:
-        result = await asyncio.to_thread(ingest_bytes, engine, data, published=published, meta=meta,
-                                         content_type=content_type, announce=True)
-    except UnreadableUpload as error:
-        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add {esc(source)}: {esc(error)}."))
-        return
-    except DuplicateArticle as error:
-        await send_reply(context.bot, caller.chat_id, duplicate_report(error))
+    reply, result = await asyncio.to_thread(add_article, context.bot_data["engine"], data, meta=meta,
+                                            published=published, content_type=content_type)
+    await send_reply(context.bot, caller.chat_id, reply)
+    if result is None:
         return
     log.info("chat %s: article #%s added with %d meetings", caller.chat_id, result.article_id, len(result.meetings))
-    await send_reply(context.bot, caller.chat_id, ingest_report(result))
     # in the background: a push to thousands of chats must not hold up everyone's commands
     context.application.create_task(run_broadcasts(context.application), name="push")
 
