@@ -24,6 +24,7 @@ COPY README.md ./
 COPY bot ./bot
 COPY storage ./storage
 COPY extraction ./extraction
+COPY knowledge ./knowledge
 COPY seeds ./seeds
 RUN pip install --no-deps -e .
 

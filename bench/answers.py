@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bench.store import BuiltStore
 from bench.timing import p95, sample_ms
 from bot.commands import CommandCore
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 
 KINDS = ("latest", "who", "who_fuzzy", "topic", "topic_fuzzy", "search")

@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.delivery import run_broadcasts
 from bot.ingest import ingest_text
 from bot.telegram_app import build_application
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope

@@ -14,7 +14,7 @@ from pathlib import Path
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson
 from bot.ingest import ingest_text
 from extraction import extract
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.writes import ArticleMeta
 

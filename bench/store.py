@@ -18,7 +18,7 @@ from sqlalchemy import Engine, insert, text
 from sqlmodel import select
 
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson, make_people
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import (

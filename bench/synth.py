@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from extraction.knowledge import KnowledgeBase
+from knowledge import KnowledgeBase
 
 _RU_FIRST = [
     ("Sergei", "Sergey", "Сергей"), ("Nikolai", "Nikolay", "Николай"), ("Andrei", "Andrey", "Андрей"),

@@ -34,7 +34,7 @@ from bot.plural import counted
 from extraction import extract
 from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import check_store, open_store, sqlite_file, store_location
 from storage.db import session_scope

@@ -19,7 +19,7 @@ from bot.reader import FULL_VIEW, MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
 from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
 from bot.subscribing import SubscriptionCommands
-from extraction.knowledge import KnowledgeBase
+from knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
 

@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 
 from extraction import extract
 from extraction.formats import UnreadableArticle, article_text
-from extraction.knowledge import KnowledgeBase, default_knowledge
 from extraction.types import Extraction
+from knowledge import KnowledgeBase, default_knowledge
 from storage import queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle

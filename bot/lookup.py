@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from bot.matching import AliasIndex, Entry, Match, Resolution, normalize, similarity
 from bot.topic_words import TopicWords
-from extraction.knowledge import KnowledgeBase, Role
+from knowledge import KnowledgeBase, Role
 from storage import queries
 from storage.db import session_scope
 

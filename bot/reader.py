@@ -10,7 +10,7 @@ from bot.lookup import Lookup
 from bot.matching import Resolution
 from bot.render import clip, counted, esc, highlighted, human_date, meeting_block
 from bot.replies import Button, Reply
-from extraction.knowledge import KnowledgeBase
+from knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope
 from storage.search_terms import without_quotes

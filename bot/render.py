@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from extraction.knowledge import KnowledgeBase, default_knowledge
+from knowledge import KnowledgeBase, default_knowledge
 from storage.queries import MeetingView, ParticipantView, SourceView
 
 KIND_LABELS = {"meeting": "met", "call": "phone call", "planned": "planned"}

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from extraction.dates import find_dates, resolve
-from extraction.knowledge import KnowledgeBase
 from extraction.places import dateline_place, find_places
 from extraction.sentences import Sentence
 from extraction.types import PartialDate
+from knowledge import KnowledgeBase
 
 _WINDOW = 20  # sentences either side of a meeting's report searched for its date or place
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.dates import find_dates
-from extraction.knowledge import KnowledgeBase
 from extraction.lexicon import per_knowledge
 from extraction.places import city_named
+from knowledge import KnowledgeBase
 
 _TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|MSK|GMT|UTC))?\s*$", re.IGNORECASE)
 _SHORT = 6  # words: a stamp line, not a sentence of the body

@@ -9,7 +9,7 @@ from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from extraction.knowledge import KnowledgeBase
+    from knowledge import KnowledgeBase
 
 T = TypeVar("T")
 

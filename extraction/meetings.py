@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extraction.dates import find_dates, resolve
-from extraction.knowledge import KnowledgeBase, Person
 from extraction.lexicon import Folded
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
 from extraction.places import PlaceHit, find_places, nearest
 from extraction.refs import countries_named, find_side_refs
 from extraction.types import MeetingKind, PartialDate, Participant
+from knowledge import KnowledgeBase, Person
 
 _CALL = Folded(
     r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference)|videoconference"

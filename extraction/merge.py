@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from extraction.meetings import Mention
-from extraction.people import person_key
 from extraction.types import MeetingKind, PartialDate, Participant
 
 _RANK = {"day": 3, "month": 2, "year": 1}
@@ -22,7 +21,7 @@ class Group:
 
     @property
     def keys(self) -> frozenset[str]:
-        return frozenset(person_key(p) for p in self.mentions[0].participants)
+        return frozenset(p.key for p in self.mentions[0].participants)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -78,7 +77,7 @@ def merge(mentions: list[Mention]) -> list[Group]:
     latest: dict[frozenset[str], Group] = {}  # the group of these people that grew last
     index: dict[tuple, list[Group]] = {}  # (people, date prefix) → groups dated within it
     for mention in mentions:
-        keys = frozenset(person_key(p) for p in mention.participants)
+        keys = frozenset(p.key for p in mention.participants)
         if mention.date is None:
             group = latest.get(keys)
         else:

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from extraction.knowledge import KnowledgeBase, Person
 from extraction.lexicon import COUNTRY_ADJECTIVES, Matcher, MatcherSet, any_of, fold, per_knowledge, words
 from extraction.types import Participant
+from knowledge import KnowledgeBase, Person
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mister|Madam)\.?\s+(?P<surname>[A-Z][a-z]+)\b")
 _NOT_A_HOLDER = re.compile(r"(?:former|ex-|then-|previously\s+served\s+as|served\s+as|as|was|predecessor"
@@ -228,8 +228,3 @@ def _first_of_each(hits: list[PersonHit]) -> list[PersonHit]:
             seen.add(key)
             out.append(hit)
     return out
-
-
-def person_key(participant: Participant) -> str:
-    """One identity per participant: the knowledge base id, else the name as written."""
-    return participant.person_id or participant.name

@@ -13,16 +13,16 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.knowledge import KnowledgeBase, default_knowledge
 from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
-from extraction.people import PeopleScan, PersonHit, find_people, person_key, scan_people
+from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import find_edit_stamp, find_published
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
+from knowledge import KnowledgeBase, default_knowledge
 
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
 _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it only once
@@ -87,7 +87,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
         Facts(text=s.text, paragraph=s.paragraph, analyst=analyst[s.index], group=owner.get(s.index),
-              people=frozenset(person_key(h.participant) for h in (
+              people=frozenset(h.participant.key for h in (
                   find_people(s.text, kb, published, context=named, scan=scans[s.index])
                   if scans[s.index].honorifics else first[s.index])),
               breaks=reports_event(s.text), speaker=_opens_turn(s.text, first[s.index]))

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extraction.knowledge import KnowledgeBase
 from extraction.lexicon import Matcher, MatcherSet, per_knowledge
+from knowledge import KnowledgeBase
 
 _BEFORE = r"(?:\b(?:in|at|near|outside|inside)\s+(?:the\s+)?|visit(?:s|ed|ing)?\s+|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*)\s+to\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+|\b(?:city|town|capital|port|resort)\s+of\s+|\battend\w*\s+(?:the\s+)?(?:\d+\w*\s+)?)"  # noqa: E501
 _CITY_COUNTRY = re.compile(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extraction.background import discussed
-from extraction.knowledge import KnowledgeBase
 from extraction.lexicon import Matcher, MatcherSet, per_knowledge
+from knowledge import KnowledgeBase
 
 
 def _case_sensitive(name: str) -> bool:

@@ -64,6 +64,11 @@ class Participant:
     def known(self) -> bool:
         return self.person_id is not None
 
+    @property
+    def key(self) -> str:
+        """One identity per participant: the knowledge base id, else the name as written."""
+        return self.person_id or self.name
+
 
 @dataclass(frozen=True)
 class TopicLink:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
-from extraction.knowledge import KnowledgeBase, default_knowledge, fingerprint
+from knowledge import KnowledgeBase, default_knowledge, fingerprint
 from storage import queries
 from storage.db import make_engine, migrate, schema_revision, session_scope
 from storage.errors import StoreUnavailable

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete, select
 
-from extraction.knowledge import KnowledgeBase
-from extraction.people import person_key
 from extraction.types import Extraction, PartialDate
 from extraction.types import Meeting as ExtractedMeeting
 from extraction.types import Participant as ExtractedParticipant
+from knowledge import KnowledgeBase
 from storage.db import DirectInsert, direct_rows, json_list
 from storage.errors import DuplicateArticle
 from storage.models import (
@@ -194,7 +193,7 @@ def _delete_unsourced_meetings(session: Session) -> int:
 def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int, people: dict[str, int],
                    topics: dict[str, int], *, created_at: dt.datetime) -> tuple[int, bool]:
     """Add one extracted meeting, or merge it into the stored report of the same event; (id, is new)."""
-    person_ids = list(dict.fromkeys(people[person_key(p)] for p in extracted.participants))
+    person_ids = list(dict.fromkeys(people[p.key] for p in extracted.participants))
     existing = _same_event(session, extracted.date, person_ids)
     if existing is None:
         date = extracted.date
@@ -216,7 +215,7 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         sourced = bool(direct_rows(session, _IS_SOURCE, meeting_id, article_id))
     joining = []
     for position, participant in enumerate(extracted.participants):
-        person_id = people[person_key(participant)]
+        person_id = people[participant.key]
         if person_id not in present:
             present.add(person_id)
             joining.append((meeting_id, person_id, participant.role, position, sort_date))
@@ -284,12 +283,12 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> dict[str, int]:
-    """The stored id of each participant (by `person_key`), adding people seen for the first time.
+    """The stored id of each participant (by `Participant.key`), adding people seen for the first time.
 
     A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `folded_name`,
     so someone first stored as a stranger keeps one row whatever the case of their name.
     """
-    wanted = {person_key(p): p for p in participants}
+    wanted = {p.key: p for p in participants}
     keys = [p.person_id for p in wanted.values() if p.person_id is not None]
     found: dict[str, int] = dict(direct_rows(session, _PEOPLE_BY_KEY, json_list(keys))) if keys else {}
     missing = [p for k, p in wanted.items() if k not in found]
@@ -306,7 +305,7 @@ def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> d
                                                   participant.country))
             _ADD_ALIAS.one(session, (person_id, participant.name))
             by_name[folded] = person_id
-        found[person_key(participant)] = person_id
+        found[participant.key] = person_id
     return found
 
 

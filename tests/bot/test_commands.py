@@ -8,7 +8,7 @@ import pytest
 
 from bot.commands import MAX_PAGE, CommandCore
 from bot.replies import CONSOLE, Caller
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.db import session_scope
 from storage.writes import ArticleMeta, store_extraction
 from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant

@@ -10,7 +10,7 @@ import json
 from bot import commands
 from bot.commands import CommandCore
 from bot.export import to_csv, to_ics, to_json
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope

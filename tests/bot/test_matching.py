@@ -24,7 +24,7 @@ from bot.matching import (
     normalize,
     resolve,
 )
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 
 KB = default_knowledge()
 PEOPLE = [Entry(p.id, p.name, n) for p in KB.people for n in p.names]

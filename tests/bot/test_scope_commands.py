@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from bot.commands import CommandCore
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 
 

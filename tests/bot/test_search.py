@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from bot.commands import HELP, CommandCore
 from bot.replies import Reply
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import Sentence

@@ -11,7 +11,7 @@ from sqlmodel import select
 from bot.commands import CommandCore
 from bot.render import KIND_LABELS, human_date
 from bot.replies import Caller
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope

@@ -6,7 +6,7 @@ import pytest
 
 from bot.commands import CommandCore
 from bot.replies import Caller
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope

@@ -10,7 +10,7 @@ import pytest
 from bot.commands import CommandCore
 from bot.matching import Entry
 from bot.topic_words import TopicWords
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 
 

@@ -14,7 +14,7 @@ from bot.cli import cli
 from bot.commands import CommandCore
 from bot.config import get_settings
 from bot.plural import counted
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.writes import ArticleMeta, store_extraction

@@ -11,7 +11,7 @@ from telegram.ext import Application
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.telegram_app import build_application
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import Article

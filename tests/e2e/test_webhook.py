@@ -9,7 +9,7 @@ from pydantic import SecretStr
 
 from bot.commands import CommandCore
 from bot.telegram_app import build_application, webhook_options
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from tests.e2e.briefing_harness import settings_for
 from tests.e2e.fake_bot_api import FakeBotApi

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from extraction.background import discussed
-from extraction.knowledge import default_knowledge
 from extraction.pipeline import extract
 from extraction.topics import discussed_topics
+from knowledge import default_knowledge
 
 
 @pytest.mark.parametrize(("sentence", "topics"), [

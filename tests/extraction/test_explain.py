@@ -8,9 +8,9 @@ import pytest
 
 from extraction import extract
 from extraction.explain import explain
-from extraction.knowledge import default_knowledge
 from extraction.people import find_people
 from extraction.places import find_places
+from knowledge import default_knowledge
 
 TEXT = """Lavrov and Wang discuss Ukraine
 

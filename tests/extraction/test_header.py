@@ -6,7 +6,7 @@ import datetime as dt
 
 from extraction import extract
 from extraction.header import readout_stamp
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 
 KB = default_knowledge()
 READOUT = ("Meeting with Foreign Minister of China Wang Yi\n\n"

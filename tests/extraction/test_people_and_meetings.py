@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from extraction import extract
-from extraction.knowledge import default_knowledge
 from extraction.meetings import find_trigger
 from extraction.people import find_people
 from extraction.topics import find_topics
+from knowledge import default_knowledge
 
 KB = default_knowledge()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.knowledge import (
+from knowledge import (
     KNOWLEDGE_DIR,
     SHORT_LIMIT,
     KnowledgeBase,

@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import queries
 from storage.db import alembic_config, migrate, session_scope
 from storage.models import Article, Meeting, MeetingParticipant, MeetingTopic, Person, Topic

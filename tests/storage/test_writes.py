@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlmodel import col, func, select
 
-from extraction.knowledge import default_knowledge
+from knowledge import default_knowledge
 from storage import queries
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
