@@ -16,6 +16,7 @@ from extraction.meetings import find_trigger
 ELLIPSIS = "…"
 CLAUSE_WORDS = frozenset({"that", "as", "while", "when", "where", "which", "who", "and", "but", "after", "before"})
 DANGLING = frozenset({"a", "an", "the", "in", "on", "at", "of", "to", "for", "with", "by", "from", "and", "or"})
+STUB = 2  # words of a clause begun at a window's cut end that are dropped rather than shown
 MIN_NAME_PART = 3  # letters a part of a name needs to count alone ("Shoigu", "Wang"; not "Yi")
 # weights: the meeting's verb, a person, a place or topic; the topic a page is about outweighs them all, as its
 # name is why the quote was picked
@@ -88,11 +89,12 @@ def excerpt(text: str, keys: Iterable[Key], *, limit: int) -> str:
 
 
 def _clause_end(text: str, spans: list[tuple[int, int]], after: int, j: int) -> int:
-    """The window cut at its end stops instead at the first clause break after its last key ("…met in
-    Beijing on Feb 1…", not "…on Feb 1, according…"); a window that reaches the sentence's end stays."""
+    """A window cut at its end drops the stub of a clause it has only begun ("…met in Beijing on Feb 1…",
+    not "…on Feb 1, according…"), if that stub comes after its last key; one that reaches the sentence's end
+    stays whole."""
     if j == len(spans) - 1:
         return j
-    for k in range(j + 1):
+    for k in range(j - 1, max(-1, j - 1 - STUB), -1):
         if spans[k][1] > after and text[spans[k][1] - 1] in ",;:":
             return k
     return j

@@ -38,8 +38,11 @@ def test_a_long_sentence_keeps_who_met_whom_wherever_it_stands(text, people, pla
 def test_an_excerpt_opens_at_a_clause_and_stops_at_one_after_the_meeting():
     text = ("The foreign ministry in a long statement published overnight said that relations could reach a new level "
             "as the two ministers met in Astana on Friday, according to an official government statement.")
-    shown = cut(text, people=["Sergey Lavrov", "Wang Yi"], places=["Astana"])
+    begun = "…that relations could reach a new level as the two ministers met in Astana on Friday, according…"
+    shown = cut(text, people=["Sergey Lavrov", "Wang Yi"], places=["Astana"], limit=len(begun))
     assert shown == "…that relations could reach a new level as the two ministers met in Astana on Friday…"
+    assert cut(text, people=["Sergey Lavrov", "Wang Yi"], places=["Astana"], limit=len(begun) + 20).endswith(
+        "on Friday, according to an official…")  # more than a stub of the next clause: it stays
 
 
 def test_an_excerpt_neither_starts_nor_ends_on_a_dangling_word():

@@ -59,8 +59,9 @@ def test_latest_starts_with_the_newest_meeting(core):
     assert "Sergei Shoigu" in first_block
 
 
-# On the seeded store, before offices had short forms: /latest 2,729 characters, /who shoigu 3,043; with one
-# short office a person, three topics and the quote's key clause on its source's row: 1,409 and 1,576.
+# On the seeded store, before offices had short forms: /latest 2,729 characters, /who shoigu 3,043; with the short
+# forms of every office, five topics and a quote's first 140 characters, 1,844 and 1,908; with one short office a
+# person, named once a page, three topics, the quote's key clause and its source on one row: 1,378 and 1,558.
 LIST_BUDGET = {"/latest": 1_450, "/who shoigu": 1_600}  # characters of a page of five, as `briefing ask` prints it
 
 

@@ -619,7 +619,7 @@ def test_derived_short_forms_drop_the_country(title: str, short: str) -> None:
     ("Secretary of the Security Council of Russia", "Security Council Secretary"),
     ("Governor of Tokyo", "Governor of Tokyo"),  # not an office of the knowledge base
 ])
-def test_a_stored_title_reads_as_the_short_form_of_its_highest_office(kb: KnowledgeBase, title: str, short: str) -> None:
+def test_a_stored_title_reads_as_its_highest_office(kb: KnowledgeBase, title: str, short: str) -> None:
     assert kb.short_title(title) == short
 
 
