@@ -187,12 +187,14 @@ def _add_sentences(session: Session, article_id: int, extraction: Extraction) ->
     """An article's sentences with their search keys, so each is written and indexed once.
 
     The key needs the sentence's id, so the ids are given here, as SQLite would have given them:
-    the article was inserted first in this transaction, so no other writer can take them.
+    the article was inserted first in this transaction, so no other writer can take them. The last
+    sentence goes in first: keys fall as ids rise, and FTS5 writes out its pending index whenever a
+    key is lower than the one before, which would make every sentence a segment of its own.
     """
     first = direct_rows(session, _LAST_SENTENCE_ID)[0][0] + 1
     _ADD_SENTENCES.many(session, [
         (first + position, article_id, position, sentence, search_key(extraction.published, first + position))
-        for position, sentence in enumerate(extraction.sentences)])
+        for position, sentence in reversed(list(enumerate(extraction.sentences)))])
 
 
 def _delete_unsourced_meetings(session: Session) -> int:

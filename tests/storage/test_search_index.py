@@ -83,3 +83,11 @@ def test_a_sentence_inserted_without_a_key_is_still_found_in_date_order(engine):
                                         (old, "Nuclear energy was on the agenda.")]
     with engine.connect() as conn:
         conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_an_article_goes_into_the_index_as_one_segment_not_one_per_sentence(engine):
+    """FTS5 writes a segment whenever a key is lower than the last; a segment per sentence made ingest dearer."""
+    add(engine, " ".join(f"Sentence {n} of a long report on grain." for n in range(40)), dt.date(2024, 1, 1))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM sentence_fts_idx").scalar() == 1
+    assert len(found(engine, "grain", limit=50)) == 40
