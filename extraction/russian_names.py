@@ -55,8 +55,8 @@ def _word(word: str) -> str:
             i += 1
         elif ch == "й" and (prev in "еау" or (prev == "о" and nxt)):
             out.append("i")  # Sergei, Nikolai, Shoigu
-        elif ch == "ь" and nxt and nxt in "еи":
-            out.append("y")  # Ilyich, Solovyev
+        elif ch == "ь" and nxt == "и":
+            out.append("y")  # Ilyich, Ilyin; before е, ё the vowel brings its own y (Yuryev)
         else:
             out.append(_LETTERS.get(ch, ch))
         i += 1

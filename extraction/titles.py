@@ -22,7 +22,7 @@ EN_TITLE_HEAD = re.compile(
     r"|Governor|Mayor|Commander(?:-in-Chief)?|Chief(?:\s+of\s+(?:the\s+)?General\s+Staff|\s+Executive(?:\s+Officer)?)?"
     r"|CEO|Director(?:-General|\s+General)?|Head|Representative|Adviser|Advisor|Aide|Spokes(?:man|woman|person)"
     r"|Admiral|General|Marshal|Senator|Deputy|Vice[\s-]Chairman|Party\s+Secretary|party\s+secretary"
-    r"|King|Crown\s+Prince|Prince|Emir|Sultan|Sheikh|Queen"
+    r"|Member|King|Crown\s+Prince|Prince|Emir|Sultan|Sheikh|Queen"
     r"|party\s+chief|governor|mayor|ambassador|envoy|chairman|minister|head|chief)\b"
 )
 # Military ranks that sit between a title and the name ("Commander-in-Chief of the Navy Admiral X")
@@ -124,7 +124,7 @@ def _title_words() -> frozenset[str]:
         "Chief", "CEO", "Director", "Head", "Representative", "Adviser", "Advisor", "Aide", "Deputy", "Vice",
         "Senator", "General", "Admiral", "Marshal", "Spokesman", "Spokeswoman", "Spokesperson", "Prime",
         "Executive", "Officer", "Acting", "First", "State", "Party", "King", "Prince", "Emir", "Sultan", "Queen",
-        "Sheikh", "Crown",
+        "Sheikh", "Crown", "Member",
     ))
 
 
