@@ -265,7 +265,9 @@ def _russian(text: str) -> tuple[Official, ...]:
         if not 2 <= len(written.split()) <= 3:
             continue
         floor = spans[n - 1][1] if n else 0
-        title = _title_before(text, floor, start) or _title_after(text, end)
+        title = _title_before(text, floor, start)
+        title_first = title is not None
+        title = title or _title_after(text, end)
         if title is None:
             continue
         chinese = palladius.chinese_nominative(written)
@@ -273,9 +275,11 @@ def _russian(text: str) -> tuple[Official, ...]:
             native = chinese
             name = palladius.to_pinyin(chinese) or russian_names.transliterate(chinese)
         else:
-            native = russian_names.nominative(written)
+            native = russian_names.nominative(written, case_of=title.split()[0] if title_first else "")
             name = russian_names.transliterate(native)
-        country = country_in_russian(title) or ("China" if chinese else "Russia")
+        country = country_in_russian(title) or ("China" if chinese else None)
+        if country is None and _bare(title) and russian_names.looks_russian(native):
+            country = "Russia"  # "заместитель председателя правительства": Russian media leave Russia unsaid
         out.append(Official(start, end, name, country, title, native, name_start=start))
     return tuple(out)
 
@@ -301,6 +305,19 @@ def _title_after(text: str, end: int) -> str | None:
     if head is None or len(phrase[: head.start()].split()) > 2:
         return None
     return phrase if _plausible_title(phrase) else None
+
+
+def _bare(title: str) -> bool:
+    """A title that names no other country's place or body ("генеральный прокурор", "глава Минэнерго"), unlike
+    "премьер-министр Пакистана" or "генсек ООН", whose holder may be of any country."""
+    if _RU_FOREIGN_BODY.search(title):
+        return False
+    morph = russian_names._analyzer()
+    return not any("Geox" in parse.tag for word in title.split()[1:] if word[:1].isupper()
+                   for parse in morph.parse(word.strip(".,"))[:1])
+
+
+_RU_FOREIGN_BODY = re.compile(r"(?<![\w-])(?:США|ЕС|ООН|НАТО|ШОС|БРИКС|АСЕАН|ОПЕК|МАГАТЭ|ВТО|Евросоюз\w*)(?![\w-])")
 
 
 def _plausible_title(phrase: str) -> bool:

@@ -83,8 +83,12 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-def nominative(name: str) -> str:
-    """A Russian name in any case, in the nominative: "Юрием Трутневым" → "Юрий Трутнев"."""
+def nominative(name: str, *, case_of: str = "") -> str:
+    """A Russian name in any case, in the nominative: "Юрием Трутневым" → "Юрий Трутнев".
+
+    The first name tells the case; a first name pymorphy3 does not know ("Имраном Ханом") takes it from
+    `case_of`, the title word before the name ("премьер-министром"), which stands in the same case.
+    """
     words = name.split()
     if not words:
         return name
@@ -94,6 +98,10 @@ def nominative(name: str) -> str:
         if "Name" in parse.tag and parse.tag.case in _CASES:
             case, gender = parse.tag.case, parse.tag.gender
             break
+    else:
+        if case_of and words[0][-2:] in ("ом", "ем", "ым", "им"):
+            case = next((p.tag.case for p in morph.parse(case_of) if p.tag.POS == "NOUN"), None)
+            gender = "masc"
     if case is None or case == "nomn":
         return name
     return " ".join(_word_nominative(word, case, gender) for word in words)
@@ -109,7 +117,8 @@ def _word_nominative(word: str, case: str, gender: str | None) -> str:
     low = word.lower()
     for ending, nominative_ending in _SURNAME_ENDINGS.get(gender or "masc", ()):
         stem = low[: len(low) - len(ending)]
-        if low.endswith(ending) and (nominative_ending or _SURNAME_STEM.search(stem)):
+        if low.endswith(ending) and (nominative_ending or _SURNAME_STEM.search(stem)
+                                     or (case == "ablt" and ending == "ом")):  # Ханом → Хан
             return _like(word, stem + nominative_ending)
     return word
 

@@ -60,6 +60,15 @@ def test_russian_titles_in_any_case_give_the_country_and_names_come_back_in_lati
     assert officials(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Встреча с премьер-министром Пакистана Имраном Ханом прошла в Бишкеке.", [("Imran Khan", None)]),
+    ("Pakistani Prime Minister Imran Khan met the press.", [("Imran Khan", "Pakistan")]),
+])
+def test_a_third_countrys_official_is_not_taken_for_a_russian(text: str,
+                                                              expected: list[tuple[str, str | None]]) -> None:
+    assert officials(text) == expected
+
+
 def test_a_name_with_no_title_beside_it_is_no_official() -> None:
     assert officials("Денис Вострецов и Гао Вэйминь осмотрели порт.") == []
 
