@@ -22,6 +22,7 @@ from extraction import palladius, russian_names
 from extraction.lexicon import COUNTRY_ADJECTIVES
 from extraction.titles import (
     EN_TITLE_HEAD,
+    EN_TITLE_WORDS,
     RANKS,
     RU_TITLE_HEAD,
     country_in_english,
@@ -44,14 +45,14 @@ class Official:
 
 
 _CYRILLIC_NAME_PAIR = re.compile(r"[А-ЯЁ][а-яё]+[\s-]+[А-ЯЁ][а-яё]+")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
 
 def find_officials(text: str, places: frozenset[str] = frozenset()) -> tuple[Official, ...]:
     """Every titled stranger in a sentence; `places` are place names a capitalised word may be instead."""
     if _CYRILLIC.search(text):
         return _russian(text) if _CYRILLIC_NAME_PAIR.search(text) and RU_TITLE_HEAD.search(text) else ()
-    return _english(text, places) if EN_TITLE_HEAD.search(text) else ()
+    return _english(text, places) if EN_TITLE_WORDS.search(text) else ()
 
 
 # ------------------------------------------------------------------------------------------------- English
@@ -280,7 +281,8 @@ def _russian(text: str) -> tuple[Official, ...]:
         country = country_in_russian(title) or ("China" if chinese else None)
         if country is None and _bare(title) and russian_names.looks_russian(native):
             country = "Russia"  # "заместитель председателя правительства": Russian media leave Russia unsaid
-        out.append(Official(start, end, name, country, title, native, name_start=start))
+        role = russian_names.title_nominative(title) if title_first else title
+        out.append(Official(start, end, name, country, role, native, name_start=start))
     return tuple(out)
 
 

@@ -135,3 +135,24 @@ def looks_russian(name: str) -> bool:
     if not 2 <= len(words) <= 3:
         return False
     return any("Name" in p.tag for p in _analyzer().parse(words[0]))
+
+
+def title_nominative(title: str) -> str:
+    """A Russian title back in the nominative, as a role reads: "заместителем председателя правительства" →
+    "заместитель председателя правительства", "генеральным прокурором России" → "генеральный прокурор России".
+
+    The words up to the first noun agree with it and change; the genitives after it stay as written.
+    """
+    words = title.split()
+    morph = _analyzer()
+    out = list(words)
+    for i, word in enumerate(words):
+        parse = next((p for p in morph.parse(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case), None)
+        if parse is None:
+            break
+        form = parse.inflect({"nomn", "sing"} if parse.tag.number == "sing" else {"nomn"})
+        if form is not None:
+            out[i] = _like(word, form.word)
+        if parse.tag.POS == "NOUN":
+            break
+    return " ".join(out)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extraction.lexicon import COUNTRY_ADJECTIVES
+from extraction.lexicon import COUNTRY_ADJECTIVES, any_of
 
 # English title heads: every title the recogniser reads contains one of these.
 EN_TITLE_HEAD = re.compile(
@@ -25,6 +25,14 @@ EN_TITLE_HEAD = re.compile(
     r"|Member|King|Crown\s+Prince|Prince|Emir|Sultan|Sheikh|Queen"
     r"|party\s+chief|governor|mayor|ambassador|envoy|chairman|minister|head|chief)\b"
 )
+# A cheap first look: every English title head contains one of these
+EN_TITLE_WORDS = any_of([
+    "Minister", "Premier", "President", "Chancellor", "Envoy", "Ambassador", "Counci", "Chair", "Speaker", "Secretary",
+    "Prosecutor", "Attorney", "Procurator", "Governor", "Mayor", "Commander", "Chief", "CEO", "Director", "Head",
+    "Representative", "Advis", "Aide", "Spokes", "Admiral", "General", "Marshal", "Senator", "Deputy", "party",
+    "governor", "mayor", "ambassador", "envoy", "chairman", "minister", "head", "chief", "King", "Prince", "Emir",
+    "Sultan", "Sheikh", "Queen", "Member",
+])
 # Military ranks that sit between a title and the name ("Commander-in-Chief of the Navy Admiral X")
 RANKS = frozenset(["Admiral", "General", "Colonel", "Lieutenant", "Major", "Marshal", "Vice", "Rear",
                    "Captain", "Col.", "Gen.", "Adm.", "Lt."])

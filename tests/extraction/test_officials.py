@@ -140,3 +140,17 @@ def test_people_named_outside_the_meeting_sentence_do_not_join_it() -> None:
             " on Tuesday, June 4, 2024.\n\nKhabarovsk Krai Governor Roman Sedykh opened a trade fair the same week.")
     result = extract(text, published=dt.date(2024, 6, 5), knowledge=KB)
     assert [sorted(p.name for p in m.participants) for m in result.meetings] == [["Pavel Sorokin", "Zhou Mingde"]]
+
+
+def test_a_russian_title_is_given_as_a_role_in_the_nominative() -> None:
+    found = find_officials("Гао Вэйминь встретился с генеральным прокурором России Антоном Белкиным.")
+    assert [(o.name, o.title) for o in found] == [("Anton Belkin", "генеральный прокурор России")]
+
+
+@pytest.mark.parametrize("title", [
+    "Prosecutor General", "Attorney General", "CEO", "Chief Executive", "party secretary",
+    "Member of the Political Bureau", "Commander-in-Chief", "Director-General", "Spokesperson", "Vice Chairman",
+    "Head of the Federal Customs Service", "Presidential Aide", "Crown Prince", "Senator",
+])
+def test_every_english_title_head_passes_the_cheap_first_look(title: str) -> None:
+    assert officials(f"They met {title} Ivan Petrovsky in Minsk.") == [("Ivan Petrovsky", "Russia")]
