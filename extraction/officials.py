@@ -59,7 +59,12 @@ def find_officials(text: str, places: frozenset[str] = frozenset()) -> tuple[Off
 
 _TOKEN = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*|[a-z][\w'’-]*|[,;:()\"“”.!?]|\S")
 _CONNECTORS = frozenset(["of", "the", "for", "and", "on", "to", "in", "de", "-in-", "at"])
-_PRE_MODIFIERS = frozenset(["provincial", "municipal", "regional", "party", "city", "state", "then", "acting"])
+# Lower-case words that belong to a title ("Russian deputy prime minister", "provincial party secretary")
+_PRE_MODIFIERS = palladius.word_set(
+    """provincial municipal regional party city state acting deputy vice first prime foreign defence defense trade
+    commerce finance economic economy energy agriculture agricultural transport justice interior emergency
+    emergencies industry natural resources ecology education health culture sports science technology
+    presidential special senior chief executive general secretary minister assistant""")
 _NOT_NAME = palladius.word_set(
     """The A An Of And In On At For With By To From Foreign Affairs Ministry Ministers Council Security Party Committee
     Commission Office State Central General Federation Republic People's Peoples Liberation Army Navy Air Force
@@ -173,7 +178,8 @@ def _name_before(text: str, tokens: list[tuple[str, int, int]], head: re.Match[s
     """"Igor Krasnov, Prosecutor General of the Russian Federation,": a name, a comma, then the title."""
     i = _index_at(tokens, head.start())
     j = i - 1
-    while j >= 0 and (tokens[j][0] in ("the", "The") or tokens[j][0][:1].isupper()) and tokens[j][0] != ",":
+    while j >= 0 and (tokens[j][0] in ("the", "The") or tokens[j][0][:1].isupper()
+                      or tokens[j][0] in _PRE_MODIFIERS) and tokens[j][0] != ",":
         j -= 1  # "Igor Krasnov, the Russian Prosecutor General": the title's own capitalised words
     if j < 1 or tokens[j][0] != ",":
         return None
@@ -185,15 +191,18 @@ def _name_before(text: str, tokens: list[tuple[str, int, int]], head: re.Match[s
     if not 2 <= len(name) <= 3 or (k >= 0 and tokens[k][0][:1].isupper()):
         return None
     end = head.end()
-    m = re.compile(r"(?:\s+(?:of|for|and|the|on)|\s+[A-Z][\w'’-]*)*").match(text, end)
+    m = _TITLE_TAIL.match(text, end)
     if m is not None:
         end = m.end()
         while text[:end].rstrip().endswith((" of", " the", " and", " for", " on")):
             end = text[:end].rstrip().rfind(" ")
     title = text[tokens[j + 1][1] : end]
     country = country_in_english(title) or _country_of_latin(_join(name))
-    return Official(name[0][1], name[-1][2], _join(name), country, " ".join(title.split()).removeprefix("the "),
-                    name_start=name[0][1])
+    return Official(name[0][1], name[-1][2], _join(name), country, _title_words(title), name_start=name[0][1])
+
+
+# What a title after a name may go on with: "of the Russian Federation", "of Heilongjiang province"
+_TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|and|the|on|province|region|city|municipality|autonomous)|\s+[A-Z][\w'’-]*)*")
 
 
 def _pre_title(tokens: list[tuple[str, int, int]], start: int) -> int:

@@ -33,6 +33,9 @@ def officials(text: str) -> list[tuple[str, str | None]]:
     ("Rosneft CEO Pyotr Vasnetsov signed the deal.", [("Pyotr Vasnetsov", "Russia")]),
     ("Member of the Political Bureau of the CPC Central Committee Han Liqun said so.", [("Han Liqun", "China")]),
     ("Khabarovsk Krai Governor Roman Sedykh opened the fair.", [("Roman Sedykh", "Russia")]),
+    ("The forum was co-chaired by Pavel Sorokin, Russian deputy prime minister and presidential envoy.",
+     [("Pavel Sorokin", "Russia")]),
+    ("Gao Weimin, party secretary of Jilin province, spoke first.", [("Gao Weimin", "China")]),
 ])
 def test_a_title_before_or_after_a_name_makes_an_official_with_a_country(
         text: str, expected: list[tuple[str, str | None]]) -> None:
