@@ -71,7 +71,7 @@ _NOT_NAME = palladius.word_set(
     Forces Staff Defense Defence Military Commission Government Congress Assembly Standing Duma Province Region
     Krai Kray Oblast Territory Autonomous City Municipal Bank Corporation Company Group Fund Agency Service Bureau
     Department Administration Affairs Trade Commerce Economic Economy Development Energy Finance Justice Interior
-    Public Emergency Emergencies Situations National International Supreme Court Procuratorate Prosecutor's
+    Public People Emergency Emergencies Situations National International Supreme Court Procuratorate Prosecutor's
     Prosecutors Border Guard Customs Railways Union Russia China Russian Chinese Beijing Moscow Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
     November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Said Says Told Xinhua TASS
@@ -216,12 +216,16 @@ def _pre_title(tokens: list[tuple[str, int, int]], start: int) -> int:
 
 
 def _name_like(word: str, places: frozenset[str]) -> bool:
+    word = _POSSESSIVE.sub("", word)  # "Premier Ding Xuexiang's visit": the name is Ding Xuexiang
     return bool(_NAME_WORD.match(word)) and word not in _NOT_NAME and not is_title_word(word) \
         and word not in RANKS and word not in places
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _join(tokens: list[tuple[str, int, int]]) -> str:
-    return " ".join(t[0] for t in tokens)
+    return _POSSESSIVE.sub("", " ".join(t[0] for t in tokens))
 
 
 def _country_of_latin(name: str) -> str | None:

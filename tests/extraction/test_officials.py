@@ -36,6 +36,7 @@ def officials(text: str) -> list[tuple[str, str | None]]:
     ("The forum was co-chaired by Pavel Sorokin, Russian deputy prime minister and presidential envoy.",
      [("Pavel Sorokin", "Russia")]),
     ("Gao Weimin, party secretary of Jilin province, spoke first.", [("Gao Weimin", "China")]),
+    ("Chinese Vice Premier Zhou Mingde's talks in Moscow ended.", [("Zhou Mingde", "China")]),
 ])
 def test_a_title_before_or_after_a_name_makes_an_official_with_a_country(
         text: str, expected: list[tuple[str, str | None]]) -> None:
