@@ -17,10 +17,11 @@ from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
-from extraction.published import find_edit_stamp, find_published
+from extraction.published import publication
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
+from extraction.trust import settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from knowledge import KnowledgeBase, default_knowledge
 
@@ -31,27 +32,33 @@ _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it
 def extract(text: str, *, published: dt.date | None = None, url: str | None = None,
             today: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Extraction:
     """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
-    del url  # accepted for the callers' convenience; nothing in the text depends on it yet
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
-    warnings: list[str] = []
-    source: PublishedSource = "given"
-    if published is None:
-        published, source = find_published(cleaned.paragraphs), "byline"
-    if published is None and (stamp := find_edit_stamp(cleaned.paragraphs)) is not None:
-        published, source = stamp, "byline"
-        warnings.append(f"publication date taken from the page's edit stamp: {stamp.isoformat()}")
-    if published is None:
-        published, source = today or dt.date.today(), "assumed"
+    pub = publication(cleaned.paragraphs, given=published, url=url)
+    warnings: list[str] = list(pub.notes)
+    span = pub.span()
+    # the day dates are read against: the story's own day, else the last day it can have run, else (for
+    # offices and tenses only: `trust.settle` drops any date that rests on it) the day it is added
+    reference = pub.reference or (span[1] if span else today or dt.date.today())
+    published = pub.date.first_day() if pub.date is not None else reference
+    source: PublishedSource = pub.source
+    if pub.date is None:
         warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
-    found = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp,
-                           stated=published if source != "assumed" else None)
+    found = _read_meetings(sentences, kb, reference, dateline_place(cleaned.paragraphs, kb), stamp,
+                           stated=pub.reference)
+    if pub.reference is None:
+        found = settle(found, reference, span, stamped=stamp.date if stamp else None)
     meetings = [m for m in found if not missing_sides(m.participants)]
     warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:
-        if meeting.date is None:
+        if not meeting.date_certain:
+            said = f" (the article says: “{meeting.date_quote}”)" if meeting.date_quote else ""
+            kept = f"kept as {meeting.date.iso()}" if meeting.date else "left undated"
+            warnings.append(f"date uncertain for meeting {meeting.label}: it rests on a publication day the "
+                            f"article does not give, so it is {kept}{said}")
+        elif meeting.date is None:
             warnings.append(f"no date found for meeting {meeting.label}")
     unknown = sorted({p.name for m in meetings for p in m.participants if not p.known})
     warnings += [f"person not in the knowledge base: {name}" for name in unknown]
