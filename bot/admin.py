@@ -22,7 +22,7 @@ ADMINS_ONLY = "Only admins can do that."
 log = logging.getLogger(__name__)
 ARTICLES_PAGE = 10
 PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "url": "from the page's address",
-                 "dateline": "from the dateline", "assumed": "not stated: listed as the date added"}
+                 "dateline": "from the dateline", "assumed": "not stated"}
 
 
 class AdminCommands:

@@ -40,10 +40,12 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     # the day dates are read against: the story's own day, else the last day it can have run, else (for
     # offices and tenses only: `trust.settle` drops any date that rests on it) the day it is added
     reference = pub.reference or (span[1] if span else today or dt.date.today())
-    published = pub.date.first_day() if pub.date is not None else reference
-    source: PublishedSource = pub.source
-    if pub.date is None:
-        warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
+    # the article is listed with the day it ran when the page gives it, never with the day it was added
+    day_known = pub.date is not None and pub.date.day is not None
+    published = pub.date.first_day() if pub.date is not None and day_known else None
+    source: PublishedSource = pub.source if day_known else "assumed"
+    if not day_known:
+        warnings.append("no publication date found; no meeting is dated from the day the article was added")
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
     found = _read_meetings(sentences, kb, reference, dateline_place(cleaned.paragraphs, kb), stamp,
@@ -54,7 +56,7 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:
         if not meeting.date_certain:
-            said = f" (the article says: “{meeting.date_quote}”)" if meeting.date_quote else ""
+            said = f" (the article says “{meeting.date_text}”)" if meeting.date_text else ""
             kept = f"kept as {meeting.date.iso()}" if meeting.date else "left undated"
             warnings.append(f"date uncertain for meeting {meeting.label}: it rests on a publication day the "
                             f"article does not give, so it is {kept}{said}")

@@ -35,19 +35,18 @@ def settle(meetings: Sequence[Meeting], reference: dt.date, span: tuple[dt.date,
         if date is None or (stamped is not None and date == PartialDate.of(stamped)):
             settled.append(meeting)
             continue
-        kept = _kept(meeting, date, reference, readings, sure)
+        basis = _basis(meeting.date_quote, date, reference, future=meeting.kind == "planned")
+        kept = _kept(basis, date, readings, sure, future=meeting.kind == "planned")
         if kept == date:
             sure.append(date.first_day())
             settled.append(meeting)
         else:
-            settled.append(replace(meeting, date=kept, date_certain=False))
+            settled.append(replace(meeting, date=kept, date_certain=False, date_text=basis.text if basis else ""))
     return settled
 
 
-def _kept(meeting: Meeting, date: PartialDate, reference: dt.date, readings: Sequence[dt.date],
-          sure: Sequence[dt.date]) -> PartialDate | None:
-    future = meeting.kind == "planned"
-    basis = _basis(meeting.date_quote, date, reference, future)
+def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date], sure: Sequence[dt.date], *,
+          future: bool) -> PartialDate | None:
     if basis is None:
         return None  # nothing in the text states this date: it came from the guessed day itself
     if basis.relative is not None and basis.relative[0] == "prev":
@@ -59,7 +58,7 @@ def _kept(meeting: Meeting, date: PartialDate, reference: dt.date, readings: Seq
     return kept
 
 
-def _basis(quote: str, date: PartialDate, reference: dt.date, future: bool) -> DateExpr | None:
+def _basis(quote: str, date: PartialDate, reference: dt.date, *, future: bool) -> DateExpr | None:
     """The expression in the date's sentence that gives it."""
     return next((e for e in find_dates(quote)
                  if resolve(e, published=reference, future=future, previous=date) == date), None)

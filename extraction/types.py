@@ -96,6 +96,7 @@ class Meeting:
     # ("on Wednesday", "Aug 14") cannot be pinned down without that: the date is then as coarse as is
     # safe (often None), never one counted from the day the article was added
     date_certain: bool = True
+    date_text: str = ""  # with an uncertain date: the words that date the meeting, as written ("on Wednesday")
 
 
 @dataclass(frozen=True)

@@ -155,8 +155,10 @@ def test_a_planned_next_week_stays_in_the_year_of_its_dateline(text, url):
 ])
 def test_without_a_publication_date_no_meeting_is_dated_from_the_day_it_was_added(text):
     meeting, extraction = _meeting(text)
+    assert extraction.published is None
     assert meeting.date is None
     assert meeting.date_certain is False
+    assert meeting.date_text  # the words that date it, kept as written
     assert any(w.startswith("date uncertain for meeting") for w in extraction.warnings)
     assert "date uncertain" in explain(extraction)
 
