@@ -49,6 +49,16 @@ def find_dateline(paragraphs: Sequence[str], *, window: int = 6) -> Dateline | N
     return None
 
 
+def every_dateline(paragraphs: Sequence[str]) -> list[tuple[int, Dateline]]:
+    """(paragraph index, dateline) for each paragraph that opens with one: a digest of wire stories."""
+    found = []
+    for i, line in enumerate(paragraphs):
+        if line[:1].isupper() and (m := _DATELINE.match(line) or _BRACKETED.match(line)) is not None \
+                and (dateline := _dateline(m)) is not None:
+            found.append((i, dateline))
+    return found
+
+
 def _dateline(m: re.Match[str]) -> Dateline | None:
     g = m.groupdict()
     month = month_of(g["mon"] or g["mon2"] or "")

@@ -17,7 +17,7 @@ from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
-from extraction.published import publication
+from extraction.published import publication, story_days
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
@@ -49,7 +49,7 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
     found = _read_meetings(sentences, kb, reference, dateline_place(cleaned.paragraphs, kb), stamp,
-                           stated=pub.reference)
+                           stated=pub.reference, stories=story_days(cleaned.paragraphs, pub, reference))
     if pub.reference is None:
         found = settle(found, reference, span, stamped=stamp.date if stamp else None)
     meetings = [m for m in found if not missing_sides(m.participants)]
@@ -76,8 +76,8 @@ def _out_of_scope(meeting: Meeting) -> str:
 
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
-                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None
-                   ) -> list[Meeting]:
+                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None,
+                   stories: dict[int, dt.date] | None = None) -> list[Meeting]:
     scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
     first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
@@ -91,7 +91,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
         if person is not None:
             main.setdefault(person.country, pid)
     ctx = Context(kb=kb, published=published, main=main, named=named)
-    mentions = _mentions(sentences, analyst, ctx, scans, first)
+    mentions = _mentions(sentences, analyst, ctx, scans, first, stories or {})
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
@@ -113,7 +113,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
-              first: list[list[PersonHit]]) -> list[Mention]:
+              first: list[list[PersonHit]], stories: dict[int, dt.date]) -> list[Mention]:
     """Each sentence's meeting report, if any; `first` are the people each names as of publication."""
     mentions: list[Mention] = []
     previous: PartialDate | None = None
@@ -121,11 +121,15 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
     subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
     pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
+    story = ctx  # on a page of several wire stories, the one being read, counting from its own dateline
     for s in sentences:
+        if s.paragraph in stories and (s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph):
+            story = replace(ctx, published=stories[s.paragraph])
+            previous, subject, pair = None, None, ()  # a new story: "a day later", "he" look no further back
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
-            mention = detect(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
+            mention = detect(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
                              subject=subject, pair=pair,
                              fallback_place=paragraph_place.get(s.paragraph),
                              fallback_date=paragraph_date.get(s.paragraph))
@@ -137,7 +141,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
             paragraph_place[s.paragraph] = places[-1].name
         if not analyst[s.index] and (named_here := first[s.index]):
             subject = named_here[0].participant
-        if mention is None and (scene := sentence_date(s.text, ctx.published)) is not None:
+        if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
             paragraph_date[s.paragraph] = scene
     return mentions
 

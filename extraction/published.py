@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extraction.dateline import Dateline, find_dateline
+from extraction.dateline import Dateline, every_dateline, find_dateline
 from extraction.dates import find_dates
 from extraction.types import PartialDate, PublishedSource
 from extraction.urldate import url_date
@@ -110,6 +110,34 @@ def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url:
         date, source = PartialDate.of(day), "dateline"
     reference = day or (date.first_day() if date is not None and date.day is not None else None)
     return Publication(date, source, reference, tuple(notes))
+
+
+def story_days(paragraphs: Sequence[str], pub: Publication, reference: dt.date) -> dict[int, dt.date]:
+    """For a page of several wire stories, each with its dateline: paragraph index → the day its story was
+    filed, from which that story's "on Wednesday" counts. Empty for a page of one story.
+
+    A dateline without a year on a page that gives none is read in the year before `reference`; every
+    date read from it is then uncertain (`trust.settle`), but stories of different days stay apart.
+    """
+    found = every_dateline(paragraphs)
+    if len(found) < 2:
+        return {}
+    days = {}
+    for index, filed in found:
+        day = _dateline_day(filed, pub.date) or _latest(filed, reference)
+        if day is not None:
+            days[index] = day
+    return days
+
+
+def _latest(filed: Dateline, reference: dt.date) -> dt.date | None:
+    """The dateline's month and day in the last year that puts it on or before `reference`."""
+    for year in range(reference.year, reference.year - 8, -1):
+        if (filed.month, filed.day) != (2, 29) or calendar.isleap(year):
+            day = dt.date(year, filed.month, filed.day)
+            if day <= reference:
+                return day
+    return None
 
 
 def _dateline_day(filed: Dateline | None, date: PartialDate | None) -> dt.date | None:

@@ -178,3 +178,24 @@ def test_a_month_only_address_keeps_only_what_every_day_of_that_month_agrees_on(
     text = "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Wednesday."
     meeting, _ = _meeting(text, url="https://news.example.com/2019/05/putin-xi-talks")
     assert (meeting.date, meeting.date_certain) == (PartialDate(2019, 5), False)
+
+
+DIGEST = """Wire digest
+
+MOSCOW, March 3 (Reuters) - Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi on Wednesday.
+
+BEIJING, May 14 (Reuters) - Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi on Wednesday.
+
+ХАБАРОВСК, 14 августа. /ТАСС/. Министр иностранных дел России Сергей Лавров в среду провел переговоры с министром \
+иностранных дел КНР Ван И."""
+
+
+def test_each_story_of_a_digest_counts_from_its_own_dateline_and_stays_its_own_meeting():
+    extraction = extract(DIGEST, published=dt.date(2019, 8, 20), today=ADDED)
+    assert [m.date for m in extraction.meetings] == [PartialDate(2019, 2, 27), PartialDate(2019, 5, 8),
+                                                     PartialDate(2019, 8, 14)]
+
+
+def test_stories_of_a_digest_without_a_year_are_never_merged_on_a_guessed_day():
+    extraction = extract(DIGEST, today=ADDED)
+    assert [(m.date, m.date_certain) for m in extraction.meetings] == [(None, False)] * 3
