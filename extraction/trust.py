@@ -41,7 +41,8 @@ def settle(meetings: Sequence[Meeting], reference: dt.date, span: tuple[dt.date,
             sure.append(date.first_day())
             settled.append(meeting)
         else:
-            settled.append(replace(meeting, date=kept, date_certain=False, date_text=basis.text if basis else ""))
+            said = basis.text.rstrip(" .,") if basis else ""
+            settled.append(replace(meeting, date=kept, date_certain=False, date_text=said))
     return settled
 
 
