@@ -17,10 +17,11 @@ from extraction.meetings import Context, Mention, detect, reports_event, retitle
 from extraction.merge import Group, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
-from extraction.published import find_edit_stamp, find_published
+from extraction.published import publication, story_days
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
+from extraction.trust import settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from knowledge import KnowledgeBase, default_knowledge
 
@@ -31,27 +32,35 @@ _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it
 def extract(text: str, *, published: dt.date | None = None, url: str | None = None,
             today: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Extraction:
     """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
-    del url  # accepted for the callers' convenience; nothing in the text depends on it yet
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
-    warnings: list[str] = []
-    source: PublishedSource = "given"
-    if published is None:
-        published, source = find_published(cleaned.paragraphs), "byline"
-    if published is None and (stamp := find_edit_stamp(cleaned.paragraphs)) is not None:
-        published, source = stamp, "byline"
-        warnings.append(f"publication date taken from the page's edit stamp: {stamp.isoformat()}")
-    if published is None:
-        published, source = today or dt.date.today(), "assumed"
-        warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
+    pub = publication(cleaned.paragraphs, given=published, url=url)
+    warnings: list[str] = list(pub.notes)
+    span = pub.span()
+    # the day dates are read against: the story's own day, else the last day it can have run, else (for
+    # offices and tenses only: `trust.settle` drops any date that rests on it) the day it is added
+    reference = pub.reference or (span[1] if span else today or dt.date.today())
+    # the article is listed with the day it ran when the page gives it, never with the day it was added
+    day_known = pub.date is not None and pub.date.day is not None
+    published = pub.date.first_day() if pub.date is not None and day_known else None
+    source: PublishedSource = pub.source if day_known else "assumed"
+    if not day_known:
+        warnings.append("no publication date found; no meeting is dated from the day the article was added")
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
-    found = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp,
-                           stated=published if source != "assumed" else None)
+    found = _read_meetings(sentences, kb, reference, dateline_place(cleaned.paragraphs, kb), stamp,
+                           stated=pub.reference, stories=story_days(cleaned.paragraphs, pub, reference))
+    if pub.reference is None:
+        found = settle(found, reference, span, stamped=stamp.date if stamp else None)
     meetings = [m for m in found if not missing_sides(m.participants)]
     warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:
-        if meeting.date is None:
+        if not meeting.date_certain:
+            said = f" (the article says “{meeting.date_text}”)" if meeting.date_text else ""
+            kept = f"kept as {meeting.date.iso()}" if meeting.date else "left undated"
+            warnings.append(f"date uncertain for meeting {meeting.label}: it rests on a publication day the "
+                            f"article does not give, so it is {kept}{said}")
+        elif meeting.date is None:
             warnings.append(f"no date found for meeting {meeting.label}")
     unknown = sorted({p.name for m in meetings for p in m.participants if not p.known})
     warnings += [f"person not in the knowledge base: {name}" for name in unknown]
@@ -67,8 +76,8 @@ def _out_of_scope(meeting: Meeting) -> str:
 
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
-                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None
-                   ) -> list[Meeting]:
+                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None,
+                   stories: dict[int, dt.date] | None = None) -> list[Meeting]:
     scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
     first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
@@ -82,7 +91,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
         if person is not None:
             main.setdefault(person.country, pid)
     ctx = Context(kb=kb, published=published, main=main, named=named)
-    mentions = _mentions(sentences, analyst, ctx, scans, first)
+    mentions = _mentions(sentences, analyst, ctx, scans, first, stories or {})
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
@@ -104,7 +113,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
-              first: list[list[PersonHit]]) -> list[Mention]:
+              first: list[list[PersonHit]], stories: dict[int, dt.date]) -> list[Mention]:
     """Each sentence's meeting report, if any; `first` are the people each names as of publication."""
     mentions: list[Mention] = []
     previous: PartialDate | None = None
@@ -112,11 +121,15 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
     subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
     pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
+    story = ctx  # on a page of several wire stories, the one being read, counting from its own dateline
     for s in sentences:
+        if s.paragraph in stories and (s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph):
+            story = replace(ctx, published=stories[s.paragraph])
+            previous, subject, pair = None, None, ()  # a new story: "a day later", "he" look no further back
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
-            mention = detect(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
+            mention = detect(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
                              subject=subject, pair=pair,
                              fallback_place=paragraph_place.get(s.paragraph),
                              fallback_date=paragraph_date.get(s.paragraph))
@@ -128,7 +141,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
             paragraph_place[s.paragraph] = places[-1].name
         if not analyst[s.index] and (named_here := first[s.index]):
             subject = named_here[0].participant
-        if mention is None and (scene := sentence_date(s.text, ctx.published)) is not None:
+        if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
             paragraph_date[s.paragraph] = scene
     return mentions
 

@@ -209,7 +209,7 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
                    topics: dict[str, int], *, created_at: dt.datetime) -> tuple[int, bool]:
     """Add one extracted meeting, or merge it into the stored report of the same event; (id, is new)."""
     person_ids = list(dict.fromkeys(people[p.key] for p in extracted.participants))
-    existing = _same_event(session, extracted.date, person_ids)
+    existing = _same_event(session, extracted.date, person_ids, certain=extracted.date_certain)
     if existing is None:
         date = extracted.date
         sort_date = date.first_day() if date else None
@@ -263,13 +263,17 @@ def _precision_rank(date: PartialDate) -> int:
     return {"year": 0, "month": 1, "day": 2}[date.precision]
 
 
-def _same_event(session: Session, date: PartialDate | None, person_ids: list[int]) -> Meeting | None:
+def _same_event(session: Session, date: PartialDate | None, person_ids: list[int], *,
+                certain: bool = True) -> Meeting | None:
     """A stored meeting of exactly these people on a compatible date: another report of one event.
 
+    Only a date the article states can say two reports are one event: an undated report, or one whose
+    date is uncertain (its article gave no publication date), stays a meeting of its own, or every
+    story of two people added on one day would become a single meeting.
     Candidates are the first person's meetings in the same month (or year), found through indexes;
     their participant sets are then read in one query, not one query each.
     """
-    if date is None or len(person_ids) < 2:
+    if date is None or not certain or len(person_ids) < 2:
         return None
     if date.precision == "year":
         prefix, first_day, after_day = date.iso(), dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
