@@ -126,6 +126,8 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool 
     evidence = quote or next((s.quote for s in meeting.sources if s.quote), "")
     if meeting.topics:
         lines.append(_topics(meeting, evidence, full=full))
+    if full and meeting.agenda:
+        lines.append(_agenda(meeting))
     if evidence:
         lines.append(f"<i>«{esc(clip(evidence, QUOTE_LIMIT if full else SHORT_QUOTE))}»</i>")
     if meeting.sources:
@@ -141,6 +143,11 @@ def _topics(meeting: MeetingView, evidence: str, *, full: bool) -> str:
     ranked = sorted(meeting.topics, key=lambda t: t.quote != evidence)  # stable: alphabetical within each
     shown = sorted(ranked[:SHORT_TOPICS], key=lambda t: t.name.casefold())
     return f"Topics ({len(meeting.topics)}): " + ", ".join(esc(t.name) for t in shown) + ", …"
+
+
+def _agenda(meeting: MeetingView) -> str:
+    """A full view's "Discussed:" line: every item the articles say was on the table, in their words."""
+    return "Discussed: " + "; ".join(esc(item) for item in meeting.agenda)
 
 
 def highlighted(marked: str) -> str:

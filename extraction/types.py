@@ -92,6 +92,7 @@ class Meeting:
     date_assumed: bool = False  # True when the date was inferred, e.g. from the publication date
     date_quote: str = ""  # the sentence the date was read from ("" when none states it)
     place_quote: str = ""  # the sentence (or dateline) the place was read from
+    agenda: tuple[str, ...] = ()  # what the text says was discussed, in its own words ("preparations for …")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,147 @@
+"""A meeting's agenda: the items a sentence says were discussed, in the article's own words.
+
+Canonical topics (`extraction.topics`) feed /topic and /follow, but a list of a hundred names cannot hold
+everything an article says was on the table ("the Blagoveshchensk–Heihe bridge", "preparations for
+the SCO summit"). The agenda keeps those words: after "discussed", "exchanged views on", "обсудили",
+"обменялись мнениями по" and the like, the object of the verb up to the end of its clause, split into
+its items ("A, B and C"), each short. Scene-setting parts of the sentence (`extraction.background`)
+are not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.background import discussed
+
+MAX_ITEMS = 8  # per meeting: an agenda longer than this is a paragraph, not a list
+MAX_CHARS = 80  # per item
+_MAX_OBJECT = 400  # characters read after a trigger
+
+# What introduces the items. Each alternative ends where the object begins.
+_TRIGGER = re.compile(
+    r"(?i:\b(?:topics|issues|matters|questions|subjects)\s+(?:discussed|on\s+the\s+agenda|under\s+discussion)"
+    r"\s+(?:included|include|were|covered|ranged\s+from)\s+"
+    r"|\b(?:the\s+)?agenda\s+(?:included|includes|covered|featured)\s+"
+    r"|\b(?:exchanged|exchange|exchanging)\s+(?:views|opinions|ideas)\s+(?:on|about|regarding|over)\s+"
+    r"|\ban\s+exchange\s+of\s+(?:views|opinions)\s+(?:on|about|regarding)\s+"
+    r"|\b(?:discussed|discuss|discusses|discussing)\s+"
+    r"|\b(?:discussions?|consultations)\s+(?:on|of|about)\s+(?!the\s+sidelines\b)"
+    r"|\b(?:talked|spoke)\s+about\s+"
+    r"|\b(?:touched|touching)\s+(?:up)?on\s+"
+    r"|\b(?:focused|focusing|focussed|centred|centered)\s+on\s+"
+    r"|\bобменял[иа]сь\s+мнениями\s+(?:по|о|об|относительно)\s+"
+    r"|\bобмен\w*\s+мнениями\s+(?:по|о|об|относительно)\s+"
+    r"|\b(?:обсудил\w*|обсуждал\w*|обсудят|обсудить|обсуждение\w*|обсуждени[еия]|были\s+обсуждены|обсуждены)\s+"
+    r"|\bзатронул[иа]?\s+"
+    r"|\bрассмотрел[иа]?\s+"
+    r"|\bпосвящен[аы]?\s+"
+    r"|\bречь\s+шла\s+о\s+"
+    r"|\bв\s+центре\s+внимания\s+(?:был[иа]?\s+)?)"
+)
+# "... with Chinese Premier Li Qiang" / "... с китайским коллегой Ван И": the people, not an item
+_WITH_PEOPLE_EN = re.compile(r"\s+with\s+(?=[A-Z]|(?:his|her|their|the\s+(?:Chinese|Russian))\b)")
+_WITH_PEOPLE_RU = re.compile(r"\s+с(?:о)?\s+(?=[А-ЯЁ]|(?:китайск|российск|коллег|председател|президент|премьер"
+                             r"|министр|главой|губернатор)\w*)")
+_INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ым|им|ой|ей|ами|ями|ою)$")
+# where the object ends: a full stop, a new clause, someone saying so
+_END = re.compile(
+    r"[.;!?:]\s|[.;!?]$|\s[—–]\s|[(\[]|\s-\s"
+    r"|,?\s+(?i:and|while|but|as|after|before|during|where|which)\s+(?i:agreed|agreeing|signed|stressed|noted|expressed"
+    r"|reaffirmed|pledged|vowed|called|decided|exchanged|said|added|emphasized|emphasised|underlined|welcomed"
+    r"|confirmed|praised|hailed|the\s+two|both)\b"
+    r"|,\s*(?i:agreeing|stressing|noting|saying|adding|emphasizing|emphasising|according|which|who|where|while|when"
+    r"|reaffirming|expressing|pledging|calling)\b"
+    r"|,\s*(?i:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:said|says|reported|added|noted|stated)\b"
+    r"|,?\s+(?i:и|а)\s+(?:договорил\w*|подписал\w*|подчеркнул\w*|отметил\w*|выразил\w*|обменял\w*|заявил\w*|согласил\w*"
+    r"|условил\w*|констатировал\w*)\b"
+    r"|,\s*(?:отметив|подчеркнув|заявив|выразив|договорившись|сообщ\w+|говорится|передает|передаёт|пишет|указал\w*"
+    r"|заявил\w*|отметил\w*|котор\w+|где|когда)\b"
+)
+# how items are listed: "A, B and C", "A; B", "as well as", "including"
+_COMMA = re.compile(r"\s*,\s*(?:(?i:including|such\s+as|in\s+particular|notably|в\s+том\s+числе|включая|в\s+частности"
+                    r"|а\s+также|as\s+well\s+as)\s+)?|\s+(?i:as\s+well\s+as|а\s+также|including|включая)\s+")
+_AND = re.compile(r"\s+(?:and|и)\s+")
+_LEAD = re.compile(r"^(?i:and|as\s+well\s+as|also|further|и|а\s+также|также|including|включая|such\s+as"
+                   r"|a\s+(?:wide|broad|whole|number|range)\s+(?:range\s+)?of\s+(?:issues|topics|questions|matters)"
+                   r"|широкий\s+круг\s+вопросов|ряд\s+вопросов)\b[\s,:]*")
+_EMPTY = frozenset({"it", "this", "that", "them", "these", "those", "these issues", "the issue", "the matter",
+                    "the issues", "это", "этот вопрос", "эти вопросы", "их", "его"})
+
+
+def agenda_items(text: str) -> list[str]:
+    """What the sentence says was (or will be) discussed, item by item, verbatim; [] when it says nothing so."""
+    if not _TRIGGER.search(text):
+        return []
+    scene = discussed(text)
+    out: list[str] = []
+    for trigger in _TRIGGER.finditer(text):
+        if scene[trigger.start()] == " " and text[trigger.start()] != " ":
+            continue  # "... amid talks that discussed X": the backdrop, not this meeting
+        for item in _items(_object(text, scene, trigger.end())):
+            if item.casefold() not in {o.casefold() for o in out}:
+                out.append(item)
+    return out[:MAX_ITEMS]
+
+
+def merge_agenda(*lists: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """One agenda from several sentences' (or articles'): first spelling kept, at most `MAX_ITEMS`."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for items in lists:
+        for item in items:
+            key = " ".join(item.casefold().split())
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return tuple(out[:MAX_ITEMS])
+
+
+def _object(text: str, scene: str, start: int) -> str:
+    """The object of the verb: from `start` to the end of its clause or of the scene the text sets."""
+    body = text[start : start + _MAX_OBJECT]
+    for i, char in enumerate(body):
+        if scene[start + i] == " " and char != " ":  # a scene-setting part begins
+            body = body[:i]
+            break
+    body = _skip_people(body)
+    end = _END.search(body)
+    body = body[: end.start()] if end else body
+    with_people = _WITH_PEOPLE_EN.search(body) or _WITH_PEOPLE_RU.search(body)
+    return body[: with_people.start()] if with_people else body
+
+
+def _skip_people(body: str) -> str:
+    """"с китайским коллегой Ван И ситуацию на Украине": the people talked with come before the object."""
+    words = body.split(" ")
+    if not words or words[0] not in ("с", "со", "with"):
+        return body
+    for n, word in enumerate(words[1:], start=1):
+        bare = word.strip(",")
+        if bare and bare[0].islower() and not _INSTRUMENTAL.search(bare) and bare not in (
+                "his", "her", "their", "the", "counterpart", "counterparts", "and", "и"):
+            return " ".join(words[n:])
+    return ""
+
+
+def _items(obj: str) -> list[str]:
+    obj = _LEAD.sub("", obj.strip(" ,:\"'«»“”"))
+    pieces = [p for p in _COMMA.split(obj) if p and p.strip()]
+    if len(pieces) > 1:  # "A, B and C": only the last piece joins two items with "and"
+        pieces = pieces[:-1] + _AND.split(pieces[-1])
+    elif len(halves := _AND.split(obj)) == 2 and all(len(h.split()) > 1 for h in halves):
+        pieces = halves  # "A and B" of two phrases; "trade and economic cooperation" is one item
+    out = []
+    for piece in pieces:
+        item = _LEAD.sub("", piece.strip(" ,:\"'«»“”")).strip(" ,:\"'«»“”")
+        if len(item) < 3 or item.casefold() in _EMPTY:
+            continue
+        out.append(_clip(item))
+    return out
+
+
+def _clip(item: str) -> str:
+    item = " ".join(item.split())
+    if len(item) <= MAX_CHARS:
+        return item
+    return item[: MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
