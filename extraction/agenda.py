@@ -43,6 +43,12 @@ _TRIGGER = re.compile(
 _WITH_PEOPLE_EN = re.compile(r"\s+with\s+(?=[A-Z]|(?:his|her|their|the\s+(?:Chinese|Russian))\b)")
 _WITH_PEOPLE_RU = re.compile(r"\s+с(?:о)?\s+(?=[А-ЯЁ]|(?:китайск|российск|коллег|председател|президент|премьер"
                              r"|министр|главой|губернатор)\w*)")
+# words of a title after "с"/"with": "с главой минобороны Китая", "with his Chinese counterpart"
+_IN_TITLES = frozenset({"his", "her", "their", "the", "counterpart", "counterparts", "and", "и", "минобороны", "мид",
+                        "обороны", "иностранных", "дел", "государственного", "госсовета", "совета", "правительства",
+                        "министерства", "цк", "кпк", "нпк", "всекитайского", "собрания", "народных", "представителей",
+                        "постоянного", "комитета", "провинции", "края", "области", "партии", "генерального",
+                        "штаба", "армии"})
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ым|им|ой|ей|ами|ями|ою)$")
 # where the object ends: a full stop, a new clause, someone saying so
 _END = re.compile(
@@ -52,7 +58,11 @@ _END = re.compile(
     r"|confirmed|praised|hailed|the\s+two|both)\b"
     r"|,\s*(?i:agreeing|stressing|noting|saying|adding|emphasizing|emphasising|according|which|who|where|while|when"
     r"|reaffirming|expressing|pledging|calling)\b"
-    r"|,\s*(?i:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:said|says|reported|added|noted|stated)\b"
+    r"|,\s*(?:(?i:the|a|an)\s+)?(?:[\w-]+\s+){1,4}(?:said|says|reported|added|noted|stated|told)\b"
+    r"|,\s*(?i:with|along\s+with)\b"
+    r"|\s+(?i:during|in\s+(?:a|the)\s+(?:phone|telephone)\s+(?:call|conversation)|by\s+(?:phone|telephone)"
+    r"|on\s+the\s+(?:phone|telephone)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|в\s+ходе|во\s+время|по\s+телефону|в\s+телефонном|на\s+встрече|на\s+переговорах)\b"
     r"|,?\s+(?i:и|а)\s+(?:договорил\w*|подписал\w*|подчеркнул\w*|отметил\w*|выразил\w*|обменял\w*|заявил\w*|согласил\w*"
     r"|условил\w*|констатировал\w*)\b"
     r"|,\s*(?:отметив|подчеркнув|заявив|выразив|договорившись|сообщ\w+|говорится|передает|передаёт|пишет|указал\w*"
@@ -63,8 +73,10 @@ _COMMA = re.compile(r"\s*,\s*(?:(?i:including|such\s+as|in\s+particular|notably|
                     r"|а\s+также|as\s+well\s+as)\s+)?|\s+(?i:as\s+well\s+as|а\s+также|including|включая)\s+")
 _AND = re.compile(r"\s+(?:and|и)\s+")
 _LEAD = re.compile(r"^(?i:and|as\s+well\s+as|also|further|и|а\s+также|также|including|включая|such\s+as"
-                   r"|a\s+(?:wide|broad|whole|number|range)\s+(?:range\s+)?of\s+(?:issues|topics|questions|matters)"
-                   r"|широкий\s+круг\s+вопросов|ряд\s+вопросов)\b[\s,:]*")
+                   r"|в\s+том\s+числе|в\s+частности|прежде\s+всего"
+                   r"|a\s+(?:wide|broad|whole|number|range|array)\s+(?:range\s+|array\s+)?of\s+(?:issues|topics|questions"
+                   r"|matters)(?=\s*(?:[,:]|including|such\s+as))"
+                   r"|(?:широкий\s+круг|ряд)\s+вопросов(?=\s*(?:[,:]|включая|в\s+том\s+числе)))\b[\s,:]*")
 _EMPTY = frozenset({"it", "this", "that", "them", "these", "those", "these issues", "the issue", "the matter",
                     "the issues", "это", "этот вопрос", "эти вопросы", "их", "его"})
 
@@ -118,26 +130,33 @@ def _skip_people(body: str) -> str:
         return body
     for n, word in enumerate(words[1:], start=1):
         bare = word.strip(",")
-        if bare and bare[0].islower() and not _INSTRUMENTAL.search(bare) and bare not in (
-                "his", "her", "their", "the", "counterpart", "counterparts", "and", "и"):
+        if bare and bare[0].islower() and not _INSTRUMENTAL.search(bare) and bare not in _IN_TITLES:
             return " ".join(words[n:])
     return ""
 
 
 def _items(obj: str) -> list[str]:
-    obj = _LEAD.sub("", obj.strip(" ,:\"'«»“”"))
+    obj = _bare(obj)
     pieces = [p for p in _COMMA.split(obj) if p and p.strip()]
     if len(pieces) > 1:  # "A, B and C": only the last piece joins two items with "and"
         pieces = pieces[:-1] + _AND.split(pieces[-1])
-    elif len(halves := _AND.split(obj)) == 2 and all(len(h.split()) > 1 for h in halves):
-        pieces = halves  # "A and B" of two phrases; "trade and economic cooperation" is one item
+    elif len(halves := _AND.split(obj)) == 2 and (len(halves[0].split()) > 1 or len(halves[1].split()) == 1):
+        pieces = halves  # "A and B"; but "trade and economic cooperation" shares its noun: one item
     out = []
     for piece in pieces:
-        item = _LEAD.sub("", piece.strip(" ,:\"'«»“”")).strip(" ,:\"'«»“”")
+        item = _bare(piece)
         if len(item) < 3 or item.casefold() in _EMPTY:
             continue
         out.append(_clip(item))
     return out
+
+
+def _bare(text: str) -> str:
+    """Without the words that lead into a list: "and also …", "в том числе и …", "a range of issues, including"."""
+    text = text.strip(" ,:\"'«»“”")
+    while (bare := _LEAD.sub("", text).strip(" ,:\"'«»“”")) != text:
+        text = bare
+    return text
 
 
 def _clip(item: str) -> str:

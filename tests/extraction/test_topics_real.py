@@ -95,6 +95,15 @@ def test_a_scene_set_around_the_talks_gives_no_topic() -> None:
      ["ситуацию вокруг Украины", "подготовку к саммиту БРИКС"]),
     ("Министры обменялись мнениями по актуальным международным проблемам, отметив совпадение позиций.",
      ["актуальным международным проблемам"]),
+    ("Lavrov and Wang discussed the Syrian crisis and the situation in Libya in a phone call on Friday, the Russian"
+     " foreign ministry said in a statement.", ["the Syrian crisis", "the situation in Libya"]),
+    ("The premiers also discussed joint shipbuilding projects, with \"good progress\".",
+     ["joint shipbuilding projects"]),
+    ("Стороны обсудили широкий круг вопросов, в том числе и энергетику и транспорт.", ["энергетику", "транспорт"]),
+    ("Министр обсудил с главой минобороны Китая события вокруг Сирии, а также военное сотрудничество.",
+     ["события вокруг Сирии", "военное сотрудничество"]),
+    ("Министры обсудили ситуацию в Ливии в ходе телефонного разговора.", ["ситуацию в Ливии"]),
+    ("They discussed oil and gas supplies.", ["oil and gas supplies"]),
     ("The talks came as Washington discussed new tariffs.", []),
     ("Xi Jinping met Vladimir Putin in Kazan.", []),
 ])
