@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 
 from extraction.background import discussed
+from extraction.lexicon import Folded
 
 MAX_ITEMS = 8  # per meeting: an agenda longer than this is a paragraph, not a list
 MAX_CHARS = 80  # per item
 _MAX_OBJECT = 400  # characters read after a trigger
 
 # What introduces the items. Each alternative ends where the object begins.
-_TRIGGER = re.compile(
-    r"(?i:\b(?:topics|issues|matters|questions|subjects)\s+(?:discussed|on\s+the\s+agenda|under\s+discussion)"
+_TRIGGER = Folded(
+    r"(?:\b(?:topics|issues|matters|questions|subjects)\s+(?:discussed|on\s+the\s+agenda|under\s+discussion)"
     r"\s+(?:included|include|were|covered|ranged\s+from)\s+"
     r"|\b(?:the\s+)?agenda\s+(?:included|includes|covered|featured)\s+"
     r"|\b(?:exchanged|exchange|exchanging)\s+(?:views|opinions|ideas)\s+(?:on|about|regarding|over)\s+"
@@ -37,8 +38,9 @@ _TRIGGER = re.compile(
     r"|\bрассмотрел[иа]?\s+"
     r"|\bпосвящен[аы]?\s+"
     r"|\bречь\s+шла\s+о\s+"
-    r"|\bв\s+центре\s+внимания\s+(?:был[иа]?\s+)?)"
-)
+    r"|\bв\s+центре\s+внимания\s+(?:был[иа]?\s+)?)",
+    needs=("discuss", "agenda", "views", "opinions", "ideas", "consultations", "talked", "spoke", "touch", "focus",
+           "centred", "centered", "обмен", "обсу", "затронул", "рассмотрел", "посвящен", "речь", "в центре"))
 # "... with Chinese Premier Li Qiang" / "... с китайским коллегой Ван И": the people, not an item
 _WITH_PEOPLE_EN = re.compile(r"\s+with\s+(?=[A-Z]|(?:his|her|their|the\s+(?:Chinese|Russian))\b)")
 _WITH_PEOPLE_RU = re.compile(r"\s+с(?:о)?\s+(?=[А-ЯЁ]|(?:китайск|российск|коллег|председател|президент|премьер"

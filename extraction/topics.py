@@ -43,10 +43,16 @@ def _topic_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
 
 
 @per_knowledge
+def _excepting(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(topic.name for topic in kb.topics if topic.except_in)
+
+
+@per_knowledge
 def _exceptions(kb: KnowledgeBase) -> MatcherSet[str]:
     return MatcherSet([(_matcher(topic.except_in), topic.name) for topic in kb.topics if topic.except_in])
 
 
+_OFFICE_WORDS = re.compile(r"(?i:minist|department|secretary|commissioner|минист|ведомств|департамент)")
 # money, not the country: "US $5.9 billion", "U.S. dollars"
 _CURRENCY = re.compile(r"\b(?:US|U\.S\.)(?:\s?\$|\s+dollars?\b)")
 
@@ -60,30 +66,40 @@ def _shadows(s: int, e: int, start: int, end: int) -> bool:
     return s < end and start < e and ((e - s) > (end - start) or ((e - s) == (end - start) and s < start))
 
 
-def find_topics(text: str, kb: KnowledgeBase) -> list[str]:
-    """Topic names in order of appearance; a match overlapping a longer one of another topic does not count."""
+def _hits(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """(start, end, topic) of each match that means its topic, in order of appearance."""
     hits = [(m.start(), m.end(), name) for m, name in _topic_patterns(kb).search(text)]
-    if not hits:
+    if not hits:  # most sentences name no topic at all
         return []
     excepted: dict[str, list[tuple[int, int]]] = {}
-    for m, name in _exceptions(kb).search(text):
-        excepted.setdefault(name, []).append((m.start(), m.end()))
-    other = [(m.start(), m.end()) for m in (*_OFFICE.finditer(text), *_CURRENCY.finditer(text))]
-    kept = [
+    if _excepting(kb) & {name for _, _, name in hits}:
+        for m, name in _exceptions(kb).search(text):
+            excepted.setdefault(name, []).append((m.start(), m.end()))
+    other = [(m.start(), m.end()) for m in _CURRENCY.finditer(text)]
+    if _OFFICE_WORDS.search(text):
+        other += [(m.start(), m.end()) for m in _OFFICE.finditer(text)]
+    return sorted(
         (start, end, name)
         for start, end, name in hits
         if not any(_shadows(s, e, start, end) and n != name for s, e, n in hits)
         and not _inside(start, end, excepted.get(name, []))
         and not _inside(start, end, other)
-    ]
-    out: list[str] = []
-    for _, _, name in sorted(kept):
-        if name not in out:
-            out.append(name)
-    return out
+    )
+
+
+def _names(hits: list[tuple[int, int, str]]) -> list[str]:
+    return list(dict.fromkeys(name for _, _, name in hits))
+
+
+def find_topics(text: str, kb: KnowledgeBase) -> list[str]:
+    """Topic names in order of appearance; a match overlapping a longer one of another topic does not count."""
+    return _names(_hits(text, kb))
 
 
 def discussed_topics(text: str, kb: KnowledgeBase) -> list[str]:
     """Topics a sentence says were discussed: not those of the scene it sets (`extraction.background`)."""
-    named = find_topics(text, kb)
-    return find_topics(discussed(text), kb) if named else named  # most sentences name no topic at all
+    hits = _hits(text, kb)
+    if not hits:
+        return []
+    scene = discussed(text)
+    return _names([(s, e, n) for s, e, n in hits if scene[s:e] == text[s:e]])
