@@ -34,13 +34,15 @@ _TRIGGER = Folded(
     r"|\bобменял[иа]сь\s+мнениями\s+(?:по|о|об|относительно)\s+"
     r"|\bобмен\w*\s+мнениями\s+(?:по|о|об|относительно)\s+"
     r"|\b(?:обсудил\w*|обсуждал\w*|обсудят|обсудить|обсуждение\w*|обсуждени[еия]|были\s+обсуждены|обсуждены)\s+"
+    r"|\bконсультаци\w*\s+по\s+(?!телефону)"
     r"|\bзатронул[иа]?\s+"
     r"|\bрассмотрел[иа]?\s+"
     r"|\bпосвящен[аы]?\s+"
     r"|\bречь\s+шла\s+о\s+"
     r"|\bв\s+центре\s+внимания\s+(?:был[иа]?\s+)?)",
     needs=("discuss", "agenda", "views", "opinions", "ideas", "consultations", "talked", "spoke", "touch", "focus",
-           "centred", "centered", "обмен", "обсу", "затронул", "рассмотрел", "посвящен", "речь", "в центре"))
+           "centred", "centered", "консультаци", "обмен", "обсу", "затронул", "рассмотрел", "посвящен", "речь",
+           "в центре"))
 # "... with Chinese Premier Li Qiang" / "... с китайским коллегой Ван И": the people, not an item
 _WITH_PEOPLE_EN = re.compile(r"\s+with\s+(?=[A-Z]|(?:his|her|their|the\s+(?:Chinese|Russian))\b)")
 _WITH_PEOPLE_RU = re.compile(r"\s+с(?:о)?\s+(?=[А-ЯЁ]|(?:китайск|российск|коллег|председател|президент|премьер"
@@ -62,6 +64,8 @@ _END = re.compile(
     r"|reaffirming|expressing|pledging|calling)\b"
     r"|,\s*(?:(?i:the|a|an)\s+)?(?:[\w-]+\s+){1,4}(?:said|says|reported|added|noted|stated|told)\b"
     r"|,\s*(?i:with|along\s+with)\b"
+    r"|\s+(?i:(?:were|was|will\s+be|are|is|have\s+been|has\s+been)\s+(?:held|conducted|organi[sz]ed|opened)"
+    r"|took\s+place|take\s+place|состоял\w*|прош(?:ли|ла|ел|ёл)|пройд\w+|проходил\w*)\b"
     r"|\s+(?i:during|in\s+(?:a|the)\s+(?:phone|telephone)\s+(?:call|conversation)|by\s+(?:phone|telephone)"
     r"|on\s+the\s+(?:phone|telephone)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|в\s+ходе|во\s+время|по\s+телефону|в\s+телефонном|на\s+встрече|на\s+переговорах)\b"

@@ -104,6 +104,8 @@ def test_a_scene_set_around_the_talks_gives_no_topic() -> None:
      ["события вокруг Сирии", "военное сотрудничество"]),
     ("Министры обсудили ситуацию в Ливии в ходе телефонного разговора.", ["ситуацию в Ливии"]),
     ("They discussed oil and gas supplies.", ["oil and gas supplies"]),
+    ("Consultations on maritime security were held in Qingdao on Friday.", ["maritime security"]),
+    ("Консультации по морской безопасности прошли в Циндао.", ["морской безопасности"]),
     ("The talks came as Washington discussed new tariffs.", []),
     ("Xi Jinping met Vladimir Putin in Kazan.", []),
 ])
