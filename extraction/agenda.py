@@ -62,7 +62,7 @@ _END = re.compile(
     r"|confirmed|praised|hailed|the\s+two|both)\b"
     r"|,\s*(?i:agreeing|stressing|noting|saying|adding|emphasizing|emphasising|according|which|who|where|while|when"
     r"|reaffirming|expressing|pledging|calling)\b"
-    r"|,\s*(?:(?i:the|a|an)\s+)?(?:[\w-]+\s+){1,4}(?:said|says|reported|added|noted|stated|told)\b"
+    r"|,[\"'”»]?\s*(?:(?i:the|a|an)\s+)?(?:[\w-]+\s+){1,4}(?:said|says|reported|added|noted|stated|told)\b"
     r"|,\s*(?i:with|along\s+with)\b"
     r"|\s+(?i:(?:were|was|will\s+be|are|is|have\s+been|has\s+been)\s+(?:held|conducted|organi[sz]ed|opened)"
     r"|took\s+place|take\s+place|состоял\w*|прош(?:ли|ла|ел|ёл)|пройд\w+|проходил\w*)\b"
@@ -83,6 +83,8 @@ _LEAD = re.compile(r"^(?i:and|as\s+well\s+as|also|further|и|а\s+также|т�
                    r"|a\s+(?:wide|broad|whole|number|range|array)\s+(?:range\s+|array\s+)?of\s+(?:issues|topics|questions"
                    r"|matters)(?=\s*(?:[,:]|including|such\s+as))"
                    r"|(?:широкий\s+круг|ряд)\s+вопросов(?=\s*(?:[,:]|включая|в\s+том\s+числе)))\b[\s,:]*")
+_PREPOSITIONS = frozenset({"around", "in", "on", "of", "over", "between", "with", "regarding", "concerning", "вокруг",
+                           "в", "во", "на", "по", "о", "об", "между", "с", "со", "относительно", "для"})
 _EMPTY = frozenset({"it", "this", "that", "them", "these", "those", "these issues", "the issue", "the matter",
                     "the issues", "это", "этот вопрос", "эти вопросы", "их", "его"})
 
@@ -146,8 +148,8 @@ def _items(obj: str) -> list[str]:
     pieces = [p for p in _COMMA.split(obj) if p and p.strip()]
     if len(pieces) > 1:  # "A, B and C": only the last piece joins two items with "and"
         pieces = pieces[:-1] + _AND.split(pieces[-1])
-    elif len(halves := _AND.split(obj)) == 2 and (len(halves[0].split()) > 1 or len(halves[1].split()) == 1):
-        pieces = halves  # "A and B"; but "trade and economic cooperation" shares its noun: one item
+    elif len(halves := _AND.split(obj)) == 2 and _two_items(*halves):
+        pieces = halves
     out = []
     for piece in pieces:
         item = _bare(piece)
@@ -155,6 +157,15 @@ def _items(obj: str) -> list[str]:
             continue
         out.append(_clip(item))
     return out
+
+
+def _two_items(first: str, second: str) -> bool:
+    """"A and B" lists two items, unless they share a word: "trade and economic cooperation" (one noun),
+    "events around Venezuela and Iran", "ситуация вокруг Сирии и Ливии" (one preposition)."""
+    head, tail = first.split(), second.split()
+    if len(tail) == 1:
+        return not _PREPOSITIONS.intersection(w.casefold() for w in head[1:])
+    return len(head) > 1
 
 
 def _bare(text: str) -> str:
