@@ -104,6 +104,11 @@ def agenda_items(text: str) -> list[str]:
     return out[:MAX_ITEMS]
 
 
+def says_discussed(text: str) -> bool:
+    """Whether the sentence says something was (or will be) discussed."""
+    return _TRIGGER.search(text) is not None
+
+
 def merge_agenda(*lists: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """One agenda from several sentences' (or articles'): first spelling kept, at most `MAX_ITEMS`."""
     out: list[str] = []
@@ -146,10 +151,8 @@ def _skip_people(body: str) -> str:
 def _items(obj: str) -> list[str]:
     obj = _bare(obj)
     pieces = [p for p in _COMMA.split(obj) if p and p.strip()]
-    if len(pieces) > 1:  # "A, B and C": only the last piece joins two items with "and"
-        pieces = pieces[:-1] + _AND.split(pieces[-1])
-    elif len(halves := _AND.split(obj)) == 2 and _two_items(*halves):
-        pieces = halves
+    if len(halves := _AND.split(pieces[-1])) == 2 and _two_items(*halves):
+        pieces = pieces[:-1] + halves  # "A, B and C": only the last piece joins two items with "and"
     out = []
     for piece in pieces:
         item = _bare(piece)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from extraction.agenda import agenda_items, merge_agenda
+from extraction.agenda import agenda_items, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
 from extraction.dates import find_dates, resolve
@@ -20,7 +20,7 @@ from extraction.merge import Group, compatible, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import find_edit_stamp, find_published
-from extraction.referents import by_rank
+from extraction.referents import by_discussion, by_rank
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
@@ -103,8 +103,10 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
     views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
     evidence = attribute(facts, views, published)
-    evidence = by_rank(evidence, [s.text for s in sentences], [s.paragraph for s in sentences],
-                       [g.participants for g in groups], [v.paragraphs for v in views])
+    texts = [s.text for s in sentences]
+    evidence = by_discussion(evidence, texts, [not f.analyst and says_discussed(f.text) for f in facts])
+    evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
+                       [v.paragraphs for v in views])
     return _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
 
 

@@ -31,6 +31,25 @@ _RANKS = (
 )
 
 
+# "They are discussing …", "The two sides discussed …", "Стороны обсудили …": a sentence that says what was
+# discussed with no name of its own, right after the report of a meeting
+_THEY = Folded(r"^[^\w]*(?:they|the\s+two(?:\s+\w+)?|both(?:\s+sides)?|the\s+(?:sides|parties)"
+               r"|они|стороны|собеседники)\b")
+
+
+def by_discussion(evidence: list[int | None], texts: Sequence[str], talks: Sequence[bool]) -> list[int | None]:
+    """`evidence` with each unattributed "They discussed …" given to the meeting the sentence before speaks of.
+
+    Attribution carries "they" only within a paragraph; a wire's next paragraph is often that sentence alone.
+    `talks` says which sentences say something was discussed (`extraction.agenda.says_discussed`).
+    """
+    out = list(evidence)
+    for i in range(1, len(texts)):
+        if out[i] is None and out[i - 1] is not None and talks[i] and _THEY.search(texts[i]):
+            out[i] = out[i - 1]
+    return out
+
+
 def _rank(text: str) -> re.Pattern[str] | None:
     """The office a sentence's rank word names, if it names one."""
     return next((office for words, office in _RANKS if words.search(text)), None)

@@ -104,6 +104,7 @@ def test_a_scene_set_around_the_talks_gives_no_topic() -> None:
      ["события вокруг Сирии", "военное сотрудничество"]),
     ("Министры обсудили ситуацию в Ливии в ходе телефонного разговора.", ["ситуацию в Ливии"]),
     ("They discussed oil and gas supplies.", ["oil and gas supplies"]),
+    ("They are discussing trade, as well as regional and other issues.", ["trade", "regional and other issues"]),
     ("They discussed the situation around Syria and Libya.", ["the situation around Syria and Libya"]),
     ("Стороны обсудили события вокруг Сирии и Ливии.", ["события вокруг Сирии и Ливии"]),
     ("They discussed the Korean Peninsula and Syria.", ["the Korean Peninsula", "Syria"]),
@@ -155,6 +156,15 @@ def test_russian_ministers_discussion_goes_to_the_ministers() -> None:
     assert {t.name for t in ministers.topics} == {"Arctic", "space cooperation"}
     assert ministers.agenda == ("ситуацию в Арктике", "освоение космоса")
     assert not meeting_of(article, "Vladimir Putin", "Xi Jinping").topics
+
+
+def test_they_discussed_in_the_next_paragraph_belongs_to_the_meeting_just_reported() -> None:
+    article = read("Xi and Putin talk\n\nMOSCOW, May 20, 2025 - Russian President Vladimir Putin and Chinese President "
+                   "Xi Jinping are holding talks by video link on Tuesday.\n\nThey are discussing the Arctic, as well "
+                   "as regional and other issues.")
+    [meeting] = article.meetings
+    assert [t.name for t in meeting.topics] == ["Arctic"]
+    assert meeting.agenda == ("the Arctic", "regional and other issues")
 
 
 def test_a_meeting_recalled_with_its_own_date_keeps_its_own_topics() -> None:
