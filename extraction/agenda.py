@@ -24,6 +24,7 @@ _TRIGGER = Folded(
     r"(?:\b(?:topics|issues|matters|questions|subjects)\s+(?:discussed|on\s+the\s+agenda|under\s+discussion)"
     r"\s+(?:included|include|were|covered|ranged\s+from)\s+"
     r"|\b(?:the\s+)?agenda\s+(?:included|includes|covered|featured)\s+"
+    r"|\b(?:will\s+)?cover(?:ed|s)?\s+(?=(?:issues|topics|questions|matters)\s+(?:including|such\s+as)\b)"
     r"|\b(?:exchanged|exchange|exchanging)\s+(?:views|opinions|ideas)\s+(?:on|about|regarding|over)\s+"
     r"|\ban\s+exchange\s+of\s+(?:views|opinions)\s+(?:on|about|regarding)\s+"
     r"|\b(?:discussed|discuss|discusses|discussing)\s+"
@@ -40,8 +41,8 @@ _TRIGGER = Folded(
     r"|\bпосвящен[аы]?\s+"
     r"|\bречь\s+шла\s+о\s+"
     r"|\bв\s+центре\s+внимания\s+(?:был[иа]?\s+)?)",
-    needs=("discuss", "agenda", "views", "opinions", "ideas", "consultations", "talked", "spoke", "touch", "focus",
-           "centred", "centered", "консультаци", "обмен", "обсу", "затронул", "рассмотрел", "посвящен", "речь",
+    needs=("discuss", "agenda", "cover", "views", "opinions", "ideas", "consultations", "talked", "spoke", "touch",
+           "focus", "centred", "centered", "консультаци", "обмен", "обсу", "затронул", "рассмотрел", "посвящен", "речь",
            "в центре"))
 # "... with Chinese Premier Li Qiang" / "... с китайским коллегой Ван И": the people, not an item
 _WITH_PEOPLE_EN = re.compile(r"\s+with\s+(?=[A-Z]|(?:his|her|their|the\s+(?:Chinese|Russian))\b)")
@@ -79,6 +80,7 @@ _COMMA = re.compile(r"\s*,\s*(?:(?i:including|such\s+as|in\s+particular|notably|
                     r"|а\s+также|as\s+well\s+as)\s+)?|\s+(?i:as\s+well\s+as|а\s+также|including|включая)\s+")
 _AND = re.compile(r"\s+(?:and|и)\s+")
 _LEAD = re.compile(r"^(?i:and|as\s+well\s+as|also|further|и|а\s+также|также|including|включая|such\s+as"
+                   r"|(?:issues|topics|questions|matters)\s+(?:including|such\s+as)"
                    r"|в\s+том\s+числе|в\s+частности|прежде\s+всего"
                    r"|a\s+(?:wide|broad|whole|number|range|array)\s+(?:range\s+|array\s+)?of\s+(?:issues|topics|questions"
                    r"|matters)(?=\s*(?:[,:]|including|such\s+as))"

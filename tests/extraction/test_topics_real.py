@@ -104,6 +104,8 @@ def test_a_scene_set_around_the_talks_gives_no_topic() -> None:
      ["события вокруг Сирии", "военное сотрудничество"]),
     ("Министры обсудили ситуацию в Ливии в ходе телефонного разговора.", ["ситуацию в Ливии"]),
     ("They discussed oil and gas supplies.", ["oil and gas supplies"]),
+    ("The meeting will cover issues including \"contacts at the highest levels\", the ministry said.",
+     ["contacts at the highest levels"]),
     ("They are discussing trade, as well as regional and other issues.", ["trade", "regional and other issues"]),
     ("They discussed the situation around Syria and Libya.", ["the situation around Syria and Libya"]),
     ("Стороны обсудили события вокруг Сирии и Ливии.", ["события вокруг Сирии и Ливии"]),
