@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlmodel import select
 
 from storage import queries
@@ -38,7 +39,8 @@ def test_a_second_report_of_the_meeting_adds_only_the_items_it_is_first_to_say(e
 def test_upgrading_gives_existing_meetings_an_empty_agenda_and_downgrading_drops_it(db_url):
     engine = make_engine(db_url)
     config = alembic_config(engine)
-    command.upgrade(config, "0014")
+    before = str(ScriptDirectory.from_config(config).get_revision("0016").down_revision)
+    command.upgrade(config, before)
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO meeting (date, place, kind, label, created_at) "
                              "VALUES ('2025-12-02', 'Moscow', 'meeting', 'talks', '2025-12-02 10:00:00')")
@@ -46,7 +48,7 @@ def test_upgrading_gives_existing_meetings_an_empty_agenda_and_downgrading_drops
     with session_scope(engine) as session:
         assert session.exec(select(Meeting.agenda)).all() == ["[]"]
         assert [v.agenda for v in queries.each_meeting(session)] == [()]
-    command.downgrade(config, "0014")
+    command.downgrade(config, before)
     with engine.connect() as conn:
         columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(meeting)")]
         assert "agenda" not in columns

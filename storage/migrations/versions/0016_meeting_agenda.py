@@ -1,7 +1,7 @@
 """each meeting's agenda: what the articles say was discussed, in their own words
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-03 14:00:00
 
 Canonical topics name what /topic and /follow track; the agenda keeps the items an article lists after
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0016"
-down_revision: str | None = "0014"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
