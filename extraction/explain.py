@@ -52,6 +52,8 @@ def _meeting(number: int, meeting: Meeting) -> list[str]:
         lines.append("   Topics:")
         for topic in meeting.topics:
             lines += [f"   - {topic.name}", *_quote(topic.quote, indent=7)]
+    if meeting.agenda:
+        lines += ["   Agenda (as the text puts it):", *(f"   - {item}" for item in meeting.agenda)]
     return lines
 
 

@@ -7,17 +7,20 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from extraction.agenda import agenda_items, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
+from extraction.dates import find_dates, resolve
 from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
 from extraction.meetings import Context, Mention, detect, reports_event, retitle
-from extraction.merge import Group, merge
+from extraction.merge import Group, compatible, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import publication, story_days
+from extraction.referents import by_discussion, by_rank
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
@@ -109,6 +112,10 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
     views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
     evidence = attribute(facts, views, published)
+    texts = [s.text for s in sentences]
+    evidence = by_discussion(evidence, texts, [not f.analyst and says_discussed(f.text) for f in facts])
+    evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
+                       [v.paragraphs for v in views])
     return _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
 
 
@@ -206,19 +213,30 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published else reported_kind
         topics: dict[str, TopicLink] = {}
-        for i in mine:
+        about = [i for i in mine if _of_its_time(sentences[i].text, date, published, future=kind == "planned")]
+        for i in about:
             for name in discussed_topics(sentences[i].text, kb):
                 topics.setdefault(name, TopicLink(name, sentences[i].text))
+        agenda = merge_agenda(*(agenda_items(sentences[i].text) for i in about))
         label = group.label or _label(kind, [p.name for p in people])
         order = evidence_order([m.sentence for m in group.mentions], mine, sentences)
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
-                          topics=tuple(topics.values()), quote=_reporting_sentence(group),
+                          topics=tuple(topics.values()), agenda=agenda, quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
                           or _stamped(stamp, date=date),
                           place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place)
                           or (forum[1] if forum and forum[0] == place else ""))
         meetings.append(meeting)
     return meetings
+
+
+def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, future: bool) -> bool:
+    """False for a sentence dated to another time than the meeting ("On 25 October 2023 in Bishkek they met
+    again, and ..."): what it says was discussed belongs to that other meeting, not to this one."""
+    if date is None:
+        return True
+    values = [v for e in find_dates(text) if (v := resolve(e, published=published, future=future, previous=date))]
+    return not values or any(compatible(v, date) for v in values)
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:

@@ -99,6 +99,9 @@ class Meeting:
     date_text: str = ""  # with an uncertain date: the words that date the meeting, as written ("on Wednesday")
 
 
+    agenda: tuple[str, ...] = ()  # what the text says was discussed, in its own words ("preparations for …")
+
+
 @dataclass(frozen=True)
 class Extraction:
     """Everything the pipeline read from one article."""

@@ -88,6 +88,8 @@ class Meeting(SQLModel, table=True):
     place: str | None = None
     kind: str = "meeting"  # meeting | call | planned
     label: str = ""
+    # what the articles say was discussed, in their words: a JSON list of strings, "[]" when none says
+    agenda: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 
