@@ -1,4 +1,10 @@
-"""Where a meeting took place: "in Beijing", "arrived in Moscow", "at the Kremlin", "in Kazan, Russia"."""
+"""Where a meeting took place: "in Beijing", "arrived in Moscow", "at the Kremlin", "в Харбине".
+
+The knowledge base's places come first: their venues ("the Great Hall of the People" → Beijing) and the
+names it prefers ("Ulaanbaatar"). Any other city of the gazetteer (`extraction.gazetteer`) counts too
+when a locative or a destination introduces it ("in Guilin", "arrived in Severomorsk", "в городе
+Чанчунь"); countries are found apart (`find_countries`), for a meeting whose city nobody names.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extraction import gazetteer
 from extraction.lexicon import Matcher, MatcherSet, per_knowledge
 from knowledge import KnowledgeBase
 
@@ -14,12 +21,25 @@ _CITY_COUNTRY = re.compile(
     r"\b(?:in|at)\s+(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?),\s+(?:Russia|China|Kazakhstan|Uzbekistan|India|Brazil"
     r"|South Africa|Iran|Turkey|Mongolia|Belarus|Kyrgyzstan|Tajikistan|Egypt|Indonesia|Vietnam)\b"
 )
-_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30}?)\s*(?:,|\(|—|–|-)")
+_DATELINE = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}?)\s*(?:,|\(|—|–|-)")
+# "Beijing, March 5 (Xinhua) --", "Москва, 12 мая /ТАСС/": a dateline in title case, known by what follows it
+_TITLED_DATELINE = re.compile(
+    r"^(?P<city>[A-ZА-ЯЁ][\w .'-]{2,30}?),\s+(?:[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-zА-Яа-яё]{3,9})"
+    r"(?:,?\s+\d{4})?\s*(?:\(|/|[-—–]{1,2}\s)")
+# a locative or a destination, then capitalised words that may name a city or a country
+_CUE = (r"(?:(?:\b(?:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*"
+        r"|welcomed?|return\w*)\s+to)\s+(?:the\s+)?"
+        r"(?:(?:\w+(?:ern)?\s+)?(?:China|Russia)['’]s\s+(?:\w+\s+){0,3}?)?"  # "in northeast China's Harbin"
+        r"|\b(?:the\s+)?(?:city|town|capital|port|resort|village)\s+of\s+"
+        r"|(?<!\w)(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|ем)\s+)?(?:(?:город[еау]?|г\.|столиц[еуы])\s*)?)")
+_RUN = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*|de|do|da|del|la|on|upon|am|an))*"
+_NAMED = re.compile(rf"{_CUE}(?P<run>{_RUN})")
+_MAX_WORDS = 4
 
 
 @dataclass(frozen=True)
 class PlaceHit:
-    """A city named as a location, with its canonical name."""
+    """A city (or, from `find_countries`, a country) named as a location, with its English name."""
 
     start: int
     end: int
@@ -37,30 +57,83 @@ def _place_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
 
 
 def find_places(text: str, kb: KnowledgeBase) -> list[PlaceHit]:
-    """Known cities and venues after a locative preposition, plus "in X, Country" for cities it lacks."""
+    """Cities and venues after a locative or a destination: the knowledge base's, then the gazetteer's, then
+    "in X, Country" for a city neither lists."""
+    return list(_places_in(text, kb))
+
+
+def _places_in(text: str, kb: KnowledgeBase) -> tuple[PlaceHit, ...]:
+    """Memoised per knowledge base: every stage asks about the same few dozen sentences of an article."""
+    seen = _seen(kb)
+    hits = seen.get(text)
+    if hits is None:
+        if len(seen) > 2048:
+            seen.clear()
+        hits = seen[text] = _scan_places(text, kb)
+    return hits
+
+
+@per_knowledge
+def _seen(kb: KnowledgeBase) -> dict[str, tuple[PlaceHit, ...]]:
+    return {}
+
+
+def _scan_places(text: str, kb: KnowledgeBase) -> tuple[PlaceHit, ...]:
     hits = [PlaceHit(m.start(), m.end(), name) for m, name in _place_patterns(kb).search(text)]
+    for start, end, spelling in _named_runs(text):
+        if any(h.start <= start < h.end or start <= h.start < end for h in hits):
+            continue
+        if (name := city_named(spelling, kb)) is not None:
+            hits.append(PlaceHit(start, end, name))
     for m in _CITY_COUNTRY.finditer(text):
-        if not any(h.start <= m.start() < h.end for h in hits):
+        if not any(h.start <= m.start("city") < h.end for h in hits):
             hits.append(PlaceHit(m.start(), m.end(), m.group("city")))
-    return sorted(hits, key=lambda h: h.start)
+    return tuple(sorted(hits, key=lambda h: h.start))
+
+
+def find_countries(text: str) -> list[PlaceHit]:
+    """Countries after a locative or a destination: "in China", "a visit to Russia", "в Китае", "в Россию"."""
+    return [PlaceHit(start, end, place.name) for start, end, spelling in _named_runs(text)
+            if (place := gazetteer.country(spelling)) is not None]
+
+
+def _named_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, spelling) of the longest leading words of each capitalised run after a cue that the
+    gazetteer or the knowledge base may know; each run yields every shorter start as a candidate."""
+    out = []
+    for m in _NAMED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("run")))[:_MAX_WORDS]
+        base = m.start("run")
+        for n in range(len(words), 0, -1):
+            spelling = m.group("run")[: words[n - 1].end()]
+            spelling = re.sub(r"(?:['’]s|[.,'’])$", "", spelling)
+            out.append((base, base + len(spelling), spelling))
+    return out
 
 
 def dateline_place(paragraphs: list[str] | tuple[str, ...], kb: KnowledgeBase) -> str | None:
-    """"BEIJING, Feb 1 (Reuters) -": the city a wire story was filed from."""
+    """"BEIJING, Feb 1 (Reuters) -", "Beijing, March 5 (Xinhua) --", "МОСКВА, 12 мая /ТАСС/": the city a
+    wire story was filed from."""
     for line in paragraphs[:4]:
-        m = _DATELINE.match(line)
-        if not m:
-            continue
-        if (city := city_named(m.group("city"), kb)) is not None:
-            return city
+        for pattern in (_DATELINE, _TITLED_DATELINE):
+            m = pattern.match(line)
+            if m and (city := city_named(m.group("city"), kb)) is not None:
+                return city
     return None
 
 
 def city_named(spelling: str, kb: KnowledgeBase, *, venues: bool = False) -> str | None:
-    """The city a whole spelling names, in any case ("MOSCOW", "St. Petersburg"); with `venues`, a venue
-    names its city too ("The Kremlin")."""
+    """The city a whole spelling names, in any case ("MOSCOW", "St. Petersburg", "Харбине"), by the
+    knowledge base's name for it where it lists it; with `venues`, a venue names its city too ("The Kremlin")."""
     cities, with_venues = _cities_by_spelling(kb)
-    return (with_venues if venues else cities).get(spelling.strip().casefold())
+    key = spelling.strip().casefold()
+    known = (with_venues if venues else cities).get(key)
+    if known is not None:
+        return known
+    place = gazetteer.city(key)
+    if place is None:
+        return None
+    return cities.get(place.name.casefold(), place.name)
 
 
 @per_knowledge
