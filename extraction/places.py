@@ -25,13 +25,17 @@ _DATELINE = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}?)\s*(?:,|\
 # "Beijing, March 5 (Xinhua) --", "Москва, 12 мая /ТАСС/": a dateline in title case, known by what follows it
 _TITLED_DATELINE = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][\w .'-]{2,30}?),\s+(?:[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-zА-Яа-яё]{3,9})"
-    r"(?:,?\s+\d{4})?\s*(?:\(|/|[-—–]{1,2}\s)")
+    r"(?:,?\s+\d{4})?\.?\s*(?:\(|/|[-—–]{1,2}\s)")
 # a locative or a destination, then capitalised words that may name a city or a country
 _CUE = (r"(?:(?:\b(?:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*"
         r"|welcomed?|return\w*)\s+to)\s+(?:the\s+)?"
         r"(?:(?:\w+(?:ern)?\s+)?(?:China|Russia)['’]s\s+(?:\w+\s+){0,3}?)?"  # "in northeast China's Harbin"
-        r"|\b(?:the\s+)?(?:city|town|capital|port|resort|village)\s+of\s+"
-        r"|(?<!\w)(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|ем)\s+)?(?:(?:город[еау]?|г\.|столиц[еуы])\s*)?)")
+        r"|\bvisit(?:s|ed|ing)?\s+"
+        r"|\b(?:city|town|capital|port|resort|village)(?:\s+of|,)?\s+"  # "the Volga city of Kazan", "capital Astana"
+        # "в Харбине", "в китайский город Харбин", "в столице Китая Пекине", "посетит Чанчунь", "г. Маньчжурия"
+        r"|(?<!\w)(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|ем|ий|ый|ую|ое)\s+)?"
+        r"(?:(?:город[еау]?|г\.|столиц[еуы](?:\s+[А-ЯЁ][а-яё]+[аыия])?)\s*)?"
+        r"|(?<!\w)(?:посети\w*|посетя\w*|посещени\w+|город[еау]?)\s+|(?<![\w\d])(?<!\d\s)г\.\s*)")
 _RUN = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*|de|do|da|del|la|on|upon|am|an))*"
 _NAMED = re.compile(rf"{_CUE}(?P<run>{_RUN})")
 _MAX_WORDS = 4
@@ -85,10 +89,34 @@ def _scan_places(text: str, kb: KnowledgeBase) -> tuple[PlaceHit, ...]:
             continue
         if (name := city_named(spelling, kb)) is not None:
             hits.append(PlaceHit(start, end, name))
+    hits += _coordinated(text, hits, kb)
     for m in _CITY_COUNTRY.finditer(text):
         if not any(h.start <= m.start("city") < h.end for h in hits):
             hits.append(PlaceHit(m.start(), m.end(), m.group("city")))
     return tuple(sorted(hits, key=lambda h: h.start))
+
+
+_AND = re.compile(rf"\s*(?:,\s*|\s(?:and|и|а\s+также)\s+)(?P<run>{_RUN})")
+
+
+def _coordinated(text: str, hits: list[PlaceHit], kb: KnowledgeBase) -> list[PlaceHit]:
+    """"in Beijing and Shanghai", "посетит Пекин и Чанчунь": a city joined to a found one shares its cue."""
+    out: list[PlaceHit] = []
+    ends = sorted(h.end for h in hits)
+    while ends:
+        m = _AND.match(text, ends.pop(0))
+        if m is None:
+            continue
+        words = list(re.finditer(r"\S+", m.group("run")))[:_MAX_WORDS]
+        for n in range(len(words), 0, -1):
+            spelling = re.sub(r"(?:['’]s|[.,'’])$", "", m.group("run")[: words[n - 1].end()])
+            if (name := city_named(spelling, kb)) is not None:
+                hit = PlaceHit(m.start("run"), m.start("run") + len(spelling), name)
+                if all(h.start != hit.start for h in [*hits, *out]):
+                    out.append(hit)
+                    ends.append(hit.end)
+                break
+    return out
 
 
 def find_countries(text: str) -> list[PlaceHit]:
