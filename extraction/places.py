@@ -9,12 +9,16 @@ when a locative or a destination introduces it ("in Guilin", "arrived in Severom
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
 from extraction import gazetteer
 from extraction.lexicon import Matcher, MatcherSet, per_knowledge
 from knowledge import KnowledgeBase
+
+T = TypeVar("T")
 
 _BEFORE = r"(?:\b(?:in|at|near|outside|inside)\s+(?:the\s+)?|visit(?:s|ed|ing)?\s+|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*)\s+to\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+|\b(?:city|town|capital|port|resort)\s+of\s+|\battend\w*\s+(?:the\s+)?(?:\d+\w*\s+)?)"  # noqa: E501
 _CITY_COUNTRY = re.compile(
@@ -36,8 +40,12 @@ _CUE = (r"(?:(?:\b(?:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|journ
         r"|(?<!\w)(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|ем|ий|ый|ую|ое)\s+)?"
         r"(?:(?:город[еау]?|г\.|столиц[еуы](?:\s+[А-ЯЁ][а-яё]+[аыия])?)\s*)?"
         r"|(?<!\w)(?:посети\w*|посетя\w*|посещени\w+|город[еау]?)\s+|(?<![\w\d])(?<!\d\s)г\.\s*)")
+_CUE_BEFORE = re.compile(f"{_CUE}$")
+_CUE_REACH = 80  # characters before a name where its cue is looked for
 _RUN = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*|de|do|da|del|la|on|upon|am|an))*"
-_NAMED = re.compile(rf"{_CUE}(?P<run>{_RUN})")
+_RUN_AT = re.compile(_RUN)
+_WORD = re.compile(r"\S+")
+_TAIL = re.compile(r"(?:['’]s|[.,'’])$")
 _MAX_WORDS = 4
 
 
@@ -84,16 +92,19 @@ def _seen(kb: KnowledgeBase) -> dict[str, tuple[PlaceHit, ...]]:
 
 def _scan_places(text: str, kb: KnowledgeBase) -> tuple[PlaceHit, ...]:
     hits = [PlaceHit(m.start(), m.end(), name) for m, name in _place_patterns(kb).search(text)]
-    for start, end, spelling in _named_runs(text):
-        if any(h.start <= start < h.end or start <= h.start < end for h in hits):
-            continue
-        if (name := city_named(spelling, kb)) is not None:
+    for start, end, name in _named(text, _city_first_words(kb), lambda spelling: city_named(spelling, kb)):
+        if not any(h.start <= start < h.end or start <= h.start < end for h in hits):
             hits.append(PlaceHit(start, end, name))
     hits += _coordinated(text, hits, kb)
     for m in _CITY_COUNTRY.finditer(text):
         if not any(h.start <= m.start("city") < h.end for h in hits):
             hits.append(PlaceHit(m.start(), m.end(), m.group("city")))
     return tuple(sorted(hits, key=lambda h: h.start))
+
+
+@per_knowledge
+def _city_first_words(kb: KnowledgeBase) -> frozenset[str]:
+    return gazetteer.city_first_words() | ({gazetteer.first_word(s) for s in _cities_by_spelling(kb)[0]} - {"the"})
 
 
 _AND = re.compile(rf"\s*(?:,\s*|\s(?:and|и|а\s+также)\s+)(?P<run>{_RUN})")
@@ -107,36 +118,56 @@ def _coordinated(text: str, hits: list[PlaceHit], kb: KnowledgeBase) -> list[Pla
         m = _AND.match(text, ends.pop(0))
         if m is None:
             continue
-        words = list(re.finditer(r"\S+", m.group("run")))[:_MAX_WORDS]
-        for n in range(len(words), 0, -1):
-            spelling = re.sub(r"(?:['’]s|[.,'’])$", "", m.group("run")[: words[n - 1].end()])
-            if (name := city_named(spelling, kb)) is not None:
-                hit = PlaceHit(m.start("run"), m.start("run") + len(spelling), name)
-                if all(h.start != hit.start for h in [*hits, *out]):
-                    out.append(hit)
-                    ends.append(hit.end)
-                break
+        found = _longest(m.group("run"), 0, lambda spelling: city_named(spelling, kb))
+        if found is not None:
+            length, name = found
+            hit = PlaceHit(m.start("run"), m.start("run") + length, name)
+            if all(h.start != hit.start for h in [*hits, *out]):
+                out.append(hit)
+                ends.append(hit.end)
     return out
 
 
 def find_countries(text: str) -> list[PlaceHit]:
     """Countries after a locative or a destination: "in China", "a visit to Russia", "в Китае", "в Россию"."""
-    return [PlaceHit(start, end, place.name) for start, end, spelling in _named_runs(text)
-            if (place := gazetteer.country(spelling)) is not None]
+    return list(_countries_in(text))
 
 
-def _named_runs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, spelling) of the longest leading words of each capitalised run after a cue that the
-    gazetteer or the knowledge base may know; each run yields every shorter start as a candidate."""
-    out = []
-    for m in _NAMED.finditer(text):
-        words = list(re.finditer(r"\S+", m.group("run")))[:_MAX_WORDS]
-        base = m.start("run")
-        for n in range(len(words), 0, -1):
-            spelling = m.group("run")[: words[n - 1].end()]
-            spelling = re.sub(r"(?:['’]s|[.,'’])$", "", spelling)
-            out.append((base, base + len(spelling), spelling))
+@lru_cache(maxsize=1024)
+def _countries_in(text: str) -> tuple[PlaceHit, ...]:
+    return tuple(PlaceHit(start, end, place.name) for start, end, place in
+                 _named(text, gazetteer.country_first_words(), gazetteer.country))
+
+
+def _named(text: str, first_words: frozenset[str], lookup: Callable[[str], T | None]) -> list[tuple[int, int, T]]:
+    """(start, end, what `lookup` makes of it) for each spelling of up to four capitalised words that a cue
+    ("in", "arrived in", "в", "в городе") introduces: a word no spelling starts with costs one set look-up."""
+    out: list[tuple[int, int, T]] = []
+    folded, words = gazetteer.capitalised_words(text)
+    if first_words.isdisjoint(folded):
+        return out  # most sentences: no capitalised word starts a place's name
+    taken = 0
+    for start, word in words:
+        if start < taken or word not in first_words:
+            continue
+        run = _RUN_AT.match(text, start)
+        found = _longest(run.group(), 0, lookup) if run else None
+        if found is not None and _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
+            out.append((start, start + found[0], found[1]))
+            taken = start + found[0]
     return out
+
+
+def _longest(run: str, offset: int, lookup: Callable[[str], T | None],
+             words: list[re.Match[str]] | None = None) -> tuple[int, T] | None:
+    """(length, value) of the longest leading words of `run[offset:]` that `lookup` knows."""
+    if words is None:
+        words = list(_WORD.finditer(run, offset))[:_MAX_WORDS]
+    for last in reversed(words):
+        spelling = _TAIL.sub("", run[offset : last.end()])
+        if (value := lookup(spelling)) is not None:
+            return len(spelling), value
+    return None
 
 
 def dateline_place(paragraphs: list[str] | tuple[str, ...], kb: KnowledgeBase) -> str | None:

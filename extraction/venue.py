@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extraction.lexicon import per_knowledge, word_pattern
+from extraction.lexicon import any_of, lowered, per_knowledge, word_pattern
 from extraction.places import find_countries, find_places
 from extraction.types import PartialDate
 from knowledge import KnowledgeBase, Summit
@@ -97,7 +97,10 @@ def _close(a: PartialDate | None, b: PartialDate | None) -> bool:
 def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
     """The host city of a summit or forum the sentence names, in that year ("at the SCO summit", 2018 →
     Qingdao; "на полях ВЭФ" → Vladivostok), or None when it names none or its host that year is unknown."""
-    for summit, names, events in _summit_patterns(kb):
+    anywhere, patterns = _summit_patterns(kb)
+    if anywhere is None or not anywhere.search(lowered(text)):
+        return None
+    for summit, names, events in patterns:
         if names.search(text) and (events is None or events.search(text)):
             city = summit.city(year)
             if city is not None:
@@ -106,15 +109,20 @@ def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
 
 
 @per_knowledge
-def _summit_patterns(kb: KnowledgeBase) -> list[tuple[Summit, re.Pattern[str], re.Pattern[str] | None]]:
+def _summit_patterns(kb: KnowledgeBase
+                     ) -> tuple[re.Pattern[str] | None, list[tuple[Summit, re.Pattern[str], re.Pattern[str] | None]]]:
+    """The first letters of any summit's name, lower-cased (one literal scan for the sentences that name
+    none), then each summit's names and events."""
     out = []
+    starts = set()
     for summit in kb.summits:
         # an acronym ("SCO", "ШОС") must be written in capitals; other names in any case
-        names = re.compile("|".join(word_pattern(n, ignore_case=not n.isupper()) for n in summit.names))
+        pieces = [word_pattern(n, ignore_case=not n.isupper()) for n in summit.names]
+        starts |= {n.strip("«»\"").lower()[:4] for n in summit.names}
         events = (re.compile("|".join(word_pattern(e, ignore_case=True) for e in summit.events))
                   if summit.events else None)
-        out.append((summit, names, events))
-    return out
+        out.append((summit, re.compile("|".join(pieces)), events))
+    return (any_of(starts) if starts else None), out
 
 
 def stated_country(texts: Sequence[str]) -> str | None:
