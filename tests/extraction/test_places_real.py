@@ -156,3 +156,17 @@ def test_a_stated_country_outranks_the_dateline_for_a_meeting_days_before() -> N
     text = ("IRKUTSK, April 4 (Reuters) - Russian Foreign Minister Sergei Lavrov is on an official trip to China. "
             "He already met Chinese Foreign Minister Wang Yi on Monday.")
     assert _place(text, dt.date(2024, 4, 4)) == "China"
+
+
+@pytest.mark.parametrize(("spelling", "expected"), [
+    ("Нью-Йорке", "New York"), ("Улан-Баторе", "Ulaanbaatar"), ("Урумчи", "Urumqi"), ("Алма-Ате", "Almaty"),
+    ("Суйфэньхэ", "Suifenhe"), ("Нижнем Новгороде", "Nizhny Novgorod"),
+])
+def test_a_place_is_named_in_english_as_the_knowledge_base_prefers(spelling: str, expected: str) -> None:
+    assert _places(f"Переговоры прошли в {spelling}.") == [expected]
+
+
+def test_a_readout_stamp_names_a_city_outside_the_knowledge_base() -> None:
+    text = ("Meeting with Chinese Foreign Minister Wang Yi\n\nApril 1, 2025\n\n17:30\n\nIrkutsk\n\n"
+            "Vladimir Putin met with Chinese Foreign Minister Wang Yi.")
+    assert _place(text, dt.date(2025, 4, 1)) == "Irkutsk"
