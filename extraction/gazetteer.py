@@ -42,7 +42,7 @@ _COMMON_WORDS = frozenset({
     "kita", "mesa", "natal", "serra", "palma", "samba", "mobile", "reading", "of", "split", "march", "bath",
     "sale", "zarya", "sokol", "enem", "uray", "dali", "fili", "kax", "ahu", "emin", "eman", "asha", "inta",
     "igra", "yawa", "dasha", "nikel", "victoria", "aurora", "concord", "independence", "lincoln", "orange",
-    "columbus", "surprise",
+    "columbus", "surprise", "yao",
 })
 # Russian names GeoNames and pycountry lack, or give only in a formal shape
 _RUSSIAN_COUNTRIES = {

@@ -31,13 +31,13 @@ _TITLED_DATELINE = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][\w .'-]{2,30}?),\s+(?:[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-zА-Яа-яё]{3,9})"
     r"(?:,?\s+\d{4})?\.?\s*(?:\(|/|[-—–]{1,2}\s)")
 # a locative or a destination, then capitalised words that may name a city or a country
-_CUE = (r"(?:(?:\b(?:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*"
+_CUE = (r"(?:(?:\b(?i:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*"
         r"|welcomed?|return\w*)\s+to)\s+(?:the\s+)?"
         r"(?:(?:\w+(?:ern)?\s+)?(?:China|Russia)['’]s\s+(?:\w+\s+){0,3}?)?"  # "in northeast China's Harbin"
         r"|\bvisit(?:s|ed|ing)?\s+"
         r"|\b(?:city|town|capital|port|resort|village)(?:\s+of|,)?\s+"  # "the Volga city of Kazan", "capital Astana"
         # "в Харбине", "в китайский город Харбин", "в столице Китая Пекине", "посетит Чанчунь", "г. Маньчжурия"
-        r"|(?<!\w)(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|ем|ий|ый|ую|ое)\s+)?"
+        r"|(?<!\w)(?:[вВ]|[вВ]о|[нН]а)\s+(?:[а-яё]+(?:ом|ой|ем|ий|ый|ую|ое)\s+)?"
         r"(?:(?:город[еау]?|г\.|столиц[еуы](?:\s+[А-ЯЁ][а-яё]+[аыия])?)\s*)?"
         r"|(?<!\w)(?:посети\w*|посетя\w*|посещени\w+|город[еау]?)\s+|(?<![\w\d])(?<!\d\s)г\.\s*)")
 _CUE_BEFORE = re.compile(f"{_CUE}$")
@@ -152,10 +152,23 @@ def _named(text: str, first_words: frozenset[str], lookup: Callable[[str], T | N
             continue
         run = _RUN_AT.match(text, start)
         found = _longest(run.group(), 0, lookup) if run else None
+        if found is not None and _names_someone(run.group(), found[0]):
+            found = None  # "at Vladimir Putin's invitation": the city of Vladimir begins a person's name
         if found is not None and _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
             out.append((start, start + found[0], found[1]))
             taken = start + found[0]
     return out
+
+
+_NAME_GOES_ON = re.compile(r"\s+(?!(?:City|Province|Municipality|Region|Oblast|Krai|District|County|Prefecture)\b)"
+                           r"[A-Z][a-z]")
+
+
+def _names_someone(run: str, length: int) -> bool:
+    """An English place name followed by another capitalised word that is not "City" or "Province": the
+    run is a person's name ("Vladimir Putin") or an organisation's, not a place. Russian puts a name after
+    a locative ("В Пекине Си Цзиньпин ..."), so Cyrillic runs are not judged by this."""
+    return run[:1].isascii() and _NAME_GOES_ON.match(run, length) is not None
 
 
 def _longest(run: str, offset: int, lookup: Callable[[str], T | None],

@@ -36,6 +36,8 @@ def _place(text: str, published: dt.date) -> str | None:
     ("Он принял делегацию г. Маньчжурия.", ["Manzhouli"]),
     ("They went to Lanzhou, Nanjing and Irkutsk.", ["Lanzhou", "Nanjing", "Irkutsk"]),
     ("The governor visited Lanzhou last spring.", ["Lanzhou"]),
+    ("In Lanzhou, the governor met the mayor.", ["Lanzhou"]),  # a cue opening the sentence
+    ("В Иркутске Си Цзиньпин провел переговоры.", ["Irkutsk"]),
 ])
 def test_a_city_outside_the_knowledge_base_is_found_in_any_case_form(text: str, expected: list[str]) -> None:
     assert _places(text) == expected
@@ -45,6 +47,7 @@ def test_a_city_outside_the_knowledge_base_is_found_in_any_case_form(text: str, 
     "The talks went well in Reading the mood of the markets.",
     "Analysts in Nice words praised the deal, and the offer came in Mobile form.",
     "Об этом сообщили в Советском районе и в Союзе журналистов.",
+    "He came at Vladimir Putin's invitation.",  # Vladimir is a city, and here a first name
 ])
 def test_a_common_word_that_also_names_a_small_city_is_no_place(text: str) -> None:
     assert _places(text) == []
