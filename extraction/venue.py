@@ -20,10 +20,11 @@ from extraction.types import PartialDate
 from knowledge import KnowledgeBase, Summit
 
 # a visit or an arrival just before the city it names: "arrived in", "a visit to", "прибыл в", "визита в"
-_VISIT_BEFORE = re.compile(
-    r"(?:\b(?:visit\w*|trip|tour|stay\w*|arriv\w+|landed|came|flew|travel\w*|journey|head\w*|in\s+town)"
-    r"|(?<!\w)(?:прибы\w*|прилет\w*|прилёт\w*|визит\w*|посещ\w*|посет\w*|поездк\w*|находи\w*|пребыва\w*|турне))"
-    r"[^.;:]{0,40}$", re.IGNORECASE)
+_VISIT = (r"(?:\b(?:visit\w*|trip|tour|stay\w*|arriv\w+|landed|came|flew|travel\w*|journey|head\w*|in\s+town)"
+          r"|(?<!\w)(?:прибы\w*|прилет\w*|прилёт\w*|визит\w*|посещ\w*|посет\w*|поездк\w*|находи\w*|пребыва\w*"
+          r"|турне))")
+_VISIT_WORD = re.compile(_VISIT, re.IGNORECASE)
+_VISIT_BEFORE = re.compile(rf"{_VISIT}[^.;:]{{0,40}}$", re.IGNORECASE)
 _VISIT_DAYS = 7  # a visit's city holds for meetings this close to it; state visits last up to a week
 
 
@@ -51,7 +52,7 @@ def visits(texts: Sequence[str], people: Sequence[frozenset[str]],
     that sentence names and the date it gives (read only for those sentences)."""
     out = []
     for i, text in enumerate(texts):
-        if not people[i]:
+        if not people[i] or not _VISIT_WORD.search(text):
             continue
         city = next((h for h in find_places(text, kb) if _VISIT_BEFORE.search(text, max(0, h.start - 60), h.start)),
                     None)
