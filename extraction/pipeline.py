@@ -232,9 +232,20 @@ def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[
     country = stated_country([texts[i] for i in [*reports, *mine]])
     if country is None and (visit := visit_place(group.keys, reports[0], date, travels, country=True)):
         country = visit.place
-    if not planned and (place := _near_publication(dateline, date, published, days=1 if country else 2)):
+    filed = _filed_on(texts, kb, published) if dateline else None
+    if not planned and (place := _near_publication(dateline, date, filed or published, days=1 if country else 2)):
         return place, ""
     return country, ""
+
+
+def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.date | None:
+    """The day a wire's dateline gives ("МОСКВА, 15 декабря. /ТАСС/."): when the page states no publication
+    date of its own, the dateline's day is the day the reporter was in that city."""
+    for text in texts[:4]:
+        if dateline_place([text], kb) is not None:
+            day = sentence_date(text, published)
+            return day.first_day() if day is not None and day.day is not None else None
+    return None
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:

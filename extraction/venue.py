@@ -52,7 +52,7 @@ def visits(texts: Sequence[str], people: Sequence[frozenset[str]],
     that sentence names and the date it gives (read only for those sentences)."""
     out = []
     for i, text in enumerate(texts):
-        if not people[i] or not _VISIT_WORD.search(text):
+        if not _VISIT_WORD.search(text):
             continue
         city = next((h for h in find_places(text, kb) if _VISIT_BEFORE.search(text, max(0, h.start - 60), h.start)),
                     None)
@@ -75,7 +75,11 @@ def visit_place(keys: frozenset[str], sentence: int, date: PartialDate | None, t
                 *, country: bool = False) -> Visit | None:
     """The visit a meeting belongs to: one of its people travels there, near its day, the nearest such
     sentence before its report (else after it); with `country`, the visits that name only a country."""
-    mine = [v for v in trips if v.country == country and v.people & keys and _close(v.date, date)]
+    near = [v for v in trips if v.country == country and _close(v.date, date)]
+    # one of its people goes there; failing that, a visit that names nobody ("the delegation is in Beijing
+    # on 24-26 November") when it is the article's only one
+    mine = [v for v in near if v.people & keys] or ([v for v in near if not v.people]
+                                                    if len({v.place for v in trips if not v.people}) == 1 else [])
     before = [v for v in mine if v.sentence <= sentence]
     if before:
         return before[-1]

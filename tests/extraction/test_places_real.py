@@ -173,3 +173,20 @@ def test_a_readout_stamp_names_a_city_outside_the_knowledge_base() -> None:
     text = ("Meeting with Chinese Foreign Minister Wang Yi\n\nApril 1, 2025\n\n17:30\n\nIrkutsk\n\n"
             "Vladimir Putin met with Chinese Foreign Minister Wang Yi.")
     assert _place(text, dt.date(2025, 4, 1)) == "Irkutsk"
+
+
+def test_a_datelines_own_day_places_its_meeting_when_the_page_states_no_date() -> None:
+    text = ("ИРКУТСК, 15 декабря. /ТАСС/. Министр иностранных дел России Сергей Лавров провел 15 декабря "
+            "переговоры с министром иностранных дел КНР Ван И.")
+    [meeting] = extract(text, today=dt.date(2025, 12, 20)).meetings
+    assert meeting.place == "Irkutsk"
+
+
+@pytest.mark.parametrize("text", [
+    ("The delegation is staying in Lanzhou on November 24-26.\n\nOn November 25, Chinese President Xi Jinping "
+     "received Russian Foreign Minister Sergei Lavrov."),
+    ("Делегация находится в Иркутске 24-26 ноября.\n\nПредседатель КНР Си Цзиньпин 25 ноября принял министра "
+     "иностранных дел России Сергея Лаврова."),
+])
+def test_the_articles_one_visit_that_names_nobody_places_a_meeting_of_its_days(text: str) -> None:
+    assert _place(text, dt.date(2024, 11, 27)) in {"Lanzhou", "Irkutsk"}
