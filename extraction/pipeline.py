@@ -26,6 +26,7 @@ from extraction.sentences import Sentence, split_paragraphs
 from extraction.topics import discussed_topics
 from extraction.trust import settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
+from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
 
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
@@ -116,7 +117,8 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     evidence = by_discussion(evidence, texts, [not f.analyst and says_discussed(f.text) for f in facts])
     evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
                        [v.paragraphs for v in views])
-    return _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
+    trips = visits(texts, [f.people for f in facts], lambda text: sentence_date(text, published), kb)
+    return _build(groups, evidence, sentences, found, kb, published, dateline, stamp, trips)
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
@@ -194,7 +196,7 @@ def _reporting_sentence(group: Group) -> str:
 
 def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sentence, ...],
            found: list[tuple[PartialDate | None, str | None]], kb: KnowledgeBase, published: dt.date,
-           dateline: str | None, stamp: ReadoutStamp | None) -> list[Meeting]:
+           dateline: str | None, stamp: ReadoutStamp | None, travels: list[Visit]) -> list[Meeting]:
     owned = _owned(evidence)
     dateline = dateline or (stamp.place if stamp else None)
     drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
@@ -203,10 +205,10 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
     texts = [s.text for s in sentences]
     for group, mine, date, place in drafts:
         reported_kind = group.kind(published)  # as its mentions say; a date after publication makes a plan below
-        forum = None if place else next(filter(None, (event_place(texts, m.sentence, kb) for m in group.mentions)),
-                                        None)  # "on the sidelines of the forum": the forum's city, and why
-        place = (place or _trip_place(group, date, trips) or (forum[0] if forum else None)
-                 or (_near_publication(dateline, date, published) if reported_kind != "planned" else None))
+        why = ""
+        if place is None:
+            place, why = _venue(group, mine, date, texts, kb, published, dateline, trips, travels,
+                                planned=reported_kind == "planned")
         if reported_kind == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
         on = date.first_day() if date else published
@@ -225,7 +227,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
                           or _stamped(stamp, date=date),
                           place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place)
-                          or (forum[1] if forum and forum[0] == place else ""))
+                          or (why if place else ""))
         meetings.append(meeting)
     return meetings
 
@@ -237,6 +239,43 @@ def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, fut
         return True
     values = [v for e in find_dates(text) if (v := resolve(e, published=published, future=future, previous=date))]
     return not values or any(compatible(v, date) for v in values)
+
+
+def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[str], kb: KnowledgeBase,
+           published: dt.date, dateline: str | None, trips: dict[tuple[str, dt.date], str], travels: list[Visit],
+           *, planned: bool) -> tuple[str | None, str]:
+    """(place, the sentence that says so) for a meeting whose own sentences name no city, strongest first:
+    a meeting of the same trip on a near day, the summit it was held at, the visit it was part of, a forum
+    the article named before, the dateline (for a meeting of the day it was filed), the country the text
+    sends it to."""
+    if (place := _trip_place(group, date, trips)) is not None:
+        return place, ""
+    reports = [m.sentence for m in group.mentions]
+    year = date.year if date else published.year
+    for i in [*reports, *mine]:
+        if (city := summit_place(texts[i], year, kb)) is not None:
+            return city, texts[i]
+    if (visit := visit_place(group.keys, reports[0], date, travels)) is not None:
+        return visit.place, visit.quote
+    if (forum := next(filter(None, (event_place(texts, i, kb) for i in reports)), None)) is not None:
+        return forum  # "on the sidelines of the forum": the city of the forum named before
+    country = stated_country([texts[i] for i in [*reports, *mine]])
+    if country is None and (visit := visit_place(group.keys, reports[0], date, travels, country=True)):
+        country = visit.place
+    filed = _filed_on(texts, kb, published) if dateline else None
+    if not planned and (place := _near_publication(dateline, date, filed or published, days=1 if country else 2)):
+        return place, ""
+    return country, ""
+
+
+def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.date | None:
+    """The day a wire's dateline gives ("МОСКВА, 15 декабря. /ТАСС/."): when the page states no publication
+    date of its own, the dateline's day is the day the reporter was in that city."""
+    for text in texts[:4]:
+        if dateline_place([text], kb) is not None:
+            day = sentence_date(text, published)
+            return day.first_day() if day is not None and day.day is not None else None
+    return None
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:
@@ -270,10 +309,13 @@ def _trips(drafts: list) -> dict[tuple[str, dt.date], str]:
     return out
 
 
-def _near_publication(dateline: str | None, date: PartialDate | None, published: dt.date) -> str | None:
+def _near_publication(dateline: str | None, date: PartialDate | None, published: dt.date, *, days: int = 2
+                      ) -> str | None:
+    """The city a story was filed from, for a meeting within `days` of filing: a wire's reporter is where
+    the news is, but only for the news of that day or so."""
     if dateline is None or date is None or date.day is None:
         return None
-    return dateline if abs((date.first_day() - published).days) <= 2 else None
+    return dateline if abs((date.first_day() - published).days) <= days else None
 
 
 def _opens_turn(text: str, named: list[PersonHit]) -> bool:

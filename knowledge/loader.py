@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from knowledge.model import KnowledgeBase, Person, Place, Role, Tenure, Topic, derive_short
+from knowledge.model import KnowledgeBase, Person, Place, Role, Summit, Tenure, Topic, derive_short
 
 KNOWLEDGE_DIR = Path(__file__).with_name("data")
 
@@ -28,6 +28,9 @@ _PERSON_KEYS = frozenset({"id", "name", "country", "aliases", "roles"})
 _TENURE_KEYS = frozenset({"role", "start", "end"})
 _PLACE_KEYS = frozenset({"name", "country", "aliases", "venues"})
 _TOPIC_KEYS = frozenset({"name", "synonyms", "except_in"})
+
+
+_SUMMIT_KEYS = frozenset({"name", "names", "events", "hosts", "host"})
 
 
 def _date(value: object) -> dt.date | None:
@@ -213,6 +216,32 @@ def _load_topics(directory: Path) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
+def _load_summits(directory: Path) -> tuple[Summit, ...]:
+    """Summits and forums with their host cities; a knowledge folder without the file has none."""
+    if not (directory / "summits.toml").exists():
+        return ()
+    check = _Checker(directory / "summits.toml")
+    summits: list[Summit] = []
+    for index, s in enumerate(_entries(directory, "summits.toml", "summit")):
+        entry = f"summit {s.get('name', f'#{index + 1}')!r}"
+        check.keys(entry, s, _SUMMIT_KEYS, ("name",))
+        hosts = s.get("hosts", [])
+        if not isinstance(hosts, list) or not all(
+                isinstance(h, list) and len(h) == 2 and isinstance(h[0], int) and isinstance(h[1], str) for h in hosts):
+            raise check.fail(entry, "`hosts` must be a list of [year, city] pairs")
+        if not check.strings(entry, s, "names"):
+            raise check.fail(entry, "`names` must list at least one spelling")
+        host = s.get("host")
+        if host is not None and not isinstance(host, str):
+            raise check.fail(entry, "`host` must be a city's name")
+        if not hosts and host is None:
+            raise check.fail(entry, "give `hosts` (year → city) or `host` (the city of every year)")
+        summits.append(Summit(name=s["name"], names=check.strings(entry, s, "names"),
+                              events=check.strings(entry, s, "events"),
+                              hosts=tuple(sorted((y, c) for y, c in hosts)), host=host))
+    return tuple(summits)
+
+
 def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     """Read every knowledge file; a malformed file fails loudly at start-up, not mid-reply.
 
@@ -225,7 +254,8 @@ def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     people = _load_people(directory, {r.id for r in roles})
     places = _load_places(directory)
     topics = _load_topics(directory)
-    return KnowledgeBase(people=people, roles=roles, places=places, topics=topics)
+    return KnowledgeBase(people=people, roles=roles, places=places, topics=topics,
+                         summits=_load_summits(directory))
 
 
 def fingerprint(directory: Path = KNOWLEDGE_DIR) -> str:

@@ -62,6 +62,25 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Summit:
+    """A recurring summit or forum and where it met: "the SCO summit" of 2018 was in Qingdao.
+
+    A sentence names it by one of `names` ("SCO", "ШОС"), with one of `events` when the body also holds
+    meetings of other kinds (an SCO summit, not the SCO prime ministers' meeting); `hosts` maps a year to
+    the city, and `host` is the city of a forum held in the same place every year.
+    """
+
+    name: str
+    names: tuple[str, ...]
+    events: tuple[str, ...] = ()
+    hosts: tuple[tuple[int, str], ...] = ()
+    host: str | None = None
+
+    def city(self, year: int) -> str | None:
+        return dict(self.hosts).get(year, self.host)
+
+
+@dataclass(frozen=True)
 class Topic:
     """A subject of talks with the words an article or a reader may use for it."""
 
@@ -80,6 +99,7 @@ class KnowledgeBase:
     roles: tuple[Role, ...]
     places: tuple[Place, ...]
     topics: tuple[Topic, ...]
+    summits: tuple[Summit, ...] = ()
 
     @cached_property
     def _people_by_id(self) -> dict[str, Person]:

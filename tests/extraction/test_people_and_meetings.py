@@ -291,4 +291,4 @@ def test_a_planned_trip_abroad_does_not_take_the_city_the_story_was_filed_from()
     text = ("MOSCOW, Nov 1 (TASS) - Russian Prime Minister Mikhail Mishustin will pay an official visit to China on "
             "November 3-4, where he will hold talks with Premier of the State Council Li Qiang.")
     [planned] = extract(text, published=dt.date(2025, 11, 1)).meetings
-    assert (planned.kind, planned.place) == ("planned", None)
+    assert (planned.kind, planned.place) == ("planned", "China")  # the country it goes to, not Moscow

@@ -1,0 +1,139 @@
+"""Where a meeting was when its own sentence does not say: the summit it was held at, the visit it was part
+of, the country the visitor went to.
+
+"Putin met Xi on the sidelines of the SCO summit" names no city, but the SCO summit of that year had one
+(knowledge/data/summits.toml). "Wang Yi arrived in Moscow on Monday. ... He met Lavrov on Tuesday": the
+visit's city is the city of the visitor's meetings of those days. "Wang Yi heads to Russia for talks with
+Lavrov": when no city is named at all, the country the text sends the meeting to is better than nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from extraction.lexicon import any_of, lowered, per_knowledge, word_pattern
+from extraction.places import find_countries, find_places
+from extraction.types import PartialDate
+from knowledge import KnowledgeBase, Summit
+
+# a visit or an arrival just before the city it names: "arrived in", "a visit to", "прибыл в", "визита в"
+_VISIT = (r"(?:\b(?:visit\w*|trip|tour|stay\w*|arriv\w+|landed|came|flew|travel\w*|journey|head\w*|in\s+town)"
+          r"|(?<!\w)(?:прибы\w*|прилет\w*|прилёт\w*|визит\w*|посещ\w*|посет\w*|поездк\w*|находи\w*|пребыва\w*"
+          r"|турне))")
+_VISIT_WORD = re.compile(_VISIT, re.IGNORECASE)
+_VISIT_BEFORE = re.compile(rf"{_VISIT}[^.;:]{{0,40}}$", re.IGNORECASE)
+_VISIT_DAYS = 7  # a visit's city holds for meetings this close to it; state visits last up to a week
+
+
+# "talks held in China", "встреча прошла в Китае": the verb that puts the meeting itself in a country
+_HELD_BEFORE = re.compile(r"(?:\b(?:held|took\s+place|hosted|met|talks)|(?<!\w)(?:прошл\w*|пройд\w*|состо\w*"
+                          r"|встрет\w*|переговор\w*))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A sentence that sends someone to a city (or only a country): who goes, where, and the sentence,
+    quoted as the evidence."""
+
+    sentence: int
+    place: str
+    people: frozenset[str]
+    date: PartialDate | None
+    quote: str
+    country: bool = False
+
+
+def visits(texts: Sequence[str], people: Sequence[frozenset[str]],
+           date_of: Callable[[str], PartialDate | None], kb: KnowledgeBase) -> list[Visit]:
+    """Every sentence where a visit or an arrival names its city, or else its country, with the people
+    that sentence names and the date it gives (read only for those sentences)."""
+    out = []
+    for i, text in enumerate(texts):
+        if not _VISIT_WORD.search(text):
+            continue
+        city = next((h for h in find_places(text, kb) if _VISIT_BEFORE.search(text, max(0, h.start - 60), h.start)),
+                    None)
+        if city is not None:
+            out.append(Visit(i, city.name, people[i], date_of(text), text))
+        elif (country := _sent_to(text)) is not None:
+            out.append(Visit(i, country, people[i], date_of(text), text, country=True))
+    return out
+
+
+def _sent_to(text: str, cues: tuple[re.Pattern[str], ...] | None = None) -> str | None:
+    """The first country the sentence sends someone to ("a trip to Russia", "визит в Китай")."""
+    for hit in find_countries(text):
+        if any(cue.search(text, max(0, hit.start - 60), hit.start) for cue in cues or (_VISIT_BEFORE,)):
+            return hit.name
+    return None
+
+
+def visit_place(keys: frozenset[str], sentence: int, date: PartialDate | None, trips: Sequence[Visit],
+                *, country: bool = False) -> Visit | None:
+    """The visit a meeting belongs to: one of its people travels there, near its day, the nearest such
+    sentence before its report (else after it); with `country`, the visits that name only a country."""
+    near = [v for v in trips if v.country == country and _close(v.date, date)]
+    # one of its people goes there; failing that, a visit that names nobody ("the delegation is in Beijing
+    # on 24-26 November") when it is the article's only one
+    mine = [v for v in near if v.people & keys] or ([v for v in near if not v.people]
+                                                    if len({v.place for v in trips if not v.people}) == 1 else [])
+    before = [v for v in mine if v.sentence <= sentence]
+    if before:
+        return before[-1]
+    return mine[0] if mine else None
+
+
+def _close(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Two dates that may be days of one visit; an unknown one agrees with anything."""
+    if a is None or b is None:
+        return True
+    if a.year != b.year:
+        return False
+    if a.month is None or b.month is None:
+        return True
+    if a.day is None or b.day is None:
+        return abs(a.month - b.month) <= 1
+    return abs((dt.date(a.year, a.month, a.day) - dt.date(b.year, b.month, b.day)).days) <= _VISIT_DAYS
+
+
+def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
+    """The host city of a summit or forum the sentence names, in that year ("at the SCO summit", 2018 →
+    Qingdao; "на полях ВЭФ" → Vladivostok), or None when it names none or its host that year is unknown."""
+    anywhere, patterns = _summit_patterns(kb)
+    if anywhere is None or not anywhere.search(lowered(text)):
+        return None
+    for summit, names, events in patterns:
+        if names.search(text) and (events is None or events.search(text)):
+            city = summit.city(year)
+            if city is not None:
+                return city
+    return None
+
+
+@per_knowledge
+def _summit_patterns(kb: KnowledgeBase
+                     ) -> tuple[re.Pattern[str] | None, list[tuple[Summit, re.Pattern[str], re.Pattern[str] | None]]]:
+    """The first letters of any summit's name, lower-cased (one literal scan for the sentences that name
+    none), then each summit's names and events."""
+    out = []
+    starts = set()
+    for summit in kb.summits:
+        # an acronym ("SCO", "ШОС") must be written in capitals; other names in any case
+        pieces = [word_pattern(n, ignore_case=not n.isupper()) for n in summit.names]
+        starts |= {n.strip("«»\"").lower()[:4] for n in summit.names}
+        events = (re.compile("|".join(word_pattern(e, ignore_case=True) for e in summit.events))
+                  if summit.events else None)
+        out.append((summit, re.compile("|".join(pieces)), events))
+    return (any_of(starts) if starts else None), out
+
+
+def stated_country(texts: Sequence[str]) -> str | None:
+    """The first country these sentences put a meeting in ("a visit to China", "talks held in Russia",
+    "в Россию"); not any country they name ("the situation in Afghanistan")."""
+    for text in texts:
+        if (country := _sent_to(text, (_VISIT_BEFORE, _HELD_BEFORE))) is not None:
+            return country
+    return None
