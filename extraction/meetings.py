@@ -15,10 +15,13 @@ from extraction.types import MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase, Person
 
 _CALL = Folded(
-    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference)|videoconference"
+    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference|chat)|videoconference"
+    r"|(?:via|by|over)\s+(?:an?\s+)?(?:(?:encrypted|secure|closed)\s+)?video(?:\s+(?:channel|line))?"
+    r"|virtual\s+(?:meeting|summit|talks|conversation|call)|(?:met|meet|meets)\s+virtually|online\s+(?:meeting|talks|summit)"
     r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
-    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)",
-    needs=("phone", "video", "call", "телефон", "видео"))
+    r"|телефонн\w+\s+разговор\w*|по\s+телефону|видеосвяз\w*|видеоконференц\w*|видеоформат\w*"
+    r"|онлайн-?(?:переговор|встреч|саммит)\w*)",
+    needs=("phone", "video", "call", "virtual", "online", "телефон", "видео", "онлайн"))
 _MEET = Folded(
     r"\b(?:met|meets?(?!\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?:\w+\s+)?(?:interests|needs|requirements"
     r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
@@ -35,11 +38,13 @@ _PLANNED = Folded(
     r"|poised|going|to\s+be\s+held)|upcoming"
     r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
     r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
-    r"|agreed\s+to\s+(?:meet|hold|visit)|планиру\w*|состоится|проведут|посетит|встретится"
-    r"|ожидается|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
+    r"|agreed\s+to\s+(?:meet|hold|visit)|(?:getting\s+ready|preparing)\s+for|запланирован\w*"
+    r"|планиру\w*|состоится|состоятся|пройдут|пройд[её]т|проведут|провед[её]т|посетит|посетят|встретится|встретятся"
+    r"|примет|прибудет|отправится|ожидается|ожидаются|предстоит|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
 _EVENT_VERB = Folded(
     r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
     needs=("met", "talks", "visited", "received", "hosted", "phone", "встретил", "провел", "провёл"))
+_ARRIVALS = ("arriv", "прибы")  # a visit word that reports only the arrival
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
     r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"
@@ -77,6 +82,7 @@ class Trigger:
     end: int
     kind: MeetingKind
     visit: bool = False
+    arrival: bool = False  # "arrived in Beijing for talks": planned until the talks are reported
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,9 @@ def find_trigger(text: str) -> Trigger | None:
     kind: MeetingKind = "call" if m is call else "meeting"
     if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]):
         kind = "planned"
-    return Trigger(m.start(), m.end(), kind, visit=m is visit)
+    arrival = m is visit and text[m.start() : m.start() + 5].lower().startswith(_ARRIVALS) \
+        and not _EVENT_VERB.search(text)
+    return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival)
 
 
 def reports_event(text: str) -> bool:
@@ -156,6 +164,8 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         return None
     date = pick_date(text, trigger.start, published=ctx.published, future=trigger.kind == "planned",
                      previous=previous) or fallback_date
+    if trigger.arrival and trigger.kind == "meeting" and (date is None or _lately(date, ctx.published)):
+        trigger = replace(trigger, kind="planned")  # just arrived: the talks it is for are still to come
     on = date.first_day() if date else ctx.published
     hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
     hits = [h for h in _before_other_event(text, trigger, hits) if not denied[0] <= h.start < denied[1]]
@@ -179,6 +189,11 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     place = nearest(find_places(text, ctx.kb) if places is None else places, trigger.start) or fallback_place
     return Mention(index, trigger.kind, tuple(participants), date, place,
                    label.group(1) if label else None, text)
+
+
+def _lately(date: PartialDate, published: dt.date) -> bool:
+    """A day no more than one before publication: an arrival then leaves its talks still to come."""
+    return date.day is not None and date.first_day() >= published - dt.timedelta(days=1)
 
 
 def _affirmed_trigger(text: str) -> tuple[Trigger | None, tuple[int, int]]:
