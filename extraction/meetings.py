@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from extraction.bystanders import inside, masked, other_events, quoted
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
@@ -68,6 +69,11 @@ _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
 _TOLD_BY = re.compile(r",\s*(?:according\s+to\s+[^,]{2,60}|(?:[\w.'-]+\s+){1,8}(?:said|says|recalled|recalls"
                       r"|noted|added|stressed|wrote|told\s+\w+)\b[^,]{0,60})[.!]?\s*$")
 # "They last met in Samarkand", "The two leaders met again": the people of the meeting reported before
+# "Zhang noted that ...", "Чжан Юся отметил, что ...": a speaker, then what they report
+_SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stressed|recalled|reminded(?:\s+\w+)?"
+                    r"|told\s+\w+|announced|believes|hopes|заявил\w*|отметил\w*|сказал\w*|сообщил\w*"
+                    r"|напомнил\w*|подчеркнул\w*|добавил\w*)\s*,?\s+(?:that|что)\b",
+                    needs=("that", "что"))
 _PLURAL_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
                            r"|presidents|premiers|ministers|sides|officials|men))\b|^(?:они|оба)\b", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
@@ -158,24 +164,45 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
            fallback_place: str | None = None, fallback_date: PartialDate | None = None,
            scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
            subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
-    """A meeting mention when the sentence has a trigger and people from two sides, else None."""
-    trigger, denied = _affirmed_trigger(text)
+    """A meeting mention when the sentence has a trigger and people from two sides, else None.
+
+    Parts of the sentence about some other event (a visit being prepared, a message sent, what someone
+    says in quotation marks when the sentence reports the occasion they said it at) are read past: their
+    people, dates and places are not this meeting's.
+    """
+    aside = other_events(text)
+    reported = masked(text, aside)
+    trigger, denied = _affirmed_trigger(reported)
+    quotes = quoted(text)
+    if trigger is not None and quotes and not inside(trigger.start, quotes):
+        aside += quotes  # "'...,' Putin said at a meeting with Han Zheng": the quotation is not the meeting
+    elif quotes and (outside := _affirmed_trigger(masked(reported, quotes)))[0] is not None:
+        (trigger, denied), aside = outside, aside + quotes
     if trigger is None:
         return None
-    date = pick_date(text, trigger.start, published=ctx.published, future=trigger.kind == "planned",
+    reported = masked(text, aside)
+    date = pick_date(reported, trigger.start, published=ctx.published, future=trigger.kind == "planned",
                      previous=previous) or fallback_date
     if trigger.arrival and trigger.kind == "meeting" and (date is None or _lately(date, ctx.published)):
         trigger = replace(trigger, kind="planned")  # just arrived: the talks it is for are still to come
     on = date.first_day() if date else ctx.published
-    hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
-    hits = [h for h in _before_other_event(text, trigger, hits) if not denied[0] <= h.start < denied[1]]
+    named = find_people(text, ctx.kb, on, context=ctx.named, scan=scan)
+    barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
+    hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
+    hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         hits = kept if _two_sides([h.participant for h in kept]) else hits
+    if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
+        hits = [h for h in hits if h.start >= says.end()] or hits  # "Zhang noted that Belousov and Dong met"
+        if not any(h.start >= says.end() for h in named):
+            return None  # "Guo said that China hopes this meeting will...": the meeting reported before
     spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
-    participants = _with_sides(text, hits, ctx, on, visit=trigger.visit)
+    if not hits and not (pair and _PLURAL_START.match(text)):
+        return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
+    participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
     if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
             and subject.country != participants[0].country:
         participants.insert(0, subject)  # "He is also expected to meet President Xi": he of the sentence before
@@ -185,8 +212,9 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         participants = _visit_parties(text, trigger, hits, participants)
     if not _two_sides(participants):
         return None
-    label = _LABEL.search(text)
-    place = nearest(find_places(text, ctx.kb) if places is None else places, trigger.start) or fallback_place
+    label = _LABEL.search(reported)
+    places = [p for p in (find_places(text, ctx.kb) if places is None else places) if not inside(p.start, aside)]
+    place = nearest(places, trigger.start) or fallback_place
     return Mention(index, trigger.kind, tuple(participants), date, place,
                    label.group(1) if label else None, text)
 
@@ -235,8 +263,8 @@ def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> l
     return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
 
 
-def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False
-                ) -> list[Participant]:
+def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False,
+                barred: frozenset[str] = frozenset()) -> list[Participant]:
     """Add the article's main figure for a side the sentence points at but does not name; "his Chinese
     counterpart" is whoever held the same office in China that day."""
     participants = [h.participant for h in hits]
@@ -249,7 +277,7 @@ def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, 
                     for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
         person = counterparts.get(country) or (ctx.kb.person(ctx.main[country]) if country in ctx.main else None)
-        if person is not None and all(p.person_id != person.id for p in participants):
+        if person is not None and person.id not in barred and all(p.person_id != person.id for p in participants):
             participants.append(participant_for(ctx.kb, person, on))
     return participants
 

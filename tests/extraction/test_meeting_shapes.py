@@ -76,3 +76,67 @@ def test_an_arrival_long_ago_is_a_visit_that_happened() -> None:
     text = "In March, at the invitation of Sergei Lavrov, Wang Yi arrived in Moscow. They discussed Ukraine."
     meeting = only(read(text))
     assert (meeting.kind, meeting.date.iso() if meeting.date else None) == ("meeting", "2024-03")
+
+
+# ---------------------------------------------------------------- people the text does not report (item 4)
+
+
+def test_a_visit_being_prepared_adds_nobody_and_is_no_meeting_of_its_own() -> None:
+    text = ("Russian Foreign Minister Sergei Lavrov held talks with Wang Yi in Moscow on Tuesday. "
+            "The ministers discussed preparations for the upcoming visit of President Vladimir Putin to China.")
+    assert summary(read(text)) == {("2024-06-11", "Moscow", "meeting", frozenset({"Sergei Lavrov", "Wang Yi"}))}
+    alone = "Lavrov and Wang Yi discussed preparations for the BRICS summit in Kazan in October."
+    assert read(alone).meetings == ()
+
+
+def test_a_summit_being_prepared_lends_the_talks_neither_its_city_nor_its_month() -> None:
+    text = ("At the talks in Beijing on Tuesday, Sergei Lavrov and Wang Yi discussed preparations for the "
+            "BRICS summit in Kazan in October.")
+    assert summary(read(text)) == {("2024-06-11", "Beijing", "meeting", frozenset({"Sergei Lavrov", "Wang Yi"}))}
+
+
+def test_a_planned_summit_stated_for_itself_is_dated_in_the_coming_october() -> None:
+    text = "Vladimir Putin will meet Xi Jinping at the BRICS summit in Kazan in October."
+    assert summary(read(text, dt.date(2024, 1, 15))) == {
+        ("2024-10", "Kazan", "planned", frozenset({"Vladimir Putin", "Xi Jinping"}))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov met Wang Yi in Beijing on Tuesday to implement the agreements reached by President "
+        "Vladimir Putin and President Xi Jinping.",
+        "Сергей Лавров встретился с Ван И в Пекине во вторник, во исполнение договоренностей глав государств.",
+        "Дмитрий Медведев встретился с Ван И в Пекине во вторник и передал ему послание президента России "
+        "Владимира Путина.",
+        "Dmitry Medvedev met Wang Yi in Beijing on Tuesday and handed him a message from President Vladimir Putin.",
+    ],
+)
+def test_agreements_and_messages_of_others_add_nobody(text: str) -> None:
+    meeting = only(read(text))
+    assert "Vladimir Putin" not in people(meeting)
+    assert len(people(meeting)) == 2
+
+
+def test_a_statement_signed_by_others_adds_nobody_to_the_consultations() -> None:
+    text = ("Nikolai Patrushev and Wang Yi held consultations in Shanghai on Tuesday. At the consultations, Wang "
+            "recalled that the joint statement signed in May by presidents Vladimir Putin and Xi Jinping set goals.")
+    assert summary(read(text)) == {
+        ("2024-06-11", "Shanghai", "meeting", frozenset({"Nikolai Patrushev", "Wang Yi"}))}
+
+
+def test_what_someone_says_in_quotation_marks_at_a_meeting_is_not_that_meeting() -> None:
+    text = ('"We are waiting for President Xi Jinping at the summit in Kazan," Vladimir Putin said at a meeting '
+            "with Wang Yi in Vladivostok on Tuesday.")
+    assert summary(read(text)) == {("2024-06-11", "Vladivostok", "meeting", frozenset({"Vladimir Putin", "Wang Yi"}))}
+
+
+def test_a_speaker_telling_of_a_meeting_is_not_at_it() -> None:
+    text = "Ван И отметил, что накануне Сергей Лавров и Дун Цзюнь провели в Пекине переговоры."
+    assert people(only(read(text))) == {"Sergei Lavrov", "Dong Jun"}
+
+
+def test_talks_whose_people_the_sentence_does_not_name_are_no_new_meeting() -> None:
+    text = ("Wang Yi met Sergei Lavrov in Moscow on Tuesday. On his way, Wang stopped in Malta. "
+            "The talks were candid and constructive, both sides said.")
+    assert len(read(text).meetings) == 1
