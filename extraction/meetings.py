@@ -74,8 +74,13 @@ _SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stres
                     r"|told\s+\w+|announced|believes|hopes|заявил\w*|отметил\w*|сказал\w*|сообщил\w*"
                     r"|напомнил\w*|подчеркнул\w*|добавил\w*)\s*,?\s+(?:that|что)\b",
                     needs=("that", "что"))
-_PLURAL_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
-                           r"|presidents|premiers|ministers|sides|officials|men))\b|^(?:они|оба)\b", re.IGNORECASE)
+# a time or place set before the subject: "On Tuesday, they", "Earlier this year the two men", "В марте министры"
+_LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|ранее|позже|затем|в|во|на)"
+         r"\s+(?:[\w-]+\s+){0,3}?)?")
+_PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
+                           r"|presidents|premiers|ministers|sides|officials|men))\b"
+                           rf"|^{_LEAD}(?:они|оба|обе\s+стороны|стороны|министры|лидеры|президенты|премьеры)\b",
+                           re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
@@ -102,6 +107,7 @@ class Mention:
     place: str | None = None
     label: str | None = None
     quote: str = ""
+    own_place: bool = False  # the place is named in the clause of the trigger, after it
 
 
 @dataclass(frozen=True)
@@ -214,9 +220,12 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         return None
     label = _LABEL.search(reported)
     places = [p for p in (find_places(text, ctx.kb) if places is None else places) if not inside(p.start, aside)]
-    place = nearest(places, trigger.start) or fallback_place
-    return Mention(index, trigger.kind, tuple(participants), date, place,
-                   label.group(1) if label else None, text)
+    place = nearest(places, trigger.start)
+    own_place = place is not None and any(
+        p.name == place and p.start > trigger.end and not _CLAUSE_BREAK.search(reported, trigger.end, p.start)
+        for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
+    return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
+                   label.group(1) if label else None, text, own_place=own_place)
 
 
 def _lately(date: PartialDate, published: dt.date) -> bool:

@@ -80,8 +80,10 @@ def merge(mentions: list[Mention]) -> list[Group]:
         keys = frozenset(p.key for p in mention.participants)
         if mention.date is None:
             group = latest.get(keys)
+            group = group if group is not None and _same_place(group, mention) else None
         else:
-            candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)]
+            candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)
+                          and _same_place(g, mention)]
             exact = [g for g in candidates if g.date == mention.date]
             group = max(exact or candidates, key=lambda g: g.mentions[-1].sentence, default=None)
         if group is None:
@@ -96,6 +98,12 @@ def merge(mentions: list[Mention]) -> list[Group]:
                 index.setdefault((keys, "<", prefix), []).append(group)
         latest[keys] = group
     return groups
+
+
+def _same_place(group: Group, mention: Mention) -> bool:
+    """False when the mention names a city of its own for the event and the group another:
+    "we met in St. Petersburg not long ago", said at talks in Tashkent, is another meeting."""
+    return not (mention.own_place and group.place and mention.place != group.place)
 
 
 def _prefixes(date: PartialDate | None) -> list[tuple[int, ...]]:

@@ -140,3 +140,71 @@ def test_talks_whose_people_the_sentence_does_not_name_are_no_new_meeting() -> N
     text = ("Wang Yi met Sergei Lavrov in Moscow on Tuesday. On his way, Wang stopped in Malta. "
             "The talks were candid and constructive, both sides said.")
     assert len(read(text).meetings) == 1
+
+
+# ---------------------------------------------------------------- role phrases that name one person (item 4)
+
+
+def role_names(text: str, on: dt.date) -> list[str]:
+    from extraction.people import find_people
+    from knowledge import default_knowledge
+
+    kb = default_knowledge()
+    context = frozenset(p.id for p in kb.people)  # everyone named in the article: the hardest case
+    return [h.participant.name for h in find_people(text, kb, on, context=context)]
+
+
+def test_a_role_phrase_before_a_strangers_name_is_that_strangers_title() -> None:
+    text = "Sergei Lavrov met Chinese Vice Foreign Minister Zhou Mingyuan in Moscow."
+    assert role_names(text, dt.date(2025, 5, 1)) == ["Sergei Lavrov", "Zhou Mingyuan"]
+
+
+def test_an_office_several_people_hold_names_nobody() -> None:
+    assert role_names("Sergei Lavrov met a Chinese Vice Foreign Minister in Moscow.", dt.date(2025, 5, 1)) == [
+        "Sergei Lavrov"]
+    assert role_names("Sergei Lavrov met a Russian Deputy Prime Minister.", dt.date(2025, 5, 1)) == [
+        "Sergei Lavrov"]
+
+
+def test_the_chinese_president_names_the_president_of_that_day() -> None:
+    assert role_names("Sergei Lavrov met the Chinese President in Beijing.", dt.date(2019, 5, 1)) == [
+        "Sergei Lavrov", "Xi Jinping"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li Keqiang said they co-chaired the regular meeting between Chinese Premier and Russian Prime Minister.",
+        "The regular meetings between the Chinese premier and the Russian prime minister are an important mechanism.",
+        "Стороны обсудили выполнение договоренностей глав государств.",
+        "Встречи президентов России и Китая проходят ежегодно.",
+    ],
+)
+def test_an_office_in_general_or_in_the_plural_names_nobody(text: str) -> None:
+    assert set(role_names(text, dt.date(2019, 5, 1))) <= {"Li Keqiang"}
+
+
+# ---------------------------------------------------------------- meetings that are there but missed (item 5)
+
+
+def test_a_meeting_recalled_at_another_meeting_is_a_meeting_of_its_own() -> None:
+    text = ("Premier Li Keqiang met Prime Minister Dmitry Medvedev of Russia in Tashkent on Tuesday. "
+            "Li Keqiang said, we co-chaired the regular meeting between Chinese Premier and Russian Prime Minister "
+            "in St. Petersburg not long ago.")
+    found = summary(read(text, dt.date(2019, 11, 6)))
+    pair = frozenset({"Li Keqiang", "Dmitry Medvedev"})
+    assert found == {("2019-11-05", "Tashkent", "meeting", pair), (None, "Saint Petersburg", "meeting", pair)}
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Earlier this year the two men held talks in Urumqi.",
+        "The two ministers last met in Urumqi in March.",
+        "В марте министры уже провели переговоры в Урумчи.",
+    ],
+)
+def test_a_past_meeting_recalled_in_passing(recalled: str) -> None:
+    text = f"Sergei Lavrov met Wang Yi in Beijing on Tuesday. {recalled}"
+    found = {(m.place, m.kind) for m in read(text).meetings}
+    assert found == {("Beijing", "meeting"), ("Urumqi", "meeting")}
