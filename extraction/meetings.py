@@ -108,6 +108,7 @@ class Mention:
     label: str | None = None
     quote: str = ""
     own_place: bool = False  # the place is named in the clause of the trigger, after it
+    held: bool = False  # the sentence says it took place ("met", "провел"), whatever date it resolves to
 
 
 @dataclass(frozen=True)
@@ -224,8 +225,9 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     own_place = place is not None and any(
         p.name == place and p.start > trigger.end and not _CLAUSE_BREAK.search(reported, trigger.end, p.start)
         for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
+    held = trigger.kind != "planned" and bool(_EVENT_VERB.search(reported))
     return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
-                   label.group(1) if label else None, text, own_place=own_place)
+                   label.group(1) if label else None, text, own_place=own_place, held=held)
 
 
 def _lately(date: PartialDate, published: dt.date) -> bool:

@@ -44,6 +44,11 @@ class Group:
         return next((m.place for m in self.mentions if m.place), None)
 
     @property
+    def held(self) -> bool:
+        """A mention says the event took place ("met", "провел"): no date read after publication makes it a plan."""
+        return any(m.held for m in self.mentions)
+
+    @property
     def label(self) -> str | None:
         return next((m.label for m in self.mentions if m.label), None)
 
@@ -51,7 +56,7 @@ class Group:
         """A date after publication means the event is still to come; otherwise calls win over meetings."""
         kinds = {m.kind for m in self.mentions}
         date = self.date
-        if date is not None and date.first_day() > published:
+        if date is not None and date.first_day() > published and not self.held:
             return "planned"
         if "call" in kinds:
             return "call"

@@ -13,13 +13,14 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.meetings import Context, Mention, detect, reports_event, retitle
+from extraction.meetings import Context, Mention, reports_event, retitle
 from extraction.merge import Group, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import find_edit_stamp, find_published
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
+from extraction.several import detect_all
 from extraction.topics import discussed_topics
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from knowledge import KnowledgeBase, default_knowledge
@@ -116,11 +117,11 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
-            mention = detect(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
-                             subject=subject, pair=pair,
-                             fallback_place=paragraph_place.get(s.paragraph),
-                             fallback_date=paragraph_date.get(s.paragraph))
-            if mention is not None:
+            found = detect_all(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
+                               subject=subject, pair=pair,
+                               fallback_place=paragraph_place.get(s.paragraph),
+                               fallback_date=paragraph_date.get(s.paragraph))
+            for mention in found:
                 mentions.append(mention)
                 previous = mention.date or previous
                 pair = mention.participants
@@ -191,7 +192,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
             place = None  # the sides of a call are in two places; a city nearby is some other event's
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
-        kind = "planned" if date and date.first_day() > published else reported_kind
+        kind = "planned" if date and date.first_day() > published and not group.held else reported_kind
         topics: dict[str, TopicLink] = {}
         for i in mine:
             for name in discussed_topics(sentences[i].text, kb):

@@ -208,3 +208,50 @@ def test_a_past_meeting_recalled_in_passing(recalled: str) -> None:
     text = f"Sergei Lavrov met Wang Yi in Beijing on Tuesday. {recalled}"
     found = {(m.place, m.kind) for m in read(text).meetings}
     assert found == {("Beijing", "meeting"), ("Urumqi", "meeting")}
+
+
+def test_a_list_of_occasions_is_a_meeting_each_with_its_month_and_city() -> None:
+    text = ("Sergei Lavrov and Wang Yi have met three times this year: in February in Astana, in April in "
+            "New York and in May in Beijing.")
+    pair = frozenset({"Sergei Lavrov", "Wang Yi"})
+    assert summary(read(text)) == {("2024-02", "Astana", "meeting", pair), ("2024-04", "New York", "meeting", pair),
+                                   ("2024-05", "Beijing", "meeting", pair)}
+
+
+def test_a_russian_list_of_occasions_is_a_meeting_each() -> None:
+    text = "С Ван И Сергей Лавров встречался уже дважды в этом году: в феврале в Астане и затем в мае в Пекине."
+    pair = frozenset({"Sergei Lavrov", "Wang Yi"})
+    assert summary(read(text)) == {("2024-02", "Astana", "meeting", pair), ("2024-05", "Beijing", "meeting", pair)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin is scheduled to meet with Chinese leaders including Premier Li Qiang; Zhao Leji and "
+        "Vice President Han Zheng.",
+        "Владимир Путин встретится с премьером Госсовета КНР Ли Цяном, Чжао Лэцзи и Хань Чжэном.",
+    ],
+)
+def test_one_visitor_and_several_hosts_named_one_by_one_is_a_meeting_with_each(text: str) -> None:
+    found = {frozenset(people(m)) for m in read(text).meetings}
+    assert found == {frozenset({"Vladimir Putin", host}) for host in ("Li Qiang", "Zhao Leji", "Han Zheng")}
+
+
+def test_a_delegation_that_sat_together_is_one_meeting() -> None:
+    text = "Vladimir Putin received Li Qiang and Zhao Leji together with their delegations in the Kremlin."
+    assert people(only(read(text))) == {"Vladimir Putin", "Li Qiang", "Zhao Leji"}
+
+
+def test_two_clauses_two_meetings() -> None:
+    text = ("Ранее в Пекине Володина принял председатель КНР Си Цзиньпин, накануне состоялась встреча "
+            "Вячеслава Володина с Чжао Лэцзи.")
+    found = {frozenset(people(m)) for m in read(text).meetings}
+    assert found == {frozenset({"Vyacheslav Volodin", "Xi Jinping"}), frozenset({"Vyacheslav Volodin", "Zhao Leji"})}
+
+
+def test_a_meeting_said_to_have_happened_is_not_a_plan_whatever_date_it_reads() -> None:
+    text = ("Президент России Владимир Путин в среду проведет встречу с Ли Цяном. "
+            "Днем ранее Ли Цян провел переговоры с Михаилом Мишустиным.")
+    found = {frozenset(people(m)): m.kind for m in read(text, dt.date(2024, 6, 10)).meetings}
+    assert found == {frozenset({"Vladimir Putin", "Li Qiang"}): "planned",
+                     frozenset({"Li Qiang", "Mikhail Mishustin"}): "meeting"}
