@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
+from extraction.delegations import attendees
 from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
@@ -101,7 +102,8 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
     views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
     evidence = attribute(facts, views, published)
-    return _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
+    meetings = _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
+    return _with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
@@ -207,6 +209,37 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                           or (forum[1] if forum and forum[0] == place else ""))
         meetings.append(meeting)
     return meetings
+
+
+def _with_delegations(meetings: list[Meeting], groups: list[Group], evidence: list[int | None],
+                      sentences: tuple[Sentence, ...], kb: KnowledgeBase, named: frozenset[str],
+                      published: dt.date) -> list[Meeting]:
+    """Add the people a readout's delegation list names ("Also attending were ...") to the meeting it is about:
+    the one the sentence reports, else the last one reported before it that is dated to the day (a
+    readout's own event, not one recalled in passing)."""
+    owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
+    extra: dict[int, list[Participant]] = {}
+    reported: list[int] = []  # meetings in the order the article reports them
+    for s in sentences:
+        if s.index in owner and owner[s.index] not in reported:
+            reported.append(owner[s.index])
+        dated = [g for g in reported if (d := meetings[g].date) is not None and d.day is not None]
+        g = owner.get(s.index)
+        if g is None:  # "Xiao Jie was present at the meeting": the dated event a readout is about
+            g = dated[-1] if dated else (reported[-1] if reported else evidence[s.index])
+        if g is None:
+            continue
+        meeting = meetings[g]
+        on = meeting.date.first_day() if meeting.date else published
+        if found := attendees(s.text, kb, on, named):
+            extra.setdefault(g, []).extend(found)
+    out = []
+    for g, meeting in enumerate(meetings):
+        people = {p.key: p for p in meeting.participants}
+        for person in extra.get(g, []):
+            people.setdefault(person.key, person)
+        out.append(replace(meeting, participants=tuple(people.values())))
+    return out
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:

@@ -255,3 +255,34 @@ def test_a_meeting_said_to_have_happened_is_not_a_plan_whatever_date_it_reads() 
     found = {frozenset(people(m)): m.kind for m in read(text, dt.date(2024, 6, 10)).meetings}
     assert found == {frozenset({"Vladimir Putin", "Li Qiang"}): "planned",
                      frozenset({"Li Qiang", "Mikhail Mishustin"}): "meeting"}
+
+
+# ---------------------------------------------------------------- delegation lists (item 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Also attending were Vice Foreign Minister Zhou Mingyuan and Ambassador Pan Lihua.",
+         {"Zhou Mingyuan", "Pan Lihua"}),
+        ("Zhou Mingyuan was present at the meeting.", {"Zhou Mingyuan"}),
+        ("The Chinese delegation was led by Zhou Mingyuan, Vice President of Sinochem, Executive Director of "
+         "its board.", {"Zhou Mingyuan"}),
+        ("В переговорах также приняли участие посол России в Китае Игорь Моргулов и Андрей Руденко.",
+         {"Igor Morgulov", "Andrei Rudenko"}),
+        ("В делегацию входили первый вице-спикер Пётр Лаптев (КПРФ) и вице-спикер Олег Марьин.",
+         {"Пётр Лаптев", "Олег Марьин"}),
+    ],
+)
+def test_a_readouts_delegation_list_gives_that_meetings_participants(sentence: str, expected: set[str]) -> None:
+    text = f"Sergei Lavrov held talks with Wang Yi in Beijing on Tuesday. {sentence}"
+    assert people(only(read(text))) == {"Sergei Lavrov", "Wang Yi"} | expected
+
+
+def test_a_delegation_list_joins_the_readouts_own_meeting_not_one_recalled() -> None:
+    text = ("Li Qiang met Mikhail Mishustin in Astana on Tuesday. Li Qiang said, we co-chaired the regular meeting "
+            "between Chinese Premier and Russian Prime Minister in Kazan not long ago. "
+            "Zhou Mingyuan was present at the meeting.")
+    found = {m.place: people(m) for m in read(text).meetings}
+    assert found == {"Astana": {"Li Qiang", "Mikhail Mishustin", "Zhou Mingyuan"},
+                     "Kazan": {"Li Qiang", "Mikhail Mishustin"}}
