@@ -109,6 +109,7 @@ class Mention:
     quote: str = ""
     own_place: bool = False  # the place is named in the clause of the trigger, after it
     held: bool = False  # the sentence says it took place ("met", "провел"), whatever date it resolves to
+    reported: str = ""  # the sentence without its parts about other events (quotations, visits prepared), if any
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,8 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
     held = trigger.kind != "planned" and bool(_EVENT_VERB.search(reported))
     return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
-                   label.group(1) if label else None, text, own_place=own_place, held=held)
+                   label.group(1) if label else None, text, own_place=own_place, held=held,
+                   reported=reported if aside else "")
 
 
 def _lately(date: PartialDate, published: dt.date) -> bool:

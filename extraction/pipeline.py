@@ -182,11 +182,12 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
     dateline = dateline or (stamp.place if stamp else None)
     drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
     meetings: list[Meeting] = []
-    trips = _trips(drafts)
+    trips = _trips(drafts, published)
     texts = [s.text for s in sentences]
     for group, mine, date, place in drafts:
         reported_kind = group.kind(published)  # as its mentions say; a date after publication makes a plan below
-        forum = None if place else next(filter(None, (event_place(texts, m.sentence, kb) for m in group.mentions)),
+        forum = None if place else next(filter(None, (event_place(_reported(texts, m), m.sentence, kb)
+                                                      for m in group.mentions)),
                                         None)  # "on the sidelines of the forum": the forum's city, and why
         place = (place or _trip_place(group, date, trips) or (forum[0] if forum else None)
                  or (_near_publication(dateline, date, published) if reported_kind != "planned" else None))
@@ -242,6 +243,16 @@ def _with_delegations(meetings: list[Meeting], groups: list[Group], evidence: li
     return out
 
 
+def _reported(texts: list[str], mention: Mention) -> list[str]:
+    """The sentences, the mention's own read without its parts about other events ("'... at the summit,'
+    Putin said at a meeting with Han Zheng": the summit is not where the meeting was)."""
+    if not mention.reported:
+        return texts
+    view = list(texts)
+    view[mention.sentence] = mention.reported
+    return view
+
+
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:
     """Meeting index → the sentences that are evidence for it."""
     out: dict[int, list[int]] = {}
@@ -263,11 +274,12 @@ def _trip_place(group: Group, date: PartialDate | None, trips: dict[tuple[str, d
     return None
 
 
-def _trips(drafts: list) -> dict[tuple[str, dt.date], str]:
-    """(person, day) → the city of a dated meeting that person had that day, for `_trip_place`."""
+def _trips(drafts: list, published: dt.date) -> dict[tuple[str, dt.date], str]:
+    """(person, day) → the city of a dated meeting that person had that day, for `_trip_place`; a plan's
+    city is where someone will be, not where they were that day."""
     out: dict[tuple[str, dt.date], str] = {}
     for group, _, date, place in drafts:
-        if place and date is not None and date.day is not None:
+        if place and date is not None and date.day is not None and group.kind(published) != "planned":
             for key in group.keys:
                 out.setdefault((key, date.first_day()), place)
     return out

@@ -286,3 +286,12 @@ def test_a_delegation_list_joins_the_readouts_own_meeting_not_one_recalled() -> 
     found = {m.place: people(m) for m in read(text).meetings}
     assert found == {"Astana": {"Li Qiang", "Mikhail Mishustin", "Zhou Mingyuan"},
                      "Kazan": {"Li Qiang", "Mikhail Mishustin"}}
+
+
+def test_a_meeting_told_of_in_a_quotation_takes_neither_the_summits_nor_the_plans_city() -> None:
+    text = ("VLADIVOSTOK, June 12. /TASS/. Vladimir Putin will meet Xi Jinping on Friday at the BRICS summit in "
+            "Kazan.\n\n\"As agreed, we are waiting for President Xi Jinping at the BRICS summit,\" Putin said at a "
+            "meeting with Wang Yi.")
+    found = {frozenset(people(m)): (m.place, m.kind) for m in read(text).meetings}
+    assert found == {frozenset({"Vladimir Putin", "Xi Jinping"}): ("Kazan", "planned"),
+                     frozenset({"Vladimir Putin", "Wang Yi"}): ("Vladivostok", "meeting")}
