@@ -45,6 +45,10 @@ _PLANNED = Folded(
 _EVENT_VERB = Folded(
     r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
     needs=("met", "talks", "visited", "received", "hosted", "phone", "встретил", "провел", "провёл"))
+# "..., he told reporters after talks with Ding": the talks are the occasion of a remark, so they took place
+_OCCASION = re.compile(r"\b(?:said|told\s+\w+|stated|noted|added|заявил\w*|сообщил\w*|сказал\w*|отметил\w*)"
+                       r"\b[^.;\"“”«»]{0,50}?\b(?:after|following|at|during|после|по\s+итогам|на|в\s+ходе)\s+"
+                       r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$", re.IGNORECASE)
 _ARRIVALS = ("arriv", "прибы")  # a visit word that reports only the arrival
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
@@ -136,7 +140,8 @@ def find_trigger(text: str) -> Trigger | None:
     start = 0 if not _EVENT_VERB.search(text[: m.start()]) else max(0, m.start() - before)
     window = text[start : m.end() + after]
     kind: MeetingKind = "call" if m is call else "meeting"
-    if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]):
+    if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]) \
+            and not _OCCASION.search(text, max(0, m.start() - 80), m.start()):
         kind = "planned"
     arrival = m is visit and text[m.start() : m.start() + 5].lower().startswith(_ARRIVALS) \
         and not _EVENT_VERB.search(text)
@@ -188,9 +193,13 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         (trigger, denied), aside = outside, aside + quotes
     if trigger is None:
         return None
+    if quotes and aside and aside[-1] == quotes[-1]:  # "'Trade will grow,' he said after talks with Ding": not a plan
+        trigger, denied = _affirmed_trigger(masked(text, aside))
+        if trigger is None:
+            return None
     reported = masked(text, aside)
-    date = pick_date(reported, trigger.start, published=ctx.published, future=trigger.kind == "planned",
-                     previous=previous) or fallback_date
+    date = pick_date(_without_remark(reported, trigger), trigger.start, published=ctx.published,
+                     future=trigger.kind == "planned", previous=previous) or fallback_date
     if trigger.arrival and trigger.kind == "meeting" and (date is None or _lately(date, ctx.published)):
         trigger = replace(trigger, kind="planned")  # just arrived: the talks it is for are still to come
     on = date.first_day() if date else ctx.published
@@ -230,6 +239,14 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
                    label.group(1) if label else None, text, own_place=own_place, held=held,
                    reported=reported if aside else "")
+
+
+def _without_remark(text: str, trigger: Trigger) -> str:
+    """"Trade will grow this year, Novak told reporters after talks with Ding": the remark's dates are not
+    the talks'; the sentence from the remark's last comma on is what dates them."""
+    occasion = _OCCASION.search(text, max(0, trigger.start - 80), trigger.start)
+    comma = text.rfind(",", 0, occasion.start()) if occasion else -1
+    return masked(text, [(0, comma)]) if comma > 0 else text
 
 
 def _lately(date: PartialDate, published: dt.date) -> bool:

@@ -295,3 +295,23 @@ def test_a_meeting_told_of_in_a_quotation_takes_neither_the_summits_nor_the_plan
     found = {frozenset(people(m)): (m.place, m.kind) for m in read(text).meetings}
     assert found == {frozenset({"Vladimir Putin", "Xi Jinping"}): ("Kazan", "planned"),
                      frozenset({"Vladimir Putin", "Wang Yi"}): ("Vladivostok", "meeting")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Trade will keep growing this year," Alexander Novak told reporters after talks with Chinese Vice Premier '
+        "Ding Xuexiang.",
+        "Trade will keep growing this year, Alexander Novak told reporters in Beijing after talks with Ding Xuexiang.",
+        "Товарооборот будет расти, заявил журналистам Александр Новак после переговоров с вице-премьером Госсовета "
+        "КНР Дин Сюэсяном.",
+    ],
+)
+def test_a_meeting_named_only_as_the_occasion_of_a_remark_took_place(text: str) -> None:
+    meeting = only(read(text))
+    assert (people(meeting), meeting.kind) == ({"Alexander Novak", "Ding Xuexiang"}, "meeting")
+    assert meeting.date is None or meeting.date.precision != "year"  # "this year" dates the remark, not the talks
+
+
+def test_a_plan_for_after_the_talks_is_still_a_plan() -> None:
+    assert only(read("Vladimir Putin will hold a press conference after talks with Xi Jinping.")).kind == "planned"
