@@ -98,6 +98,7 @@ class Trigger:
     kind: MeetingKind
     visit: bool = False
     arrival: bool = False  # "arrived in Beijing for talks": planned until the talks are reported
+    call: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class Mention:
     own_place: bool = False  # the place is named in the clause of the trigger, after it
     held: bool = False  # the sentence says it took place ("met", "провел"), whatever date it resolves to
     reported: str = ""  # the sentence without its parts about other events (quotations, visits prepared), if any
+    call: bool = False  # reported by a call word ("phone call", "video link"), whatever its kind
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def find_trigger(text: str) -> Trigger | None:
         kind = "planned"
     arrival = m is visit and text[m.start() : m.start() + 5].lower().startswith(_ARRIVALS) \
         and not _EVENT_VERB.search(text)
-    return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival)
+    return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival, call=m is call)
 
 
 def reports_event(text: str) -> bool:
@@ -237,7 +239,7 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
     held = trigger.kind != "planned" and bool(_EVENT_VERB.search(reported))
     return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
-                   label.group(1) if label else None, text, own_place=own_place, held=held,
+                   label.group(1) if label else None, text, own_place=own_place, held=held, call=trigger.call,
                    reported=reported if aside else "")
 
 

@@ -85,10 +85,10 @@ def merge(mentions: list[Mention]) -> list[Group]:
         keys = frozenset(p.key for p in mention.participants)
         if mention.date is None:
             group = latest.get(keys)
-            group = group if group is not None and _same_place(group, mention) else None
+            group = group if group is not None and _same_event(group, mention) else None
         else:
             candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)
-                          and _same_place(g, mention)]
+                          and _same_event(g, mention)]
             exact = [g for g in candidates if g.date == mention.date]
             group = max(exact or candidates, key=lambda g: g.mentions[-1].sentence, default=None)
         if group is None:
@@ -103,6 +103,12 @@ def merge(mentions: list[Mention]) -> list[Group]:
                 index.setdefault((keys, "<", prefix), []).append(group)
         latest[keys] = group
     return groups
+
+
+def _same_event(group: Group, mention: Mention) -> bool:
+    """A visit planned is not the call the article reports: "they spoke by phone about their next meeting"."""
+    return _same_place(group, mention) and not (
+        mention.kind == "planned" and not mention.call and any(m.call and m.kind != "planned" for m in group.mentions))
 
 
 def _same_place(group: Group, mention: Mention) -> bool:

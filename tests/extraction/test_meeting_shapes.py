@@ -315,3 +315,18 @@ def test_a_meeting_named_only_as_the_occasion_of_a_remark_took_place(text: str) 
 
 def test_a_plan_for_after_the_talks_is_still_a_plan() -> None:
     assert only(read("Vladimir Putin will hold a press conference after talks with Xi Jinping.")).kind == "planned"
+
+
+def test_a_call_about_the_next_meeting_and_that_meeting_are_two_events() -> None:
+    text = ("Li Qiang and his Russian counterpart Mikhail Mishustin had a telephone conversation on Monday. "
+            "Mishustin said he is looking forward to visiting China and attending the regular meeting of Russian "
+            "and Chinese heads of government by the end of this year.")
+    pair = frozenset({"Li Qiang", "Mikhail Mishustin"})
+    assert {(m.kind, frozenset(people(m))) for m in read(text).meetings} == {("call", pair), ("planned", pair)}
+
+
+def test_a_russian_meeting_of_the_heads_of_government_of_the_two_countries_points_at_both() -> None:
+    text = ("Премьер Госсовета КНР Ли Цян ранее высоко оценил торговлю с Россией. Во вторник Михаил Мишустин провел "
+            "ежегодную встречу глав правительств двух стран.")
+    meeting = only(read(text, dt.date(2023, 12, 20)))
+    assert people(meeting) == {"Mikhail Mishustin", "Li Qiang"}
