@@ -175,20 +175,31 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
     return best[1] if best else None
 
 
-def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None = None,
-           fallback_place: str | None = None, fallback_date: PartialDate | None = None,
-           scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
-           subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
+def detect(text: str, index: int, ctx: Context, **context: object) -> Mention | None:
     """A meeting mention when the sentence has a trigger and people from two sides, else None.
 
     Parts of the sentence about some other event (a visit being prepared, a message sent, what someone
     says in quotation marks when the sentence reports the occasion they said it at) are read past: their
-    people, dates and places are not this meeting's.
+    people, dates and places are not this meeting's. A quotation is read after all when what stands
+    outside it reports no meeting of its own ('"We held talks with Xi," Putin told a meeting of officials').
     """
+    found = _detect(text, index, ctx, quotes=quoted(text), **context)  # type: ignore[arg-type]
+    if found is None and _QUOTE_MARK.search(text):
+        found = _detect(text, index, ctx, quotes=[], **context)  # type: ignore[arg-type]
+    return found
+
+
+_QUOTE_MARK = re.compile(r"[\"“«]")
+
+
+def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]],
+            previous: PartialDate | None = None,
+            fallback_place: str | None = None, fallback_date: PartialDate | None = None,
+            scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
+            subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
     aside = other_events(text)
     reported = masked(text, aside)
     trigger, denied = _affirmed_trigger(reported)
-    quotes = quoted(text)
     if trigger is not None and quotes and not inside(trigger.start, quotes):
         aside += quotes  # "'...,' Putin said at a meeting with Han Zheng": the quotation is not the meeting
     elif quotes and (outside := _affirmed_trigger(masked(reported, quotes)))[0] is not None:
@@ -212,11 +223,13 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         hits = kept if _two_sides([h.participant for h in kept]) else hits
-    if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
-        hits = [h for h in hits if h.start >= says.end()] or hits  # "Zhang noted that Belousov and Dong met"
-        if not any(h.start >= says.end() for h in named):
-            return None  # "Guo said that China hopes this meeting will...": the meeting reported before
     spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
+    if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
+        told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"
+        if _two_sides([h.participant for h in told]):
+            hits = told
+        elif not told:
+            hits = [h for h in hits if h not in spokes]  # "Guo said that ...": a spokesperson tells, not meets
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
     if not hits and not (pair and _PLURAL_START.match(text)):

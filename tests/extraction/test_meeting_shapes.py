@@ -330,3 +330,21 @@ def test_a_russian_meeting_of_the_heads_of_government_of_the_two_countries_point
             "ежегодную встречу глав правительств двух стран.")
     meeting = only(read(text, dt.date(2023, 12, 20)))
     assert people(meeting) == {"Mikhail Mishustin", "Li Qiang"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov said that he had met Wang Yi in Beijing on Tuesday.",
+        "Сергей Лавров сообщил, что провел переговоры с Ван И в Пекине во вторник.",
+        '"I held very good talks with Wang Yi in Beijing on Tuesday," Sergei Lavrov told a meeting of diplomats.',
+    ],
+)
+def test_someone_telling_of_their_own_meeting_is_at_it(text: str) -> None:
+    assert people(only(read(text))) == {"Sergei Lavrov", "Wang Yi"}
+
+
+def test_a_spokesperson_telling_of_the_meeting_is_not_at_it() -> None:
+    text = ("Wang Yi will hold talks with Sergei Lavrov in Beijing on Friday, spokesperson Mao Ning said. "
+            "Mao Ning said that China hopes the meeting will deepen mutual trust.")
+    assert people(only(read(text))) == {"Wang Yi", "Sergei Lavrov"}
