@@ -32,6 +32,7 @@ from storage.models import (
     Sentence,
     Topic,
 )
+from storage.search_key import search_key
 from storage.writes import content_hash, folded_name
 
 OUT = Path(__file__).with_name("out")
@@ -141,7 +142,8 @@ def _article_rows(article: SynthArticle, rows: _Rows, ids: _Ids, recent: list[tu
                          "added_by": "bench", "added_at": added})
     for position, sentence in enumerate(article.sentences):
         ids.sentence += 1
-        rows.sentence.append({"id": ids.sentence, "article_id": ids.article, "position": position, "text": sentence})
+        rows.sentence.append({"id": ids.sentence, "article_id": ids.article, "position": position, "text": sentence,
+                              "search_key": search_key(article.published, ids.sentence)})
     linked: set[int] = set()
     for meeting in article.meetings:
         if recent and rng.random() < REREPORT:

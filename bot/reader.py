@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from bot.lookup import Lookup
 from bot.matching import Resolution
-from bot.render import clip, counted, esc, highlighted, human_date, meeting_block
+from bot.render import clip, counted, esc, highlighted, human_date, meeting_blocks
 from bot.replies import Button, Reply
 from knowledge import KnowledgeBase
 from storage import queries
@@ -140,7 +140,7 @@ class ReaderCommands:
                  f"({offset + 1}–{offset + len(page.items)} of {page.total})")
         quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
         return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes, full=full,
-                     knowledge=self.lookup.knowledge)
+                     knowledge=self.lookup.knowledge, topic=topic_id)
 
     # /search -----------------------------------------------------------------------------
 
@@ -185,11 +185,11 @@ def _searched(query: str, *, more: bool = False) -> str:
 def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
           quotes: dict[int, str | None] | None = None, size: int = PAGE, full: bool = False,
           knowledge: KnowledgeBase | None = None, subject: int | None = None,
-          subject_title: str | None = None) -> Reply:
+          subject_title: str | None = None, topic: int | None = None) -> Reply:
     """A page of meetings with Newer/Older buttons and "Full details": the same page with full titles, every
     topic and whole quotes ("Short view" goes back). A full view's data ends in `:f`; all fit in 64 bytes."""
-    blocks = [meeting_block(m, quote=(quotes or {}).get(m.id), full=full, knowledge=knowledge, subject=subject,
-                            subject_title=subject_title) for m in page.items]
+    blocks = meeting_blocks(page.items, quotes=quotes, full=full, knowledge=knowledge, subject=subject,
+                            subject_title=subject_title, topic=topic)
     mode = FULL_VIEW if full else ""
     buttons: list[Button] = []
     if page.offset > 0:

@@ -8,17 +8,21 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
+from bot.excerpt import excerpt, meeting_keys
 from knowledge import KnowledgeBase, default_knowledge
 from storage.queries import MeetingView, ParticipantView, SourceView
 
 KIND_LABELS = {"meeting": "met", "call": "phone call", "planned": "planned"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 QUOTE_LIMIT = 280  # the quote of a full view
-SHORT_QUOTE = 140  # the quote of a list: enough for the sentence's point, the rest is a tap away
-SHORT_TOPICS = 4  # topics a list names when it cannot name them all
+SHORT_QUOTE = 116  # the quote of a list: the clause that tells of the meeting, the rest is a tap away
+SHORT_TOPICS = 3  # topics a list names, the most telling; "+N" counts the rest
+TOPICS_MARK = "Re: "  # what a list's line of topics starts with; a full view says "Topics: "
+ROW = 45  # characters of a row on a phone: a line of participants longer than this breaks between the sides
+HEADLINE_IN_LIST = 48  # characters of a headline standing for an unknown outlet in a list
 SIDES = ("Russia", "China")  # the sides a meeting is between, listed in this order; everyone else after
 # what a page's <title> or a first line holds when it is not a headline
 NOT_HEADLINES = frozenset({"article", "untitled", "untitled document", "home", "home page", "news", "latest news",
@@ -65,17 +69,18 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def source_line(source: SourceView) -> str:
-    """Outlet (linked), date and article number. Without an outlet: the page's host, else the headline when
-    it is a real one, else only the article number. A stored title may be a section heading picked from the
-    text, so it never stands beside a known outlet."""
+def source_line(source: SourceView, *, full: bool = True) -> str:
+    """Outlet (linked) and date, and in a full view the article number. Without an outlet: the page's host,
+    else the headline when it is a real one (clipped in a list), else only the article number. A stored title
+    may be a section heading picked from the text, so it never stands beside a known outlet."""
     name = source.outlet or _host(source.url)
     if name is None and is_headline(source.title):
-        name = f"“{clip(source.title or '', 120)}”"
+        name = f"“{clip(source.title or '', 120 if full else HEADLINE_IN_LIST)}”"
+    when = human_date(source.published)
     if name is None:
-        return f"article #{source.article_id}, {human_date(source.published)} (outlet unknown)"
+        return f"article #{source.article_id}, {when} (outlet unknown)" if full else f"outlet unknown, {when}"
     linked = f'<a href="{esc(source.url)}">{esc(name)}</a>' if source.url else esc(name)
-    return f"{linked}, {human_date(source.published)} (article #{source.article_id})"
+    return f"{linked}, {when} (article #{source.article_id})" if full else f"{linked}, {when}"
 
 
 def _side(participant: ParticipantView) -> int:
@@ -94,14 +99,28 @@ def participant_groups(meeting: MeetingView, *, knowledge: KnowledgeBase | None 
     return [groups[key] for key in sorted(groups)]
 
 
+def meeting_blocks(meetings: Iterable[MeetingView], *, quotes: dict[int, str | None] | None = None,
+                   full: bool = False, knowledge: KnowledgeBase | None = None, subject: int | None = None,
+                   subject_title: str | None = None, topic: int | None = None) -> list[str]:
+    """A page of meetings. In a list each person's office is named at their first mention on the page only:
+    "Sergei Shoigu (Security Council Secretary)" once, then "Sergei Shoigu" while the office is the same."""
+    introduced: set[tuple[int, str]] | None = None if full else set()
+    return [meeting_block(m, quote=(quotes or {}).get(m.id), full=full, knowledge=knowledge, subject=subject,
+                          subject_title=subject_title, topic=topic, introduced=introduced) for m in meetings]
+
+
 def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool = False,
                   knowledge: KnowledgeBase | None = None, subject: int | None = None,
-                  subject_title: str | None = None) -> str:
-    """One meeting: when, where, kind; who with their role then; topics; one quote; sources.
+                  subject_title: str | None = None, topic: int | None = None,
+                  introduced: set[tuple[int, str]] | None = None) -> str:
+    """One meeting: when, where, kind; who with their office then; topics; one quote and its sources.
 
-    A list shows each office by its short form, four topics and a clipped quote; `full` shows whole titles,
-    every topic and the quote at length. On a person's own page (`subject`) they are left out
-    of the participants (the header names them), unless their office then differs from `subject_title`.
+    A list shows each office by the short form of the highest one, the three most telling topics (`topic`, the
+    one a page is about, first) and the clause of the quote that tells of the meeting, its sources on the same
+    line; `full` shows whole titles, every topic, the quote at length and the article numbers. On a person's
+    own page (`subject`) they are left out of the participants (the header names them), unless their office
+    then reads otherwise than `subject_title`, their office now. `introduced` holds the people and offices a
+    page already named; a person found there is named without their office, and everyone named here is added.
     """
     kb = knowledge or default_knowledge()
     head = [f"<b>{esc(human_date(meeting.date))}</b>"]
@@ -109,38 +128,69 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool 
         head.append(esc(meeting.place))
     head.append(KIND_LABELS.get(meeting.kind, meeting.kind))
     lines = [" · ".join(head)]
-
-    def named(p: ParticipantView) -> str:
-        role = (p.role if full else kb.short_title(p.role)) if p.role else None
-        return f"{esc(p.name)} ({esc(role)})" if role else esc(p.name)
-
-    groups = participant_groups(meeting, knowledge=kb, subject=subject)
-    if subject is not None and not full and groups and groups[0][0].person_id == subject:
-        own = groups.pop(0)[0]
-        as_then = f"as {esc(kb.short_title(own.role))}, " if own.role and own.role != subject_title else ""
-        others = " — ".join(", ".join(named(p) for p in group) for group in groups)
-        if as_then or others:
-            lines.append(f"{as_then}with {others}" if others else as_then.rstrip(", "))
-    elif groups:
-        lines.append(" — ".join(", ".join(named(p) for p in group) for group in groups))
+    people = _people_line(meeting, kb, full=full, subject=subject, subject_title=subject_title,
+                          introduced=introduced)
+    if people:
+        lines.append(people)
     evidence = quote or next((s.quote for s in meeting.sources if s.quote), "")
+    focus = next((t.name for t in meeting.topics if t.topic_id == topic), None)
     if meeting.topics:
-        lines.append(_topics(meeting, evidence, full=full))
-    if evidence:
-        lines.append(f"<i>«{esc(clip(evidence, QUOTE_LIMIT if full else SHORT_QUOTE))}»</i>")
-    if meeting.sources:
-        lines.append("Source: " + "; ".join(source_line(s) for s in meeting.sources))
+        lines.append(_topics(meeting, evidence, kb, full=full, focus=focus))
+    sources = sorted(meeting.sources, key=lambda s: s.quote != evidence)  # the quote's own source first
+    if full:
+        if evidence:
+            lines.append(f"<i>«{esc(clip(evidence, QUOTE_LIMIT))}»</i>")
+        if sources:
+            lines.append("Source: " + "; ".join(source_line(s) for s in sources))
+        return "\n".join(lines)
+    keys = meeting_keys(evidence, people=[p.name for p in meeting.participants], places=[meeting.place or ""],
+                        topics=[t.name for t in meeting.topics], focus=focus)
+    quoted = f"<i>«{esc(excerpt(evidence, keys, limit=SHORT_QUOTE))}»</i>" if evidence else ""
+    cited = "; ".join(source_line(s, full=False) for s in sources)
+    if quoted or cited:
+        lines.append(" — ".join(part for part in (quoted, cited) if part))
     return "\n".join(lines)
 
 
-def _topics(meeting: MeetingView, evidence: str, *, full: bool) -> str:
-    """Every topic in a full view; in a list over five, four (those the quoted sentence names first), the count
-    and an ellipsis: "Topics (15): Asia-Pacific, Europe, Hong Kong, strategic security, …"."""
-    if full or len(meeting.topics) <= SHORT_TOPICS + 1:  # hiding one would save nothing
+def _people_line(meeting: MeetingView, kb: KnowledgeBase, *, full: bool, subject: int | None,
+                 subject_title: str | None, introduced: set[tuple[int, str]] | None) -> str:
+    """The participants by side; a side on a row of its own when one row cannot hold them all."""
+
+    def named(p: ParticipantView) -> str:
+        role = (p.role if full else kb.short_title(p.role)) if p.role else None
+        if not role:
+            return esc(p.name)
+        if introduced is not None:
+            if (p.person_id, role) in introduced:
+                return esc(p.name)
+            introduced.add((p.person_id, role))
+        return f"{esc(p.name)} ({esc(role)})"
+
+    groups = participant_groups(meeting, knowledge=kb, subject=subject)
+    lead = ""
+    if subject is not None and not full and groups and groups[0][0].person_id == subject:
+        own = groups.pop(0)[0]
+        office = kb.short_title(own.role) if own.role else None
+        lead = f"as {esc(office)}" if office and office != kb.short_title(subject_title or "") else ""
+        lead += ", with " if lead and groups else "with " if groups else ""
+    sides = [", ".join(named(p) for p in group) for group in groups]
+    line = lead + " — ".join(sides)
+    if len(html.unescape(re.sub(r"<[^>]+>", "", line))) > ROW:
+        line = lead + " —\n".join(sides)
+    return line
+
+
+def _topics(meeting: MeetingView, evidence: str, kb: KnowledgeBase, *, full: bool, focus: str | None) -> str:
+    """Every topic in a full view; in a list the three most telling and how many more: the page's own topic,
+    those the quoted sentence names, then by topics.toml order ("Re: Taiwan, one-China principle,
+    strategic cooperation +2")."""
+    if full:
         return "Topics: " + ", ".join(esc(t.name) for t in meeting.topics)
-    ranked = sorted(meeting.topics, key=lambda t: t.quote != evidence)  # stable: alphabetical within each
-    shown = sorted(ranked[:SHORT_TOPICS], key=lambda t: t.name.casefold())
-    return f"Topics ({len(meeting.topics)}): " + ", ".join(esc(t.name) for t in shown) + ", …"
+    ranked = sorted(meeting.topics, key=lambda t: (t.name != focus, t.quote != evidence, kb.topic_rank(t.name),
+                                                   t.name.casefold()))
+    hidden = len(ranked) - SHORT_TOPICS
+    more = f" +{hidden}" if hidden > 0 else ""
+    return TOPICS_MARK + ", ".join(esc(t.name) for t in ranked[:SHORT_TOPICS]) + more
 
 
 def highlighted(marked: str) -> str:

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from bot.lookup import MAX_CHOICES, SURE, Lookup
 from bot.matching import Resolution
 from bot.plural import counted
-from bot.render import clip, esc, human_date, meeting_block
+from bot.render import clip, esc, human_date, meeting_blocks
 from bot.replies import CONSOLE, Button, Caller, Reply
 from storage import queries
 from storage import subscriptions as subs
@@ -215,7 +215,7 @@ class SubscriptionCommands:
             head += (f"\nAlready in your alerts, not repeated here: {counted(repeated, 'meeting')} "
                      "(/latest shows them)")
         more = f"\n\n…and {len(fresh) - MAX_DIGEST} more: /latest" if len(fresh) > MAX_DIGEST else ""
-        return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
+        return Reply("\n\n".join([head, *meeting_blocks(meetings)]) + more)
 
 
 def read_in_alerts(session: Session, *, subscriber_id: int, since: dt.datetime) -> set[int]:
@@ -239,7 +239,7 @@ def push_message(titles: list[str | None], articles: int, meetings: list[Meeting
         head = f"<b>New articles</b> ({articles}): {named}{rest}"
     head += f"\n{total} new meeting" + "s" * (total != 1)
     more = f"\n\n…and {total - len(meetings)} more: /latest" if total > len(meetings) else ""
-    return Reply("\n\n".join([head, *(meeting_block(m) for m in meetings)]) + more)
+    return Reply("\n\n".join([head, *meeting_blocks(meetings)]) + more)
 
 
 def _refusal(caller: Caller) -> Reply | None:

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from extraction.lexicon import COUNTRY_ADJECTIVES, Matcher, MatcherSet, any_of, fold, per_knowledge, words
+from extraction.lexicon import Matcher, MatcherSet, any_of, fold, per_knowledge, words
+from extraction.officials import Official, find_officials
 from extraction.roles import definite, names_one, shared
 from extraction.types import Participant
 from knowledge import KnowledgeBase, Person
@@ -15,38 +16,9 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mister|Madam)\.?\s+(?P<surname>[A-Z]
 _NOT_A_HOLDER = re.compile(r"(?:former|ex-|then-|previously\s+served\s+as|served\s+as|as|was|predecessor"
                            r"|first|last|previous|every|any|no)\s*$",
                            re.IGNORECASE)
-_TITLES = (
-    r"(?:(?:First\s+)?Deputy\s+|Vice\s+|Acting\s+)?(?:Prime\s+Minister|Premier|President|Chancellor"
-    r"|(?:[A-Z][a-z]+\s+){0,2}Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)*)?"
-    r"|Special\s+(?:Presidential\s+)?(?:Envoy|Representative)|Envoy|Ambassador|State\s+Counci(?:l)?lor"
-    r"|Chairman|Chairwoman|Chair|Speaker|Secretary\s+of\s+State|Secretary-General|General\s+Secretary"
-    r"|National\s+Security\s+Advis[eo]r|Security\s+Council\s+Secretary|Defen[cs]e\s+Secretary"
-    r"|Chief\s+of\s+(?:the\s+)?General\s+Staff|King|Crown\s+Prince|Emir|Sultan|Governor|Mayor|Presidential\s+Aide)"
-)
-# Cheap first looks: every title above contains one of the first words, every honorific one of the second.
-_TITLE_WORDS = any_of(["Minister", "Premier", "President", "Chancellor", "Envoy", "Representative", "Ambassador",
-                       "Counci", "Chair", "Speaker", "Secretary", "Advis", "Chief", "King", "Prince", "Emir", "Sultan",
-                       "Governor", "Mayor"])
 _HONORIFIC_WORDS = any_of(["Mr", "Ms", "Dr", "Mister", "Madam"])
 _CAPITALISED = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z]\s)[A-Z][a-z]+\b(?!\s+[A-Z])(?!['-]\w)")
 _AFTER_NAME = re.compile(r"[A-Z][\w'-]*\s+$")
-_NAME_WORD = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?"
-_TITLED = re.compile(
-    rf"(?:\b(?P<adj>{'|'.join(sorted((re.escape(a) for a in COUNTRY_ADJECTIVES), key=len, reverse=True))})\s+)?"
-    rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-)
-_NOT_NAME = frozenset(
-    [
-        "The", "A", "An", "Of", "And", "In", "On", "At", "For", "With", "By", "To", "From", "Foreign",
-        "Ministry", "Ministers", "Minister", "Council", "Security", "Party", "Committee", "Commission",
-        "Affairs", "Secretary", "President", "Premier", "Defense", "Defence", "Office", "State",
-        "General", "Central", "Russia", "China", "Beijing", "Moscow", "Russian", "Chinese",
-        "Federation", "Republic", "People's", "Mr", "Ms", "Mrs", "Dr", "Said", "Says", "Told", "Monday",
-        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -114,7 +86,7 @@ class PeopleScan:
     aliases: tuple[tuple[int, int, Person], ...]
     honorifics: tuple[tuple[int, int, str], ...]  # (start, end, surname)
     roles: tuple[tuple[int, int, str], ...]  # (start, end, role id)
-    titled: tuple[re.Match[str], ...]
+    titled: tuple[Official, ...]  # people the title beside their name makes officials, known or not
     surnames: tuple[tuple[int, int, str], ...] = ()  # a bare family name, not part of a longer name
 
 
@@ -125,7 +97,7 @@ def scan_people(text: str, kb: KnowledgeBase) -> PeopleScan:
         aliases=tuple((m.start(), m.end(), person) for m, person in _alias_patterns(kb).search(text)),
         honorifics=tuple((m.start(), m.end(), m.group("surname")) for m in honorifics),
         roles=tuple((m.start(), m.end(), role) for m, role in _longest(_role_patterns(kb).search(text))),
-        titled=tuple(_TITLED.finditer(text)) if _TITLE_WORDS.search(text) else (),
+        titled=find_officials(text, _place_words(kb)),
         surnames=_surnames(text, kb),
     )
 
@@ -166,9 +138,8 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
             matches = [p for p in matches if p.id in context]
         if len(matches) == 1:
             hits.append(PersonHit(start, end, participant_for(kb, matches[0], on), "honorific"))
+    hits += _titled_strangers(scan.titled, hits, kb, on)
     named = sorted(hits, key=lambda h: h.start)
-    if scan.roles and scan.titled:  # "Chinese Vice Foreign Minister Ma Zhaoxu": the title of a stranger
-        named = sorted([*named, *_titled_strangers(scan.titled, named)], key=lambda h: h.start)
     for start, end, role_id in scan.roles:
         if not _apposition(text, start, end, named) and names_one(text, start, end):
             holders = kb.holders(role_id, on)
@@ -182,7 +153,6 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
         matches = [p for p in _by_family_name(kb).get(surname, []) if p.id in context]
         if len(matches) == 1 and not any(h.start <= start < h.end for h in hits):
             hits.append(PersonHit(start, end, participant_for(kb, matches[0], on), "surname"))
-    hits += _titled_strangers(scan.titled, hits)
     return _first_of_each(hits)
 
 
@@ -210,27 +180,37 @@ def _apposition(text: str, start: int, end: int, named: list[PersonHit]) -> bool
     return False
 
 
-def _titled_strangers(found: tuple[re.Match[str], ...], known: list[PersonHit]) -> list[PersonHit]:
-    """"Chinese Vice Premier Ding Xuexiang": someone the knowledge base does not know, with title and country."""
+def _titled_strangers(found: tuple[Official, ...], known: list[PersonHit], kb: KnowledgeBase,
+                      on: dt.date) -> list[PersonHit]:
+    """"Heilongjiang provincial party secretary Xu Qin": someone found by their title, with its country.
+
+    A name the knowledge base knows under any alias is its person (titled as of the day); a name already
+    read as a known alias is left to that reading.
+    """
     out = []
-    for m in found:
-        words = m.group("name").split()
-        kept: list[str] = []
-        for word in words:
-            if word in _NOT_NAME:
-                break
-            kept.append(word)
-        if not kept or (len(kept) == 1 and len(kept[0]) < 4):
+    for official in found:
+        name_start = official.name_start if official.name_start >= 0 else official.start
+        if any(h.start < official.end and name_start < h.end for h in known):
             continue
-        name_start = m.start("name")
-        name_end = name_start + len(" ".join(kept))
-        if any(h.start < name_end and name_start < h.end for h in known):
+        person = _by_alias(kb).get(fold(official.name)) or _by_alias(kb).get(fold(official.native or "-"))
+        if person is not None:
+            out.append(PersonHit(official.start, official.end, participant_for(kb, person, on), "alias"))
             continue
-        adj = m.group("adj")
-        country = COUNTRY_ADJECTIVES.get(adj) if adj else None
-        title = " ".join(m.group("title").split())
-        out.append(PersonHit(m.start(), name_end, Participant(" ".join(kept), country, title), "title"))
+        out.append(PersonHit(official.start, official.end,
+                             Participant(official.name, official.country, official.title), "title"))
     return out
+
+
+@per_knowledge
+def _by_alias(kb: KnowledgeBase) -> dict[str, Person]:
+    """Every spelling of a known person, folded: a stranger found by title may be someone known after all."""
+    return {fold(name): person for person in kb.people for name in person.names}
+
+
+@per_knowledge
+def _place_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Single words that name a place: a capitalised word after a title may be a city, not a name."""
+    return frozenset(word for place in kb.places for name in (place.name, *place.aliases) for word in name.split())
 
 
 def _first_of_each(hits: list[PersonHit]) -> list[PersonHit]:

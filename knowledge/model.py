@@ -152,12 +152,22 @@ class KnowledgeBase:
         return None
 
     def short_title(self, title: str) -> str:
-        """A stored title as a list of participants shows it: "Foreign Minister of China and Director of the
-        Office of the CPC Central Foreign Affairs Commission" → "Foreign Minister, CPC foreign affairs chief"."""
+        """A stored title as a list of participants shows it: the short form of its highest office (roles.toml
+        order), "Foreign Minister of China and Director of the Office of the CPC Central Foreign Affairs
+        Commission" → "Foreign Minister". One office names a person on a phone; the full title is a tap away."""
         offices = self.offices_in(title)
         if offices:
-            return ", ".join(dict.fromkeys(role.short for _, role in offices))
+            return min(offices, key=lambda office: office[0])[1].short
         return derive_short(title)
+
+    @cached_property
+    def _topic_ranks(self) -> dict[str, int]:
+        return {t.name.casefold(): rank for rank, t in enumerate(self.topics)}
+
+    def topic_rank(self, name: str) -> int:
+        """Where a topic stands in topics.toml, which lists the most telling first (Taiwan before trade);
+        topics it does not hold come last."""
+        return self._topic_ranks.get(name.casefold(), len(self.topics))
 
     def seniority(self, title: str | None) -> int:
         """Where a title's highest office stands in roles.toml (heads of state first); unknown titles last."""

@@ -34,6 +34,7 @@ from storage.models import (
     TopicSynonym,
     utcnow,
 )
+from storage.search_key import search_key
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ _PEOPLE_BY_FOLDED_NAME = "SELECT folded, id FROM person WHERE folded IN (SELECT 
 _TOPICS_BY_NAME = "SELECT name, id FROM topic WHERE name IN (SELECT value FROM json_each(?))"
 _ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "filename", "published",
                             "published_source", "text", "added_by", "added_at")
-_ADD_SENTENCES = DirectInsert(Sentence, "article_id", "position", "text")
+_LAST_SENTENCE_ID = "SELECT coalesce(max(id), 0) FROM sentence"  # the next ids SQLite would give
+_ADD_SENTENCES = DirectInsert(Sentence, "id", "article_id", "position", "text", "search_key")
 _ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "created_at")
 _ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
 _ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
@@ -162,8 +164,7 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
 def _store_contents(session: Session, article_id: int, extraction: Extraction, *,
                     created_at: dt.datetime | None = None) -> StoredArticle:
     """Sentences, people, topics and meetings in a few bulk statements: ingest is bound by round trips."""
-    _ADD_SENTENCES.many(session, [(article_id, position, sentence)
-                                  for position, sentence in enumerate(extraction.sentences)])
+    _add_sentences(session, article_id, extraction)
     people = _person_ids(session, [p for m in extraction.meetings for p in m.participants])
     topics = _topic_ids(session, [link.name for m in extraction.meetings for link in m.topics])
     meeting_ids: list[int] = []
@@ -179,6 +180,20 @@ def _store_contents(session: Session, article_id: int, extraction: Extraction, *
     return StoredArticle(article_id=article_id, title=extraction.title, published=extraction.published,
                          published_source=extraction.published_source, meeting_ids=tuple(meeting_ids),
                          new_meeting_ids=tuple(new_ids))
+
+
+def _add_sentences(session: Session, article_id: int, extraction: Extraction) -> None:
+    """An article's sentences with their search keys, so each is written and indexed once.
+
+    The key needs the sentence's id, so the ids are given here, as SQLite would have given them:
+    the article was inserted first in this transaction, so no other writer can take them. The last
+    sentence goes in first: keys fall as ids rise, and FTS5 writes out its pending index whenever a
+    key is lower than the one before, which would make every sentence a segment of its own.
+    """
+    first = direct_rows(session, _LAST_SENTENCE_ID)[0][0] + 1
+    _ADD_SENTENCES.many(session, [
+        (first + position, article_id, position, sentence, search_key(extraction.published, first + position))
+        for position, sentence in reversed(list(enumerate(extraction.sentences)))])
 
 
 def _delete_unsourced_meetings(session: Session) -> int:

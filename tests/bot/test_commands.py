@@ -43,8 +43,8 @@ def test_latest_lists_newest_meetings_first_with_everything_a_reader_needs(core)
     assert text.index("1 Feb 2026") < text.index("10 Sep 2024") < text.index("4 Dec 2019")
     assert "Beijing · met" in text
     assert "Sergei Shoigu (Security Council Secretary)" in text  # the office's short form in a list
-    assert "Topics: Taiwan" in text
-    assert "Source: Test Wire" in text
+    assert "\nRe: Taiwan\n" in text
+    assert "» — Test Wire, 2 Dec 2025" in text  # the source on the quote's row
 
 
 def test_latest_pages_with_a_button_for_older_meetings(core):

@@ -8,7 +8,18 @@ import re
 
 import pytest
 
-from bot.render import esc, highlighted, human_date, is_headline, meeting_block, source_line, split_message
+from bot.render import (
+    ROW,
+    SHORT_QUOTE,
+    esc,
+    highlighted,
+    human_date,
+    is_headline,
+    meeting_block,
+    meeting_blocks,
+    source_line,
+    split_message,
+)
 from storage.queries import MeetingView, ParticipantView, SourceView, TopicView
 
 
@@ -71,6 +82,8 @@ XI = ParticipantView(3, "Xi Jinping", XI_TITLE, "China")
 WANG = ParticipantView(4, "Wang Yi", WANG_TITLE, "China")
 WITKOFF = ParticipantView(5, "Steve Witkoff", "US Special Envoy", "United States")
 STRANGER = ParticipantView(6, "A. Stranger", None, None)
+SHOIGU = ParticipantView(7, "Sergei Shoigu", "Secretary of the Security Council of Russia", "Russia")
+DIRECTOR = "Director of the Office of the CPC Central Foreign Affairs Commission"
 STRAITS = SourceView(5, "China tells Russia's security chief bilateral relations could 'break new ground' in 2026",
                      None, "The Straits Times", dt.date(2026, 2, 1), "Wang Yi met Shoigu in Beijing on Feb 1.")
 
@@ -82,8 +95,14 @@ def a_meeting(*participants: ParticipantView, topics: tuple[str, ...] = ("Taiwan
                        sources=sources)
 
 
+def plain(block: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", block))
+
+
 def people_line(block: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", block)).splitlines()[1]
+    """The participants, whether on one row or one row a side."""
+    rows = plain(block).splitlines()[1:]
+    return " ".join(rows[:next(i for i, r in enumerate(rows) if r.startswith(("Re: ", "Topics: ", "«", "— ")))])
 
 
 @pytest.mark.parametrize("order", [(WITKOFF, WANG, LAVROV, STRANGER, PUTIN, XI),
@@ -91,22 +110,47 @@ def people_line(block: str) -> str:
 def test_participants_come_russian_side_first_then_chinese_then_others_each_by_rank(order):
     assert people_line(meeting_block(a_meeting(*order))) == (
         "Vladimir Putin (President), Sergey Lavrov (Foreign Minister) — "
-        "Xi Jinping (President, CPC General Secretary), Wang Yi (Foreign Minister, top diplomat) — "
+        "Xi Jinping (President), Wang Yi (Foreign Minister) — "
         "Steve Witkoff (US Special Envoy), A. Stranger")
 
 
-def test_a_list_shows_short_offices_and_the_full_view_whole_titles():
+def test_a_list_shows_the_short_form_of_the_highest_office_and_the_full_view_whole_titles():
     meeting = a_meeting(WANG, LAVROV)
+    assert "Wang Yi (Foreign Minister)" in meeting_block(meeting)
     assert WANG_TITLE not in meeting_block(meeting)
     assert f"Wang Yi ({WANG_TITLE})" in meeting_block(meeting, full=True)
 
 
-def test_a_persons_own_page_names_them_once_and_their_office_only_when_it_differed():
+def test_participants_too_long_for_a_row_get_a_row_a_side():
+    rows = plain(meeting_block(a_meeting(WANG, SHOIGU))).splitlines()
+    assert rows[1:3] == ["Sergei Shoigu (Security Council Secretary) —", "Wang Yi (Foreign Minister)"]
+    assert all(len(row) <= ROW for row in rows[:3])
+    short = plain(meeting_block(a_meeting(WANG, SHOIGU), subject=7, subject_title=SHOIGU.role)).splitlines()
+    assert short[1] == "with Wang Yi (Foreign Minister)"
+
+
+def test_a_page_names_an_office_at_its_first_mention_only():
+    earlier = MeetingView(id=2, date="2023-02-21", place="Moscow", kind="meeting", label="",
+                          participants=(SHOIGU, ParticipantView(4, "Wang Yi", DIRECTOR, "China")), topics=(),
+                          sources=(STRAITS,))
+    first, second, third = (plain(b) for b in meeting_blocks([a_meeting(WANG, SHOIGU), a_meeting(WANG, SHOIGU),
+                                                             earlier]))
+    assert "Wang Yi (Foreign Minister)" in first
+    assert first.count("(Security Council Secretary)") == 1
+    assert second.splitlines()[1] == "Sergei Shoigu — Wang Yi"
+    assert third.splitlines()[1] == "Sergei Shoigu — Wang Yi (top diplomat)"  # another office: named again
+    full = [plain(b) for b in meeting_blocks([a_meeting(WANG, SHOIGU)] * 2, full=True)]
+    assert all(f"Wang Yi ({WANG_TITLE})" in b for b in full)  # the full view names every office in full
+
+
+def test_a_persons_own_page_names_them_once_and_their_office_only_when_it_read_otherwise():
     meeting = a_meeting(WANG, LAVROV)
     assert people_line(meeting_block(meeting, subject=4, subject_title=WANG_TITLE)) == (
         "with Sergey Lavrov (Foreign Minister)")
     assert people_line(meeting_block(meeting, subject=4, subject_title="Foreign Minister of China")) == (
-        "as Foreign Minister, top diplomat, with Sergey Lavrov (Foreign Minister)")
+        "with Sergey Lavrov (Foreign Minister)")  # one office fewer today, but the same short form
+    assert people_line(meeting_block(meeting, subject=4, subject_title=DIRECTOR)) == (
+        "as Foreign Minister, with Sergey Lavrov (Foreign Minister)")
     lavrov_page = meeting_block(meeting, subject=2, subject_title="Foreign Minister of Russia")
     assert people_line(lavrov_page).startswith("with Wang Yi")  # the asked-about person first, so left out
 
@@ -117,18 +161,40 @@ def test_one_date_style_for_the_meeting_and_its_source():
     assert not re.search(r"\d{4}-\d{2}", block)
 
 
-def test_a_list_names_a_few_topics_and_clips_the_quote_while_the_full_view_has_all():
+def test_a_list_cites_the_source_on_the_quotes_row_and_the_full_view_the_article_number():
+    meeting = a_meeting(WANG, LAVROV)
+    short, full = plain(meeting_block(meeting)), plain(meeting_block(meeting, full=True))
+    assert short.splitlines()[-1] == "«Wang Yi met Shoigu in Beijing on Feb 1.» — The Straits Times, 1 Feb 2026"
+    assert "article #" not in short
+    assert "Source: The Straits Times, 1 Feb 2026 (article #5)" in full
+
+
+def test_a_list_names_the_three_most_telling_topics_and_clips_the_quote_while_the_full_view_has_all():
     topics = tuple(f"topic {i:02}" for i in range(15))
     long_quote = "Wang Yi met Lavrov. " * 12  # 240 characters: a list clips it, the full view does not
     meeting = a_meeting(WANG, LAVROV, topics=topics,
                         sources=(SourceView(5, None, None, "The Straits Times", None, long_quote),))
     short, full = meeting_block(meeting), meeting_block(meeting, full=True)
-    assert "Topics (15): topic 00, topic 01, topic 02, topic 03, …" in short
+    assert "Re: topic 00, topic 01, topic 02 +12" in short
     assert all(t in full for t in topics)
     [quoted] = re.findall(r"«(.*)»", short)
     assert quoted.endswith("…")
-    assert len(quoted) <= 141
+    assert len(quoted) <= SHORT_QUOTE
     assert long_quote.strip() in full
+
+
+def test_the_topics_a_list_names_first_are_the_pages_own_then_those_quoted_then_the_sharpest():
+    names = ("trade", "SCO", "BRICS", "Hong Kong", "Taiwan")
+    meeting = a_meeting(WANG, LAVROV, topics=names)
+    assert topics_row(meeting_block(meeting)) == "Re: Taiwan, Hong Kong, SCO +2"  # topics.toml order
+    assert topics_row(meeting_block(meeting, topic=0)) == "Re: trade, Taiwan, Hong Kong +2"
+    quoted = MeetingView(**{**meeting.__dict__, "topics": tuple(
+        TopicView(i, t, "They spoke of BRICS." if t == "BRICS" else "q") for i, t in enumerate(names))})
+    assert topics_row(meeting_block(quoted, quote="They spoke of BRICS.")) == "Re: BRICS, Taiwan, Hong Kong +2"
+
+
+def topics_row(block: str) -> str:
+    return next(row for row in plain(block).splitlines() if row.startswith("Re: "))
 
 
 @pytest.mark.parametrize(("source", "shown"), [
@@ -145,6 +211,15 @@ def test_the_source_line_says_only_what_is_true_of_the_source(source, shown):
     line = source_line(source)
     assert html.unescape(re.sub(r"<[^>]+>", "", line)) == shown
     assert not line.startswith("article,")
+    in_a_list = plain(source_line(source, full=False))
+    assert "article #" not in in_a_list
+    assert in_a_list.endswith(human_date(source.published))
+
+
+def test_a_list_clips_a_long_headline_standing_for_its_outlet():
+    source = SourceView(2, "Chinese and Russian security chiefs discuss the world order in Beijing", None, None,
+                        dt.date(2024, 11, 11), "")
+    assert plain(source_line(source, full=False)) == "“Chinese and Russian security chiefs discuss the…”, 11 Nov 2024"
 
 
 def test_a_source_with_a_url_links_its_outlet():

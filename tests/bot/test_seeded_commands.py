@@ -59,8 +59,10 @@ def test_latest_starts_with_the_newest_meeting(core):
     assert "Sergei Shoigu" in first_block
 
 
-# On the seeded store, before offices had short forms: /latest 2,729 characters, /who shoigu 3,043.
-LIST_BUDGET = 2_100  # characters of a page of five meetings as `briefing ask` prints it
+# On the seeded store, before offices had short forms: /latest 2,729 characters, /who shoigu 3,043; with the short
+# forms of every office, five topics and a quote's first 140 characters, 1,844 and 1,908; with one short office a
+# person, named once a page, three topics, the quote's key clause and its source on one row: 1,378 and 1,558.
+LIST_BUDGET = {"/latest": 1_450, "/who shoigu": 1_600}  # characters of a page of five, as `briefing ask` prints it
 
 
 def page_of(core, command):
@@ -78,26 +80,38 @@ def page_of(core, command):
 def test_a_page_fits_a_phone_and_keeps_every_fact_an_analyst_needs(core, command):
     reply, meetings, subject, subject_title = page_of(core, command)
     text = reply.plain()
-    assert len(text) <= LIST_BUDGET
+    assert len(text) <= LIST_BUDGET[command]
     blocks = text.split("\n\n")[-len(meetings):]
     kb = default_knowledge()
+    introduced: set[tuple[str, str]] = set()  # each office is named at a person's first mention on the page
     for meeting, block in zip(meetings, blocks, strict=True):
-        assert block.startswith(f"{human_date(meeting.date)} · {meeting.place} · {KIND_LABELS[meeting.kind]}\n")
+        rows = block.splitlines()
+        people = " ".join(rows[1:next(i for i, row in enumerate(rows) if row.startswith("Re: "))])
+        assert rows[0] == f"{human_date(meeting.date)} · {meeting.place} · {KIND_LABELS[meeting.kind]}"
         for person in meeting.participants:
-            if person.person_id == subject and person.role == subject_title:
-                assert person.name not in block.splitlines()[1]  # named once, in the header
+            office = kb.short_title(person.role)
+            if person.person_id == subject and office == kb.short_title(subject_title):
+                assert person.name not in people  # named once, in the header
                 continue
-            assert person.name in block
-            assert kb.short_title(person.role) in block
-        shown = re.search(r"^Topics(?: \((\d+)\))?: (.*)$", block, re.MULTILINE)
-        assert shown is not None
-        named = [t.name for t in meeting.topics if t.name in shown.group(2)]
-        assert int(shown.group(1) or len(named)) == len(meeting.topics)
-        assert len(named) >= min(4, len(meeting.topics))
-        assert meeting.sources[0].quote[:100] in block
+            assert person.name in people
+            if (person.name, office) not in introduced:
+                assert f"{person.name} ({office})" in people
+                introduced.add((person.name, office))
+        [topics] = [row for row in rows if row.startswith("Re: ")]
+        shown = re.fullmatch(r"Re: (.*?)(?: \+(\d+))?", topics)
+        named = [t.name for t in meeting.topics if t.name in shown.group(1).split(", ")]
+        assert len(named) == min(3, len(meeting.topics))
+        assert len(named) + int(shown.group(2) or 0) == len(meeting.topics)
+        quoted = re.fullmatch(r"«(.*)» — (.*)", rows[-1])
+        assert quoted is not None
+        clause = quoted.group(1).strip("…")
+        assert len(clause) >= 90  # the key clause, in the article's words
+        assert clause in meeting.sources[0].quote
         for source in meeting.sources:
-            assert f"{source.outlet or ''}, {human_date(source.published)} (article #{source.article_id})" in block \
-                or f"”, {human_date(source.published)} (article #{source.article_id})" in block
+            assert f"{source.outlet or ''}, {human_date(source.published)}" in quoted.group(2) \
+                or f"”, {human_date(source.published)}" in quoted.group(2)
+        assert "article #" not in block  # the article's number is in Full details
+        assert all(len(row) <= 45 for row in rows[:-1] if not row.startswith("Re: "))
 
 
 @pytest.mark.parametrize("command", ["/latest", "/who shoigu"])
@@ -112,6 +126,7 @@ def test_full_details_are_one_tap_away(core, command):
             assert f"{person.name} ({person.role})" in text
         assert all(topic.name in text for topic in meeting.topics)
         assert meeting.sources[0].quote in text
+        assert all(f"(article #{source.article_id})" in text for source in meeting.sources)
     [short] = full.buttons[-1]
     assert core.press(short.data).plain() == reply.plain()
 

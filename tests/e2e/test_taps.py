@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 import pytest
 
@@ -103,5 +104,6 @@ async def test_a_long_reply_comes_in_whole_meetings_at_telegrams_pace(briefing: 
     parts = [c.params["text"] for c in calls_to(briefing, "sendMessage", 44, since) if c.ok]
     assert len(parts) > 1
     blocks = [b for part in parts for b in part.split("\n\n")][1:]  # after the title, one block per meeting
-    assert all(b.startswith("<b>") and b.splitlines()[-1].startswith("Source:") for b in blocks)
+    # each block whole: from its date to its last row, the quote and its source, which ends with the source's date
+    assert all(b.startswith("<b>") and re.search(r"(\d{4}|date unknown)$", b.splitlines()[-1]) for b in blocks)
     assert not [c for c in calls_to(briefing, "sendMessage", 44, since) if c.error_code == 429]

@@ -271,7 +271,8 @@ def test_a_meeting_said_to_have_happened_is_not_a_plan_whatever_date_it_reads() 
         ("В переговорах также приняли участие посол России в Китае Игорь Моргулов и Андрей Руденко.",
          {"Igor Morgulov", "Andrei Rudenko"}),
         ("В делегацию входили первый вице-спикер Пётр Лаптев (КПРФ) и вице-спикер Олег Марьин.",
-         {"Пётр Лаптев", "Олег Марьин"}),
+         {"Pyotr Laptev", "Oleg Maryin"}),
+        ("В переговорах также приняли участие Пётр Лаптев и Олег Марьин.", {"Пётр Лаптев", "Олег Марьин"}),
     ],
 )
 def test_a_readouts_delegation_list_gives_that_meetings_participants(sentence: str, expected: set[str]) -> None:

@@ -54,7 +54,7 @@ def test_a_cyrillic_name_of_short_words_is_found_on_its_own() -> None:
 ])
 def test_every_title_introduces_a_titled_name(title: str) -> None:
     scan = scan_people(f"On Monday they met {title} Ivan Petrovsky in Minsk.", KB)
-    assert [m.group("name") for m in scan.titled] == ["Ivan Petrovsky"]
+    assert [official.name for official in scan.titled] == ["Ivan Petrovsky"]
 
 
 @pytest.mark.parametrize("phrase", [

@@ -612,14 +612,21 @@ def test_derived_short_forms_drop_the_country(title: str, short: str) -> None:
 
 @pytest.mark.parametrize(("title", "short"), [
     ("Foreign Minister of China and Director of the Office of the CPC Central Foreign Affairs Commission",
-     "Foreign Minister, top diplomat"),
-    ("President of China and General Secretary of the Communist Party of China", "President, CPC General Secretary"),
+     "Foreign Minister"),  # the higher office only: the full title is one tap away
+    ("Director of the Office of the CPC Central Foreign Affairs Commission", "top diplomat"),
+    ("President of China and General Secretary of the Communist Party of China", "President"),
     ("Minister of Industry and Trade of Russia", "Industry and Trade Minister"),  # " and " inside one title
     ("Secretary of the Security Council of Russia", "Security Council Secretary"),
     ("Governor of Tokyo", "Governor of Tokyo"),  # not an office of the knowledge base
 ])
-def test_a_stored_title_reads_as_the_short_forms_of_its_offices(kb: KnowledgeBase, title: str, short: str) -> None:
+def test_a_stored_title_reads_as_its_highest_office(kb: KnowledgeBase, title: str, short: str) -> None:
     assert kb.short_title(title) == short
+
+
+def test_topics_rank_the_most_telling_first(kb: KnowledgeBase) -> None:
+    ranks = [kb.topic_rank(t) for t in ("Taiwan", "strategic security", "trade", "a topic no file names")]
+    assert ranks == sorted(ranks)
+    assert ranks[-1] == len(kb.topics)
 
 
 def test_seniority_puts_heads_of_state_first_and_unknown_titles_last(kb: KnowledgeBase) -> None:

@@ -56,3 +56,38 @@ def test_a_new_publication_date_moves_the_sentences_and_a_deleted_article_leaves
     assert [a for a, _ in found(engine, "arctic")] == [second]
     with engine.begin() as conn:  # raises when the index and the sentences disagree
         conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_storing_an_article_writes_each_sentence_once_and_indexes_it_in_one_step(engine):
+    with engine.begin() as conn:  # remembers every rewrite of a stored sentence
+        conn.exec_driver_sql("CREATE TABLE rewritten (sentence_id INTEGER)")
+        conn.exec_driver_sql("CREATE TRIGGER remember_rewrite AFTER UPDATE ON sentence BEGIN "
+                             "INSERT INTO rewritten VALUES (new.id); END")
+    older = add(engine, "Grain exports rose. Grain prices fell.", dt.date(2023, 6, 1))
+    newer = add(engine, "Grain talks ended.", dt.date(2024, 6, 1))
+    assert [a for a, _ in found(engine, "grain")] == [newer, older, older]
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM rewritten").scalar() == 0
+        conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_sentence_inserted_without_a_key_is_still_found_in_date_order(engine):
+    """Ingest keys its sentences; one written by other means (a bulk load, a hand repair) must not go missing."""
+    old = add(engine, "Nuclear energy was on the agenda.", dt.date(2018, 1, 1))
+    new = add(engine, "Nuclear energy again.", dt.date(2026, 1, 1))
+    middle = add(engine, "Placeholder.", dt.date(2021, 1, 1))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO sentence (article_id, position, text) VALUES (?, 1, ?)",
+                             (middle, "Nuclear energy, added by hand."))
+    assert found(engine, "nuclear") == [(new, "Nuclear energy again."), (middle, "Nuclear energy, added by hand."),
+                                        (old, "Nuclear energy was on the agenda.")]
+    with engine.connect() as conn:
+        conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_an_article_goes_into_the_index_as_one_segment_not_one_per_sentence(engine):
+    """FTS5 writes a segment whenever a key is lower than the last; a segment per sentence made ingest dearer."""
+    add(engine, " ".join(f"Sentence {n} of a long report on grain." for n in range(40)), dt.date(2024, 1, 1))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM sentence_fts_idx").scalar() == 1
+    assert len(found(engine, "grain", limit=50)) == 40

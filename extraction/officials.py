@@ -1,0 +1,344 @@
+"""Officials the knowledge base does not know, found by the title next to their name, English and Russian.
+
+"Heilongjiang provincial party secretary Xu Qin", "Igor Krasnov, Prosecutor General of the Russian
+Federation,", "губернатор Приморского края Олег Кожемяко", "с секретарем парткома провинции Хэйлунцзян
+Сюй Цинем": each gives a person, in Latin as English media spell them, with the country the title (or,
+failing that, the name itself) gives. A capitalised phrase counts as a name only when it looks like one:
+one to three words, none of them a title, rank, organisation, place, month or weekday. Russian names are
+found by natasha's named-entity recogniser (loaded once, only for Cyrillic text), put back in the
+nominative and transliterated; Chinese names written in Palladius Cyrillic go back to pinyin.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from extraction import palladius, russian_names
+from extraction.lexicon import COUNTRY_ADJECTIVES
+from extraction.titles import (
+    EN_TITLE_HEAD,
+    EN_TITLE_WORDS,
+    RANKS,
+    RU_TITLE_HEAD,
+    country_in_english,
+    country_in_russian,
+    is_title_word,
+)
+
+
+@dataclass(frozen=True)
+class Official:
+    """A titled person in a sentence: where, the name in Latin, the title as written and its country."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    title: str | None
+    native: str = ""  # the name as the text spells it, in the nominative (Cyrillic for Russian text)
+    name_start: int = -1  # where the name itself begins (`start` is where its title does, when before it)
+
+
+_CYRILLIC_NAME_PAIR = re.compile(r"[А-ЯЁ][а-яё]+[\s-]+[А-ЯЁ][а-яё]+")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+
+
+def find_officials(text: str, places: frozenset[str] = frozenset()) -> tuple[Official, ...]:
+    """Every titled stranger in a sentence; `places` are place names a capitalised word may be instead."""
+    if _CYRILLIC.search(text):
+        return _russian(text) if _CYRILLIC_NAME_PAIR.search(text) and RU_TITLE_HEAD.search(text) else ()
+    return _english(text, places) if EN_TITLE_WORDS.search(text) else ()
+
+
+# ------------------------------------------------------------------------------------------------- English
+
+_TOKEN = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*|[a-z][\w'’-]*|[,;:()\"“”.!?]|\S")
+_CONNECTORS = frozenset(["of", "the", "for", "and", "on", "to", "in", "de", "-in-", "at"])
+# Lower-case words that belong to a title ("Russian deputy prime minister", "provincial party secretary")
+_PRE_MODIFIERS = palladius.word_set(
+    """provincial municipal regional party city state acting deputy vice first prime foreign defence defense trade
+    commerce finance economic economy energy agriculture agricultural transport justice interior emergency
+    emergencies industry natural resources ecology education health culture sports science technology
+    presidential special senior chief executive general secretary minister assistant""")
+_NOT_NAME = palladius.word_set(
+    """The A An Of And In On At For With By To From Foreign Affairs Ministry Ministers Council Security Party Committee
+    Commission Office State Central General Federation Republic People's Peoples Liberation Army Navy Air Force
+    Forces Staff Defense Defence Military Commission Government Congress Assembly Standing Duma Province Region
+    Krai Kray Oblast Territory Autonomous City Municipal Bank Corporation Company Group Fund Agency Service Bureau
+    Department Administration Affairs Trade Commerce Economic Economy Development Energy Finance Justice Interior
+    Public People Emergency Emergencies Situations National International Supreme Court Procuratorate Prosecutor's
+    Prosecutors Border Guard Customs Railways Union Russia China Russian Chinese Beijing Moscow Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
+    November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Said Says Told Xinhua TASS
+    Reuters Communist Socialist Democratic Liberal Vice Deputy First Executive Officer Chief CPC CCP PLA NPC
+    CPPCC PRC NATO BRICS SCO Harbin Vladivostok Russia's China's Sino Asia Pacific Eurasian Far East Northeast
+    Arctic Siberia Siberian Kremlin Premier President Minister Secretary Chairman Governor Mayor Ambassador Envoy
+    Also Both Then Meanwhile However Earlier Later During After Before While District Federal Eastern Western
+    Northern Southern Central North South East West Baikal Amur Volga Ural Urals Caucasus Sea Ocean River Lake
+    Institute University Academy School Center Centre Forum Summit Conference Organization Organisation
+    Cooperation Partnership Initiative Belt Road Silk Fund Exchange Association Society Chamber Council's"""
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?$")
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skiy|skaya|enko|ko|uk|yuk)$")
+
+
+def _english(text: str, places: frozenset[str]) -> tuple[Official, ...]:
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Official] = []
+    reach = -1
+    for head in EN_TITLE_HEAD.finditer(text):
+        if head.start() < reach:
+            continue  # a head inside a title already read ("Minister" of "Prime Minister")
+        found = _name_after(text, tokens, head, places) or _name_before(text, tokens, head, places)
+        if found is None:
+            continue
+        out.append(found)
+        reach = max(head.end(), found.end)
+    return tuple(out)
+
+
+def _index_at(tokens: list[tuple[str, int, int]], position: int) -> int:
+    return next((i for i, (_, start, _) in enumerate(tokens) if start >= position), len(tokens))
+
+
+def _name_after(text: str, tokens: list[tuple[str, int, int]], head: re.Match[str],
+                places: frozenset[str]) -> Official | None:
+    """"Chief of the General Staff of the Chinese PLA Liu Zhenli": the title's run, then the name ending it."""
+    i = _index_at(tokens, head.end())
+    run: list[tuple[str, int, int]] = []
+    while i < len(tokens):
+        word = tokens[i][0]
+        if word in _CONNECTORS or (word[:1].isupper() and word != "I"):
+            run.append(tokens[i])
+            i += 1
+            continue
+        if word == "-" or word in ("'s", "’s"):
+            run.append(tokens[i])
+            i += 1
+            continue
+        break
+    if i < len(tokens) and tokens[i][0] in ("'s", "’s"):
+        return None
+    picked = _first_name_group(run, places)
+    if picked is None:
+        return None
+    before, name = run[:picked[0]], run[picked[0] : picked[1]]
+    if len(name) == 1 and (before or len(name[0][0]) < 4):
+        return None  # "Minister Lavrov" is for the knowledge base; "of the Navy Smith" is too loose
+    if len(name) == 3 and palladius.looks_chinese_latin(_join(name[1:])):
+        before, name = [*before, name[0]], name[1:]  # "Minister of Ecology Huang Runqiu"
+    if before and before[-1][0] in _CONNECTORS:
+        return None  # "Minister of Wang Yi": no title ends in "of"
+    title_end = before[-1][2] if before else head.end()
+    while before and before[-1][0] in RANKS:
+        before.pop()
+        title_end = before[-1][2] if before else head.end()
+    pre_start = _pre_title(tokens, head.start())
+    country = country_in_english(text[pre_start:title_end]) or _country_of_latin(_join(name))
+    return Official(pre_start, name[-1][2], _join(name), country, _title_words(text[pre_start:title_end]),
+                    name_start=name[0][1])
+
+
+def _first_name_group(run: list[tuple[str, int, int]], places: frozenset[str]) -> tuple[int, int] | None:
+    """The first run of capitalised words ending in a name ("... Liberation Army Liu Zhenli"): where the name
+    (the name-like words at its end, at most three) starts and ends in `run`."""
+    i = 0
+    while i < len(run):
+        if not run[i][0][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(run) and run[j][0][:1].isupper():
+            j += 1
+        k = j
+        while k > i and j - k < 3 and _name_like(run[k - 1][0], places):
+            k -= 1
+        followed = run[j][0] if j < len(run) else ""
+        if k < j and followed not in ("of", "'s", "’s"):  # "the Far Eastern Federal District of Russia"
+            return k, j
+        i = j
+    return None
+
+
+def _title_words(phrase: str) -> str:
+    """The title as a role: "Russian Deputy Prime Minister" → "Deputy Prime Minister"."""
+    words = phrase.split()
+    while words and (words[0] in COUNTRY_ADJECTIVES or words[0] in ("the", "The")):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _name_before(text: str, tokens: list[tuple[str, int, int]], head: re.Match[str],
+                 places: frozenset[str]) -> Official | None:
+    """"Igor Krasnov, Prosecutor General of the Russian Federation,": a name, a comma, then the title."""
+    i = _index_at(tokens, head.start())
+    j = i - 1
+    while j >= 0 and (tokens[j][0] in ("the", "The") or tokens[j][0][:1].isupper()
+                      or tokens[j][0] in _PRE_MODIFIERS) and tokens[j][0] != ",":
+        j -= 1  # "Igor Krasnov, the Russian Prosecutor General": the title's own capitalised words
+    if j < 1 or tokens[j][0] != ",":
+        return None
+    name: list[tuple[str, int, int]] = []
+    k = j - 1
+    while k >= 0 and len(name) < 4 and _name_like(tokens[k][0], places):
+        name.insert(0, tokens[k])
+        k -= 1
+    if not 2 <= len(name) <= 3 or (k >= 0 and tokens[k][0][:1].isupper()):
+        return None
+    end = head.end()
+    m = _TITLE_TAIL.match(text, end)
+    if m is not None:
+        end = m.end()
+        while text[:end].rstrip().endswith((" of", " the", " and", " for", " on")):
+            end = text[:end].rstrip().rfind(" ")
+    title = text[tokens[j + 1][1] : end]
+    country = country_in_english(title) or _country_of_latin(_join(name))
+    return Official(name[0][1], name[-1][2], _join(name), country, _title_words(title), name_start=name[0][1])
+
+
+# What a title after a name may go on with: "of the Russian Federation", "of Heilongjiang province"
+_TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|and|the|on|province|region|city|municipality|autonomous)|\s+[A-Z][\w'’-]*)*")
+
+
+def _pre_title(tokens: list[tuple[str, int, int]], start: int) -> int:
+    """Where the words that qualify a title begin: "Russian", "Heilongjiang provincial party", "Gazprom"."""
+    i = _index_at(tokens, start) - 1
+    begin = start
+    while i >= 0 and len(tokens[i][0]) > 1 and (tokens[i][0][:1].isupper() or tokens[i][0] in _PRE_MODIFIERS):
+        begin = tokens[i][1]
+        i -= 1
+    return begin
+
+
+def _name_like(word: str, places: frozenset[str]) -> bool:
+    word = _POSSESSIVE.sub("", word)  # "Premier Ding Xuexiang's visit": the name is Ding Xuexiang
+    return bool(_NAME_WORD.match(word)) and word not in _NOT_NAME and not is_title_word(word) \
+        and word not in RANKS and word not in places
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _join(tokens: list[tuple[str, int, int]]) -> str:
+    return _POSSESSIVE.sub("", " ".join(t[0] for t in tokens))
+
+
+def _country_of_latin(name: str) -> str | None:
+    """The country a name alone suggests: pinyin with a Chinese family name, or a Russian surname ending."""
+    if palladius.looks_chinese_latin(name):
+        return "China"
+    words = name.split()
+    if len(words) >= 2 and _RUSSIAN_SURNAME.search(words[-1]) and len(words[-1]) > 4:
+        return "Russia"
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- Russian
+
+_RU_STOP = re.compile(r"(?<![\w-])(?:с|со|и|а|но|между|которы\w+|где|что)(?![\w-])|[;:()«»\"]", re.IGNORECASE)
+_RU_VERB_POS = frozenset(["VERB", "INFN", "GRND", "PRTF", "PRTS"])
+_RU_MAX_TITLE_WORDS = 9
+
+
+@cache
+def _natasha() -> tuple[Any, Any]:
+    """natasha's segmenter and news NER model, loaded once per process and only for Cyrillic text.
+
+    The model multiplies small matrices, one sentence at a time: BLAS threads gain nothing there and,
+    on cores shared with other work, made it ten times slower (measured). They are held to one unless
+    the process has said otherwise or numpy is already loaded.
+    """
+    if "numpy" not in sys.modules:
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def _person_spans(text: str) -> tuple[tuple[int, int], ...]:
+    segmenter, tagger = _natasha()  # first: it decides how numpy starts
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    return tuple((s.start, s.stop) for s in doc.spans if s.type == "PER")
+
+
+def _russian(text: str) -> tuple[Official, ...]:
+    out = []
+    spans = _person_spans(text)
+    for n, (start, end) in enumerate(spans):
+        written = text[start:end]
+        if not 2 <= len(written.split()) <= 3:
+            continue
+        floor = spans[n - 1][1] if n else 0
+        title = _title_before(text, floor, start)
+        title_first = title is not None
+        title = title or _title_after(text, end)
+        if title is None:
+            continue
+        chinese = palladius.chinese_nominative(written)
+        if chinese is not None:
+            native = chinese
+            name = palladius.to_pinyin(chinese) or russian_names.transliterate(chinese)
+        else:
+            native = russian_names.nominative(written, case_of=title.split()[0] if title_first else "")
+            name = russian_names.transliterate(native)
+        country = country_in_russian(title) or ("China" if chinese else None)
+        if country is None and _bare(title) and russian_names.looks_russian(native):
+            country = "Russia"  # "заместитель председателя правительства": Russian media leave Russia unsaid
+        role = russian_names.title_nominative(title) if title_first else title
+        out.append(Official(start, end, name, country, role, native, name_start=start))
+    return tuple(out)
+
+
+def _title_before(text: str, floor: int, start: int) -> str | None:
+    """"губернатор Приморского края Олег ...": the title right before the name, within its clause."""
+    window = text[max(floor, start - 120) : start]
+    heads = list(RU_TITLE_HEAD.finditer(window))
+    for head in heads:
+        phrase = window[head.start() :].strip(" ,—–-")
+        if _plausible_title(phrase):
+            return phrase
+    return None
+
+
+def _title_after(text: str, end: int) -> str | None:
+    """"Игорь Краснов, генеральный прокурор России, ...": the title set off by a comma after the name."""
+    m = re.match(r",\s+([^,;:()]{3,100})", text[end:])
+    if m is None:
+        return None
+    phrase = m.group(1).strip()
+    head = RU_TITLE_HEAD.search(phrase)
+    if head is None or len(phrase[: head.start()].split()) > 2:
+        return None
+    return phrase if _plausible_title(phrase) else None
+
+
+def _bare(title: str) -> bool:
+    """A title that names no other country's place or body ("генеральный прокурор", "глава Минэнерго"), unlike
+    "премьер-министр Пакистана" or "генсек ООН", whose holder may be of any country."""
+    if _RU_FOREIGN_BODY.search(title):
+        return False
+    morph = russian_names._analyzer()
+    return not any("Geox" in parse.tag for word in title.split()[1:] if word[:1].isupper()
+                   for parse in morph.parse(word.strip(".,"))[:1])
+
+
+_RU_FOREIGN_BODY = re.compile(r"(?<![\w-])(?:США|ЕС|ООН|НАТО|ШОС|БРИКС|АСЕАН|ОПЕК|МАГАТЭ|ВТО|Евросоюз\w*)(?![\w-])")
+
+
+def _plausible_title(phrase: str) -> bool:
+    """A title reads as one noun phrase: no clause break, no verb, no "и"/"с", not too long."""
+    words = phrase.split()
+    if not words or len(words) > _RU_MAX_TITLE_WORDS or _RU_STOP.search(phrase):
+        return False
+    morph = russian_names._analyzer()
+    return not any(morph.parse(w.strip(".,"))[0].tag.POS in _RU_VERB_POS for w in words if w[:1].islower())

@@ -1,0 +1,160 @@
+"""Officials the knowledge base does not know, seen by the title beside their name, in English and Russian."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import extract
+from extraction.officials import find_officials
+from extraction.palladius import chinese_nominative, looks_chinese_cyrillic, to_pinyin
+from extraction.people import find_people
+from extraction.russian_names import nominative, transliterate
+from knowledge import default_knowledge
+
+KB = default_knowledge()
+ON = dt.date(2024, 6, 1)
+
+
+def officials(text: str) -> list[tuple[str, str | None]]:
+    return [(o.name, o.country) for o in find_officials(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chief of the General Staff of the Chinese People's Liberation Army Zhou Mingde received Commander-in-Chief"
+     " of the Russian Navy Admiral Pavel Sorokin in Dalian.",
+     [("Zhou Mingde", "China"), ("Pavel Sorokin", "Russia")]),
+    ("Beijing hosted Anton Belkin, Prosecutor General of the Russian Federation, for two days.",
+     [("Anton Belkin", "Russia")]),
+    ("Jilin provincial party secretary Gao Weimin toured the port.", [("Gao Weimin", "China")]),
+    ("Russian Deputy Prime Minister Yuri Kalinin arrived on Friday.", [("Yuri Kalinin", "Russia")]),
+    ("Later Ambassador Deng Xiaolin spoke to the press.", [("Deng Xiaolin", "China")]),
+    ("Rosneft CEO Pyotr Vasnetsov signed the deal.", [("Pyotr Vasnetsov", "Russia")]),
+    ("Member of the Political Bureau of the CPC Central Committee Han Liqun said so.", [("Han Liqun", "China")]),
+    ("Khabarovsk Krai Governor Roman Sedykh opened the fair.", [("Roman Sedykh", "Russia")]),
+    ("The forum was co-chaired by Pavel Sorokin, Russian deputy prime minister and presidential envoy.",
+     [("Pavel Sorokin", "Russia")]),
+    ("Gao Weimin, party secretary of Jilin province, spoke first.", [("Gao Weimin", "China")]),
+    ("Chinese Vice Premier Zhou Mingde's talks in Moscow ended.", [("Zhou Mingde", "China")]),
+])
+def test_a_title_before_or_after_a_name_makes_an_official_with_a_country(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The presidential envoy to the Far Eastern Federal District of Russia spoke.",  # a place, not a name
+    "Minister of Foreign Affairs said on Monday in March that talks went well.",
+    "The Governor's office in Primorye said nothing.",
+])
+def test_a_capitalised_phrase_after_a_title_must_look_like_a_name(text: str) -> None:
+    assert officials(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Губернатор Амурской области Денис Вострецов провел переговоры с секретарем парткома провинции Цзилинь"
+     " Гао Вэйминем в Чанчуне.", [("Denis Vostretsov", "Russia"), ("Gao Weimin", "China")]),
+    ("Посол КНР Дэн Сяолинь встретился с заместителем председателя правительства Юрием Калининым.",
+     [("Deng Xiaolin", "China"), ("Yury Kalinin", "Russia")]),
+    ("Антон Белкин, генеральный прокурор России, прибыл в Пекин на переговоры.", [("Anton Belkin", "Russia")]),
+])
+def test_russian_titles_in_any_case_give_the_country_and_names_come_back_in_latin(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Встреча с премьер-министром Пакистана Имраном Ханом прошла в Бишкеке.", [("Imran Khan", None)]),
+    ("Pakistani Prime Minister Imran Khan met the press.", [("Imran Khan", "Pakistan")]),
+])
+def test_a_third_countrys_official_is_not_taken_for_a_russian(text: str,
+                                                              expected: list[tuple[str, str | None]]) -> None:
+    assert officials(text) == expected
+
+
+def test_a_name_with_no_title_beside_it_is_no_official() -> None:
+    assert officials("Денис Вострецов и Гао Вэйминь осмотрели порт.") == []
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Олегом Кожемяко", "Олег Кожемяко"), ("Юрием Калининым", "Юрий Калинин"), ("Сергея Лаврова", "Сергей Лавров"),
+    ("Леонидом Слуцким", "Леонид Слуцкий"), ("Валентиной Петровой", "Валентина Петрова"),
+])
+def test_a_russian_name_in_any_case_goes_back_to_the_nominative(written: str, expected: str) -> None:
+    assert nominative(written) == expected
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("Олег Кожемяко", "Oleg Kozhemyako"), ("Сергей Петров", "Sergei Petrov"), ("Алексей Миллер", "Alexei Miller"),
+    ("Евгений Ильич", "Yevgeny Ilyich"), ("Николай Фёдоров", "Nikolai Fyodorov"), ("Дмитрий Юрьев", "Dmitry Yuryev"),
+])
+def test_russian_names_are_spelt_as_english_media_spell_them(cyrillic: str, latin: str) -> None:
+    assert transliterate(cyrillic) == latin
+
+
+@pytest.mark.parametrize(("cyrillic", "pinyin"), [
+    ("Сюй Цинь", "Xu Qin"), ("Ван Вэньтао", "Wang Wentao"), ("Чжан Юся", "Zhang Youxia"),
+    ("Чжан Ханьхуэй", "Zhang Hanhui"), ("Цзян Цзэминь", "Jiang Zemin"), ("Ли Цзюнь", "Li Jun"),
+    ("Го Шэнкунь", "Guo Shengkun"), ("Хуан Юнчжан", "Huang Yongzhang"), ("Ма Чжаосюй", "Ma Zhaoxu"),
+])
+def test_palladius_names_go_back_to_pinyin_syllable_by_syllable(cyrillic: str, pinyin: str) -> None:
+    assert to_pinyin(cyrillic) == pinyin
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Сюй Цинем", "Сюй Цинь"), ("Лю Биня", "Лю Бинь"), ("Юй Вэйдуна", "Юй Вэйдун"), ("Ма Чжаосюем", "Ма Чжаосюй"),
+    ("Линь Ци", "Линь Ци"),
+])
+def test_a_chinese_name_in_a_russian_case_goes_back_to_the_nominative(written: str, expected: str) -> None:
+    assert chinese_nominative(written) == expected
+
+
+@pytest.mark.parametrize("name", ["Олег Кожемяко", "Сергей Ли", "Иван Ван"])
+def test_a_russian_name_is_not_taken_for_a_chinese_one(name: str) -> None:
+    assert not looks_chinese_cyrillic(name)
+
+
+@pytest.mark.parametrize("text", [
+    "Заместитель председателя правительства встретился с послом КНР Чжан Ханьхуэем в Москве.",
+    "Russian Deputy Prime Minister met Chinese Ambassador to Russia Zhang Hanhui in Moscow.",
+])
+def test_a_titled_name_the_knowledge_base_knows_is_its_person(text: str) -> None:
+    hits = find_people(text, KB, dt.date(2023, 3, 1))
+    assert [(h.participant.name, h.participant.known) for h in hits if "Zhang" in h.participant.name] == [
+        ("Zhang Hanhui", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chief of the General Staff of the Chinese People's Liberation Army Zhou Mingde held talks with Russian"
+    " Deputy Defence Minister Pavel Sorokin in Qingdao on Tuesday, June 4, 2024.",
+    "4 июня 2024 года губернатор Приморского края Денис Вострецов провел переговоры с секретарем парткома"
+    " провинции Хэйлунцзян Гао Вэйминем в Харбине.",
+])
+def test_a_meeting_of_two_officials_the_knowledge_base_does_not_know_is_found(text: str) -> None:
+    result = extract(text, published=dt.date(2024, 6, 5), knowledge=KB)
+    assert len(result.meetings) == 1
+    people = {(p.name, p.country) for p in result.meetings[0].participants}
+    assert {p[1] for p in people} == {"Russia", "China"}
+    assert len(people) == 2
+
+
+def test_people_named_outside_the_meeting_sentence_do_not_join_it() -> None:
+    text = ("Russian Deputy Defence Minister Pavel Sorokin held talks with Chinese Vice Premier Zhou Mingde in Beijing"
+            " on Tuesday, June 4, 2024.\n\nKhabarovsk Krai Governor Roman Sedykh opened a trade fair the same week.")
+    result = extract(text, published=dt.date(2024, 6, 5), knowledge=KB)
+    assert [sorted(p.name for p in m.participants) for m in result.meetings] == [["Pavel Sorokin", "Zhou Mingde"]]
+
+
+def test_a_russian_title_is_given_as_a_role_in_the_nominative() -> None:
+    found = find_officials("Гао Вэйминь встретился с генеральным прокурором России Антоном Белкиным.")
+    assert [(o.name, o.title) for o in found] == [("Anton Belkin", "генеральный прокурор России")]
+
+
+@pytest.mark.parametrize("title", [
+    "Prosecutor General", "Attorney General", "CEO", "Chief Executive", "party secretary",
+    "Member of the Political Bureau", "Commander-in-Chief", "Director-General", "Spokesperson", "Vice Chairman",
+    "Head of the Federal Customs Service", "Presidential Aide", "Crown Prince", "Senator",
+])
+def test_every_english_title_head_passes_the_cheap_first_look(title: str) -> None:
+    assert officials(f"They met {title} Ivan Petrovsky in Minsk.") == [("Ivan Petrovsky", "Russia")]

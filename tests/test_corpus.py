@@ -1,0 +1,68 @@
+"""The corpus of real news pages: what it holds, and the level the extraction reaches on it.
+
+The composition is what makes the figures mean something (enough Russian, Chinese official media,
+Russian state media, pages with no meeting, a spread of years); the floors keep the level reached on
+both halves from slipping unnoticed.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from eval import corpus
+
+
+@cache
+def manifest(half: str) -> list[dict]:
+    with (corpus.CORPUS / half / "manifest.toml").open("rb") as fh:
+        return tomllib.load(fh)["article"]
+
+
+@cache
+def gold(half: str) -> list[dict]:
+    return json.loads((corpus.CORPUS / half / "gold.json").read_text(encoding="utf-8"))["articles"]
+
+
+def every(key: str) -> Counter:
+    return Counter(value for half in corpus.HALVES for a in manifest(half)
+                   for value in (a.get(key) if isinstance(a.get(key), list) else [a.get(key)]))
+
+
+@pytest.mark.parametrize("half", corpus.HALVES)
+def test_each_page_has_its_text_its_manifest_entry_and_its_gold(half: str) -> None:
+    texts = {p.name for p in (corpus.CORPUS / half).glob("*.txt")}
+    assert texts == {a["file"] for a in manifest(half)} == {a["file"] for a in gold(half)}
+    assert all(a.get("url", "").startswith("http") for a in manifest(half))
+
+
+def test_the_halves_share_no_page() -> None:
+    dev, heldout = ({a["url"] for a in manifest(h)} for h in corpus.HALVES)
+    assert not dev & heldout
+
+
+def test_the_corpus_holds_what_the_issue_asks_for() -> None:
+    pages = sum(len(manifest(h)) for h in corpus.HALVES)
+    tags, languages = every("tags"), every("language")
+    chinese_official_english = sum(1 for h in corpus.HALVES for a in manifest(h)
+                                   if "chinese-official" in a.get("tags", []) and a["language"] == "en")
+    years = {str(a["published"])[:4] for h in corpus.HALVES for a in gold(h) if a.get("published")}
+    assert pages >= 80
+    assert languages["ru"] >= 25
+    assert chinese_official_english >= 15
+    assert tags["kremlin-tass-ria-sputnik"] >= 10
+    assert tags["no-meeting"] >= 5
+    assert {"call", "planned", "several-meetings", "delegation", "below-top"} <= set(tags)
+    assert {"2012", "2026"} <= years
+    assert len(years) >= 12
+
+
+@pytest.mark.parametrize("half", corpus.HALVES)
+def test_no_meeting_pages_have_empty_gold(half: str) -> None:
+    tagged = {a["file"] for a in manifest(half) if "no-meeting" in a.get("tags", [])}
+    assert tagged
+    assert all(not a["meetings"] for a in gold(half) if a["file"] in tagged)
