@@ -19,7 +19,8 @@ from extraction.bystanders import masked, other_events
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded
 from extraction.meetings import Context, Mention, detect, find_trigger
-from extraction.people import find_people
+from extraction.officials import Official
+from extraction.people import PeopleScan, find_people
 from extraction.places import find_places
 from extraction.scope import SIDES
 
@@ -44,7 +45,9 @@ def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[M
     mention = detect(text, index, ctx, **context)  # type: ignore[arg-type]
     if mention is None:
         return []
-    return _occasions(mention, text, ctx) or _with_each(mention, text, ctx) or [mention]
+    scan = context.get("scan")
+    return _occasions(mention, text, ctx) or _with_each(mention, text, ctx, scan if isinstance(scan, PeopleScan)
+                                                        else None) or [mention]
 
 
 def _occasions(mention: Mention, text: str, ctx: Context) -> list[Mention]:
@@ -78,7 +81,7 @@ def _pieces(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _with_each(mention: Mention, text: str, ctx: Context) -> list[Mention]:
+def _with_each(mention: Mention, text: str, ctx: Context, scan: PeopleScan | None) -> list[Mention]:
     """One visitor, several hosts named one by one: a meeting with each of them."""
     if _TOGETHER.search(text):
         return []
@@ -88,7 +91,7 @@ def _with_each(mention: Mention, text: str, ctx: Context) -> list[Mention]:
     if one is None or other is None:
         return []
     trigger = find_trigger(masked(text, other_events(text)))
-    hits = {h.participant.key: h for h in find_people(text, ctx.kb, ctx.published, context=ctx.named)}
+    hits = {h.participant.key: h for h in find_people(text, ctx.kb, ctx.published, context=ctx.named, scan=scan)}
     many = by_side[other]
     if trigger is None or any(p.key not in hits for p in many):
         return []  # someone the sentence only points at ("his counterpart"): one meeting as reported
@@ -98,6 +101,14 @@ def _with_each(mention: Mention, text: str, ctx: Context) -> list[Mention]:
     rest = [p for p in mention.participants if p.country not in SIDES]
     return [replace(mention, participants=tuple(sorted((visitor, host, *rest), key=mention.participants.index)))
             for host in many]
+
+
+def _within(scan: PeopleScan, start: int, end: int) -> PeopleScan:
+    """The sentence's scan for people, cut down to one clause (positions are those of the sentence)."""
+    def keep(found: tuple) -> tuple:
+        return tuple(f for f in found if start <= (f.start if isinstance(f, Official) else f[0]) < end)
+    return PeopleScan(aliases=keep(scan.aliases), honorifics=keep(scan.honorifics), roles=keep(scan.roles),
+                      titled=keep(scan.titled), surnames=keep(scan.surnames))
 
 
 def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) -> list[Mention]:
@@ -114,11 +125,13 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
     starts[0] = 0
     groups = [(segments[a][0], segments[b - 1][1] if b < len(segments) else len(text))
               for a, b in zip(starts, [*starts[1:], len(segments)], strict=True)]
-    context = {k: v for k, v in context.items() if k not in ("scan", "places")}  # read each clause afresh
+    scan = context.get("scan")
+    context = {k: v for k, v in context.items() if k not in ("scan", "places")}
     found: list[Mention] = []
     for start, end in groups:
         part = " " * start + text[start:end] + " " * (len(text) - end)
-        mention = detect(part, index, ctx, **context)  # type: ignore[arg-type]
+        own = _within(scan, start, end) if isinstance(scan, PeopleScan) else None  # the clause's own people
+        mention = detect(part, index, ctx, scan=own, **context)  # type: ignore[arg-type]
         if mention is not None:
             found.append(replace(mention, quote=text))
     keys = {frozenset(p.key for p in m.participants) for m in found}
