@@ -21,7 +21,8 @@ from storage.writes import ArticleMeta, delete_article
 ADMINS_ONLY = "Only admins can do that."
 log = logging.getLogger(__name__)
 ARTICLES_PAGE = 10
-PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "assumed": "assumed: the date added"}
+PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "url": "from the page's address",
+                 "dateline": "from the dateline", "assumed": "not stated"}
 
 
 class AdminCommands:

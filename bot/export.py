@@ -26,6 +26,7 @@ def meeting_dict(meeting: MeetingView) -> dict:
         "label": meeting.label,
         "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants],
         "topics": [{"name": t.name, "quote": t.quote} for t in meeting.topics],
+        "agenda": list(meeting.agenda),
         "sources": [
             {"article_id": s.article_id, "title": s.title, "url": s.url,
              "published": s.published.isoformat() if s.published else None, "quote": s.quote}
@@ -47,16 +48,18 @@ def json_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
 
 def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
     """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell. Each source
-    reads "article #4 | Izvestia | 2023-02-22 | https://…", every part in its place even when unknown."""
+    reads "article #4 | Izvestia | 2023-02-22 | https://…", every part in its place even when unknown. The
+    agenda (the items as the articles word them) comes last, so that columns read by position keep theirs."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources"])
+    writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources", "agenda"])
     for m in meetings:
         writer.writerow([
             m.id, m.date or "", m.place or "", m.kind, m.label,
             "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in m.participants),
             "; ".join(t.name for t in m.topics),
             "; ".join(_source_cell(s) for s in m.sources),
+            "; ".join(m.agenda),
         ])
         yield out.getvalue()
         out.seek(0)

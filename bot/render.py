@@ -136,6 +136,8 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool 
     focus = next((t.name for t in meeting.topics if t.topic_id == topic), None)
     if meeting.topics:
         lines.append(_topics(meeting, evidence, kb, full=full, focus=focus))
+    if full and meeting.agenda:
+        lines.append(_agenda(meeting))
     sources = sorted(meeting.sources, key=lambda s: s.quote != evidence)  # the quote's own source first
     if full:
         if evidence:
@@ -191,6 +193,11 @@ def _topics(meeting: MeetingView, evidence: str, kb: KnowledgeBase, *, full: boo
     hidden = len(ranked) - SHORT_TOPICS
     more = f" +{hidden}" if hidden > 0 else ""
     return TOPICS_MARK + ", ".join(esc(t.name) for t in ranked[:SHORT_TOPICS]) + more
+
+
+def _agenda(meeting: MeetingView) -> str:
+    """A full view's "Discussed:" line: every item the articles say was on the table, in their words."""
+    return "Discussed: " + "; ".join(esc(item) for item in meeting.agenda)
 
 
 def highlighted(marked: str) -> str:

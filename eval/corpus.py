@@ -5,7 +5,9 @@ is known of each page from outside its text (address, outlet, the date the page 
 `gold.json` written from the text by a reader. A half is loaded into a fresh store as `briefing ingest`
 would load it (address and outlet given, as `/add` of a link gives them; the publication date only
 where the page states one), exported as `briefing export --format json` prints it, and scored by
-`eval/score.py`. `--text-only` withholds everything but the text, as an upload of a bare file does.
+`eval/score.py`. `--text-only` withholds everything but the text, as an upload of a bare file does;
+`--known-dates` also gives the publication day the gold's reader established (as an admin's caption,
+or the seeds' manifest, gives it), which shows what is lost to publication dates alone.
 
 The held-out half is for measuring how the rules carry over: print its misses (`--misses heldout`)
 only when the rules are done, never while tuning them.
@@ -55,6 +57,7 @@ class Page:
     url: str | None
     outlet: str | None
     page_date: dt.date | None
+    known_date: dt.date | None
     language: str
 
 
@@ -63,22 +66,30 @@ def pages(half: str, corpus: Path = CORPUS) -> list[Page]:
     directory = corpus / half
     with (directory / "manifest.toml").open("rb") as fh:
         entries = tomllib.load(fh)["article"]
-    out = []
-    for entry in sorted(entries, key=lambda e: e["file"]):
-        stamp = str(entry.get("page_date") or "")
-        out.append(Page(path=directory / entry["file"], url=entry.get("url"), outlet=entry.get("outlet"),
-                        page_date=dt.date.fromisoformat(stamp) if len(stamp) == 10 else None,
-                        language=entry.get("language", "en")))
-    return out
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))["articles"]
+    published = {a["file"]: _day(a.get("published")) for a in gold}
+    return [Page(path=directory / entry["file"], url=entry.get("url"), outlet=entry.get("outlet"),
+                 page_date=_day(entry.get("page_date")), known_date=published.get(entry["file"]),
+                 language=entry.get("language", "en"))
+            for entry in sorted(entries, key=lambda e: e["file"])]
 
 
-def predicted(half: str, *, text_only: bool = False, corpus: Path = CORPUS) -> list[dict]:
+def _day(value: object) -> dt.date | None:
+    """A full date (YYYY-MM-DD) as a date; a month, a year or nothing as None."""
+    text = str(value or "")
+    return dt.date.fromisoformat(text) if len(text) == 10 else None
+
+
+def predicted(half: str, *, mode: str = "page", corpus: Path = CORPUS) -> list[dict]:
     """Every meeting a fresh store holds after loading the half, as `briefing export --format json` prints."""
     with tempfile.TemporaryDirectory() as folder:
         engine = open_store(f"sqlite:///{folder}/corpus.db")
         for page in pages(half, corpus):
-            prepared = prepare_file(page.path) if text_only else prepare_file(
-                page.path, published=page.page_date, url=page.url, outlet=page.outlet)
+            if mode == "text":
+                prepared = prepare_file(page.path)
+            else:
+                published = page.known_date or page.page_date if mode == "known" else page.page_date
+                prepared = prepare_file(page.path, published=published, url=page.url, outlet=page.outlet)
             if isinstance(prepared, str):
                 raise SystemExit(f"{page.path.name}: refused: {prepared}")
             try:
@@ -91,11 +102,11 @@ def predicted(half: str, *, text_only: bool = False, corpus: Path = CORPUS) -> l
     return json.loads(exported)["meetings"]
 
 
-def score(half: str, *, text_only: bool = False, corpus: Path = CORPUS) -> dict:
+def score(half: str, *, mode: str = "page", corpus: Path = CORPUS) -> dict:
     """The scorer's figures (and misses) for one half."""
     scorer = _scorer()
     return scorer.score(scorer.load_gold(str(corpus / half / "gold.json")),
-                        predicted(half, text_only=text_only, corpus=corpus))
+                        predicted(half, mode=mode, corpus=corpus))
 
 
 def table(results: dict[str, dict]) -> str:
@@ -113,11 +124,15 @@ def table(results: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.corpus", description=__doc__.splitlines()[0])
-    parser.add_argument("--text-only", action="store_true", help="give the pipeline nothing but each page's text")
+    given = parser.add_mutually_exclusive_group()
+    given.add_argument("--text-only", dest="mode", action="store_const", const="text", default="page",
+                       help="give the pipeline nothing but each page's text")
+    given.add_argument("--known-dates", dest="mode", action="store_const", const="known",
+                       help="also give the publication day the gold's reader established")
     parser.add_argument("--misses", choices=HALVES, help="also print what one half got wrong")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    results = {half: score(half, text_only=args.text_only) for half in HALVES}
+    results = {half: score(half, mode=args.mode) for half in HALVES}
     if args.json:
         print(json.dumps({h: {k: v for k, v in r.items() if k != "misses"} for h, r in results.items()}, indent=2))
     else:

@@ -12,8 +12,10 @@ from extraction.types import Extraction, Meeting, Participant
 
 _SOURCES = {
     "given": "given with the article",
-    "byline": "read from the article's byline or dateline",
-    "assumed": "assumed: no date in the article, so the day it was added",
+    "byline": "read from the article's byline or stamp",
+    "url": "read from the page's address",
+    "dateline": "read from the story's dateline",
+    "assumed": "not stated: no meeting is dated from the day the article was added",
 }
 _KINDS = {"meeting": "meeting", "call": "call (phone or video)", "planned": "planned meeting"}
 _WIDTH = 100
@@ -34,6 +36,9 @@ def explain(extraction: Extraction) -> str:
 
 def _meeting(number: int, meeting: Meeting) -> list[str]:
     date = meeting.date.iso() if meeting.date else "no date"
+    if not meeting.date_certain:
+        said = f"; the article says “{meeting.date_text}”" if meeting.date_text else ""
+        date += f" (date uncertain: it rests on a publication day the article does not give{said})"
     lines = [f"{number}. {meeting.label or 'Meeting'}",
              f"   Kind: {_KINDS[meeting.kind]}",
              f"   Date: {date}", *_because(meeting.date_quote, "no sentence states it" if meeting.date else ""),
@@ -47,6 +52,8 @@ def _meeting(number: int, meeting: Meeting) -> list[str]:
         lines.append("   Topics:")
         for topic in meeting.topics:
             lines += [f"   - {topic.name}", *_quote(topic.quote, indent=7)]
+    if meeting.agenda:
+        lines += ["   Agenda (as the text puts it):", *(f"   - {item}" for item in meeting.agenda)]
     return lines
 
 

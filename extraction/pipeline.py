@@ -7,22 +7,26 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from extraction.agenda import agenda_items, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
+from extraction.dates import find_dates, resolve
 from extraction.delegations import attendees
 from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
 from extraction.meetings import Context, Mention, reports_event, retitle
-from extraction.merge import Group, merge
+from extraction.merge import Group, compatible, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
-from extraction.published import find_edit_stamp, find_published
+from extraction.published import publication, story_days
+from extraction.referents import by_discussion, by_rank
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
+from extraction.trust import settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from knowledge import KnowledgeBase, default_knowledge
 
@@ -33,27 +37,35 @@ _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it
 def extract(text: str, *, published: dt.date | None = None, url: str | None = None,
             today: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Extraction:
     """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
-    del url  # accepted for the callers' convenience; nothing in the text depends on it yet
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
-    warnings: list[str] = []
-    source: PublishedSource = "given"
-    if published is None:
-        published, source = find_published(cleaned.paragraphs), "byline"
-    if published is None and (stamp := find_edit_stamp(cleaned.paragraphs)) is not None:
-        published, source = stamp, "byline"
-        warnings.append(f"publication date taken from the page's edit stamp: {stamp.isoformat()}")
-    if published is None:
-        published, source = today or dt.date.today(), "assumed"
-        warnings.append(f"no publication date found; assumed {published.isoformat()} (the date added)")
+    pub = publication(cleaned.paragraphs, given=published, url=url)
+    warnings: list[str] = list(pub.notes)
+    span = pub.span()
+    # the day dates are read against: the story's own day, else the last day it can have run, else (for
+    # offices and tenses only: `trust.settle` drops any date that rests on it) the day it is added
+    reference = pub.reference or (span[1] if span else today or dt.date.today())
+    # the article is listed with the day it ran when the page gives it, never with the day it was added
+    day_known = pub.date is not None and pub.date.day is not None
+    published = pub.date.first_day() if pub.date is not None and day_known else None
+    source: PublishedSource = pub.source if day_known else "assumed"
+    if not day_known:
+        warnings.append("no publication date found; no meeting is dated from the day the article was added")
     sentences = split_paragraphs(cleaned.paragraphs)
     stamp = readout_stamp(cleaned.paragraphs, kb)
-    found = _read_meetings(sentences, kb, published, dateline_place(cleaned.paragraphs, kb), stamp,
-                           stated=published if source != "assumed" else None)
+    found = _read_meetings(sentences, kb, reference, dateline_place(cleaned.paragraphs, kb), stamp,
+                           stated=pub.reference, stories=story_days(cleaned.paragraphs, pub, reference))
+    if pub.reference is None:
+        found = settle(found, reference, span, stamped=stamp.date if stamp else None)
     meetings = [m for m in found if not missing_sides(m.participants)]
     warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:
-        if meeting.date is None:
+        if not meeting.date_certain:
+            said = f" (the article says “{meeting.date_text}”)" if meeting.date_text else ""
+            kept = f"kept as {meeting.date.iso()}" if meeting.date else "left undated"
+            warnings.append(f"date uncertain for meeting {meeting.label}: it rests on a publication day the "
+                            f"article does not give, so it is {kept}{said}")
+        elif meeting.date is None:
             warnings.append(f"no date found for meeting {meeting.label}")
     unknown = sorted({p.name for m in meetings for p in m.participants if not p.known})
     warnings += [f"person not in the knowledge base: {name}" for name in unknown]
@@ -69,8 +81,8 @@ def _out_of_scope(meeting: Meeting) -> str:
 
 
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
-                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None
-                   ) -> list[Meeting]:
+                   dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None,
+                   stories: dict[int, dt.date] | None = None) -> list[Meeting]:
     scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
     first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
@@ -84,7 +96,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
         if person is not None:
             main.setdefault(person.country, pid)
     ctx = Context(kb=kb, published=published, main=main, named=named)
-    mentions = _mentions(sentences, analyst, ctx, scans, first)
+    mentions = _mentions(sentences, analyst, ctx, scans, first, stories or {})
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
@@ -102,12 +114,16 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     # a date learnt from the evidence ("quoted Patrushev as saying on Wednesday") sharpens the attribution
     views = [replace(v, date=date) for v, (date, _) in zip(views, found, strict=True)]
     evidence = attribute(facts, views, published)
+    texts = [s.text for s in sentences]
+    evidence = by_discussion(evidence, texts, [not f.analyst and says_discussed(f.text) for f in facts])
+    evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
+                       [v.paragraphs for v in views])
     meetings = _build(groups, evidence, sentences, found, kb, published, dateline, stamp)
     return _with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
-              first: list[list[PersonHit]]) -> list[Mention]:
+              first: list[list[PersonHit]], stories: dict[int, dt.date]) -> list[Mention]:
     """Each sentence's meeting report, if any; `first` are the people each names as of publication."""
     mentions: list[Mention] = []
     previous: PartialDate | None = None
@@ -115,11 +131,15 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
     subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
     pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
+    story = ctx  # on a page of several wire stories, the one being read, counting from its own dateline
     for s in sentences:
+        if s.paragraph in stories and (s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph):
+            story = replace(ctx, published=stories[s.paragraph])
+            previous, subject, pair = None, None, ()  # a new story: "a day later", "he" look no further back
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
-            found = detect_all(s.text, s.index, ctx, previous=previous, scan=scans[s.index], places=places,
+            found = detect_all(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
                                subject=subject, pair=pair,
                                fallback_place=paragraph_place.get(s.paragraph),
                                fallback_date=paragraph_date.get(s.paragraph))
@@ -131,7 +151,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
             paragraph_place[s.paragraph] = places[-1].name
         if not analyst[s.index] and (named_here := first[s.index]):
             subject = named_here[0].participant
-        if mention is None and (scene := sentence_date(s.text, ctx.published)) is not None:
+        if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
             paragraph_date[s.paragraph] = scene
     return mentions
 
@@ -197,13 +217,15 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published and not group.held else reported_kind
         topics: dict[str, TopicLink] = {}
-        for i in mine:
+        about = [i for i in mine if _of_its_time(sentences[i].text, date, published, future=kind == "planned")]
+        for i in about:
             for name in discussed_topics(sentences[i].text, kb):
                 topics.setdefault(name, TopicLink(name, sentences[i].text))
+        agenda = merge_agenda(*(agenda_items(sentences[i].text) for i in about))
         label = group.label or _label(kind, [p.name for p in people])
         order = evidence_order([m.sentence for m in group.mentions], mine, sentences)
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
-                          topics=tuple(topics.values()), quote=_reporting_sentence(group),
+                          topics=tuple(topics.values()), agenda=agenda, quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
                           or _stamped(stamp, date=date),
                           place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place)
@@ -251,6 +273,15 @@ def _reported(texts: list[str], mention: Mention) -> list[str]:
     view = list(texts)
     view[mention.sentence] = mention.reported
     return view
+
+
+def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, future: bool) -> bool:
+    """False for a sentence dated to another time than the meeting ("On 25 October 2023 in Bishkek they met
+    again, and ..."): what it says was discussed belongs to that other meeting, not to this one."""
+    if date is None:
+        return True
+    values = [v for e in find_dates(text) if (v := resolve(e, published=published, future=future, previous=date))]
+    return not values or any(compatible(v, date) for v in values)
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:

@@ -1,12 +1,17 @@
-"""The publication date an article states about itself, from its byline or dateline."""
+"""The publication date an article states about itself: its byline or stamp, its address, its dateline."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from extraction.dateline import Dateline, every_dateline, find_dateline
 from extraction.dates import find_dates
+from extraction.types import PartialDate, PublishedSource
+from extraction.urldate import url_date
 
 # a page-edit stamp says when the page changed, not when the story ran
 _STAMP = re.compile(
@@ -42,3 +47,120 @@ def find_edit_stamp(paragraphs: Sequence[str], *, window: int = 12) -> dt.date |
                 if expr.year and expr.month and expr.day:
                     return dt.date(expr.year, expr.month, expr.day)
     return None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """When the page ran, as far as the page (or its caller) says, and the day its relative dates count from.
+
+    `date` is as precise as the witnesses allow (a month-only address gives a month); None when nothing
+    says. `reference` is the day "on Wednesday" or "yesterday" is read against: the dateline's day when
+    the story was filed then, else the publication day; None unless that day is known.
+    """
+
+    date: PartialDate | None
+    source: PublishedSource
+    reference: dt.date | None
+    notes: tuple[str, ...] = ()  # what the reader should know about how the date was found
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the publication can be; None when nothing says."""
+        if self.date is None:
+            return None
+        return self.date.first_day(), _last_day(self.date)
+
+
+_SAY = {"url": "page's address", "byline": "page's stamp", "given": "date given"}
+_DATELINE_BEFORE = 10  # days a dateline may precede its page's stamp (a story filed, then published)
+_DATELINE_AFTER = 1  # and follow it (the stamp in one time zone, the dateline in another)
+
+
+def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url: str | None = None
+                ) -> Publication:
+    """Every witness of the date, in order of trust: the caller's date, the page's byline or stamp, its
+    address, then its dateline (whose year, when it gives none, must come from one of the others)."""
+    notes: list[str] = []
+    date: PartialDate | None = None
+    source: PublishedSource = "assumed"
+    from_url = url_date(url)
+    if given is not None:
+        date, source = PartialDate.of(given), "given"
+    elif (byline := find_published(paragraphs)) is not None:
+        date, source = PartialDate.of(byline), "byline"
+    else:
+        edited = find_edit_stamp(paragraphs)
+        if from_url is not None and from_url.date.day is not None and (
+                edited is None or from_url.date.first_day() <= edited):  # an edit comes after the story
+            date, source = from_url.date, "url"
+            notes.append(f"publication date read from the page's address ({from_url.text})")
+        elif edited is not None:
+            date, source = PartialDate.of(edited), "byline"
+            notes.append(f"publication date taken from the page's edit stamp: {edited.isoformat()}")
+        elif from_url is not None:
+            date, source = from_url.date, "url"
+            notes.append(f"publication month read from the page's address ({from_url.text}); the day is unknown")
+    filed = find_dateline(paragraphs)
+    day = _dateline_day(filed, date)
+    if filed is not None and day is None and date is None:
+        notes.append(f"the dateline “{filed.text}” gives no year and nothing else on the page does; "
+                     "dates read from it are uncertain")
+    if filed is not None and day is not None and (date is None or date.day is None):
+        whence = "its own" if filed.year is not None else f"from the {_SAY.get(source, source)}"
+        notes = [f"publication day read from the dateline “{filed.text}”, its year {whence}"]
+        date, source = PartialDate.of(day), "dateline"
+    reference = day or (date.first_day() if date is not None and date.day is not None else None)
+    return Publication(date, source, reference, tuple(notes))
+
+
+def story_days(paragraphs: Sequence[str], pub: Publication, reference: dt.date) -> dict[int, dt.date]:
+    """For a page of several wire stories, each with its dateline: paragraph index → the day its story was
+    filed, from which that story's "on Wednesday" counts. Empty for a page of one story.
+
+    A dateline without a year on a page that gives none is read in the year before `reference`; every
+    date read from it is then uncertain (`trust.settle`), but stories of different days stay apart.
+    """
+    found = every_dateline(paragraphs)
+    if len(found) < 2:
+        return {}
+    days = {}
+    for index, filed in found:
+        day = _dateline_day(filed, pub.date) or _latest(filed, reference)
+        if day is not None:
+            days[index] = day
+    return days
+
+
+def _latest(filed: Dateline, reference: dt.date) -> dt.date | None:
+    """The dateline's month and day in the last year that puts it on or before `reference`."""
+    for year in range(reference.year, reference.year - 8, -1):
+        if (filed.month, filed.day) != (2, 29) or calendar.isleap(year):
+            day = dt.date(year, filed.month, filed.day)
+            if day <= reference:
+                return day
+    return None
+
+
+def _dateline_day(filed: Dateline | None, date: PartialDate | None) -> dt.date | None:
+    """The dateline's day, its year its own or the one that puts it just before the page's date."""
+    if filed is None:
+        return None
+    if filed.year is not None:
+        return dt.date(filed.year, filed.month, filed.day)
+    if date is None:
+        return None
+    first, last = date.first_day(), _last_day(date)
+    for year in sorted({first.year - 1, first.year, last.year, last.year + 1}, reverse=True):
+        if filed.month == 2 and filed.day == 29 and not calendar.isleap(year):
+            continue
+        day = dt.date(year, filed.month, filed.day)
+        if first - dt.timedelta(days=_DATELINE_BEFORE) <= day <= last + dt.timedelta(days=_DATELINE_AFTER):
+            return day
+    return None
+
+
+def _last_day(date: PartialDate) -> dt.date:
+    if date.day is not None:
+        return date.first_day()
+    if date.month is None:
+        return dt.date(date.year, 12, 31)
+    return dt.date(date.year, date.month, calendar.monthrange(date.year, date.month)[1])

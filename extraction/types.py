@@ -11,7 +11,7 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 MeetingKind = Literal["meeting", "call", "planned"]
-PublishedSource = Literal["given", "byline", "assumed"]
+PublishedSource = Literal["given", "byline", "url", "dateline", "assumed"]
 
 
 @dataclass(frozen=True, order=True)
@@ -92,6 +92,14 @@ class Meeting:
     date_assumed: bool = False  # True when the date was inferred, e.g. from the publication date
     date_quote: str = ""  # the sentence the date was read from ("" when none states it)
     place_quote: str = ""  # the sentence (or dateline) the place was read from
+    # False when the article does not say when it was published and the date it states for the meeting
+    # ("on Wednesday", "Aug 14") cannot be pinned down without that: the date is then as coarse as is
+    # safe (often None), never one counted from the day the article was added
+    date_certain: bool = True
+    date_text: str = ""  # with an uncertain date: the words that date the meeting, as written ("on Wednesday")
+
+
+    agenda: tuple[str, ...] = ()  # what the text says was discussed, in its own words ("preparations for …")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ SHORT_LIMIT = 36  # characters of a short office name: a participant and their o
 _PERSON_KEYS = frozenset({"id", "name", "country", "aliases", "roles"})
 _TENURE_KEYS = frozenset({"role", "start", "end"})
 _PLACE_KEYS = frozenset({"name", "country", "aliases", "venues"})
+_TOPIC_KEYS = frozenset({"name", "synonyms", "except_in"})
 
 
 def _date(value: object) -> dt.date | None:
@@ -201,6 +202,17 @@ def _load_places(directory: Path) -> tuple[Place, ...]:
     return tuple(places)
 
 
+def _load_topics(directory: Path) -> tuple[Topic, ...]:
+    check = _Checker(directory / "topics.toml")
+    topics = []
+    for index, t in enumerate(_entries(directory, "topics.toml", "topic")):
+        entry = f"topic {t.get('name', f'#{index + 1}')!r}"
+        check.keys(entry, t, _TOPIC_KEYS, ("name",))
+        topics.append(Topic(name=t["name"], synonyms=check.strings(entry, t, "synonyms"),
+                            except_in=check.strings(entry, t, "except_in")))
+    return tuple(topics)
+
+
 def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     """Read every knowledge file; a malformed file fails loudly at start-up, not mid-reply.
 
@@ -212,10 +224,7 @@ def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     roles = _load_roles(directory)
     people = _load_people(directory, {r.id for r in roles})
     places = _load_places(directory)
-    topics = tuple(
-        Topic(name=t["name"], synonyms=tuple(t.get("synonyms", ())))
-        for t in _entries(directory, "topics.toml", "topic")
-    )
+    topics = _load_topics(directory)
     return KnowledgeBase(people=people, roles=roles, places=places, topics=topics)
 
 

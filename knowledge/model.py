@@ -67,6 +67,7 @@ class Topic:
 
     name: str
     synonyms: tuple[str, ...] = ()
+    except_in: tuple[str, ...] = ()  # phrases holding a synonym that do not mean the topic ("Sea of Japan")
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ class Article(SQLModel, table=True):
     outlet: str | None = None
     filename: str | None = None
     published: dt.date | None = Field(default=None, index=True)  # /articles lists newest published first
-    published_source: str = "assumed"  # given | byline | assumed
+    published_source: str = "assumed"  # given | byline | url | dateline | assumed
     text: str
     added_by: str | None = None  # "telegram:<user id>", "cli" or "seed"
     added_at: dt.datetime = Field(default_factory=utcnow)
@@ -88,6 +88,8 @@ class Meeting(SQLModel, table=True):
     place: str | None = None
     kind: str = "meeting"  # meeting | call | planned
     label: str = ""
+    # what the articles say was discussed, in their words: a JSON list of strings, "[]" when none says
+    agenda: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 

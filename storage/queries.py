@@ -6,6 +6,7 @@ Views are detached from the session, so front ends can render them after the ses
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -66,6 +67,7 @@ class MeetingView:
     participants: tuple[ParticipantView, ...]
     topics: tuple[TopicView, ...]
     sources: tuple[SourceView, ...]
+    agenda: tuple[str, ...] = ()  # what the articles say was discussed, in their words
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ _TOPIC_PAGE = _link_newest_first(MeetingTopic, col(MeetingTopic.topic_id))
 _TOPIC_COUNT = select(func.count()).select_from(MeetingTopic).where(MeetingTopic.topic_id == bindparam("owner"))
 _OWN_COUNT = select(PersonPartner.meetings).where(PersonPartner.person_id == bindparam("owner"),
                                                   PersonPartner.partner_id == bindparam("owner"))
-_MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label).where(
+_MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label, Meeting.agenda).where(
     col(Meeting.id).in_(_IDS))
 _PARTICIPANTS = (
     select(MeetingParticipant.meeting_id, Person.id, Person.name, MeetingParticipant.role, Person.country)
@@ -197,6 +199,15 @@ def meeting_count(session: Session) -> int:
     return _kept_count(session, "meeting")
 
 
+def _agenda(stored: str | None) -> tuple[str, ...]:
+    """A meeting's agenda column (a JSON list of strings) as items; anything else reads as no agenda."""
+    try:
+        items = json.loads(stored or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(item) for item in items) if isinstance(items, list) else ()
+
+
 def _kept_count(session: Session, name: str) -> int:
     """A count the triggers of migrations 0006 and 0009 keep in `rowcount`: meeting, article or participant."""
     rows = core_rows(session, _KEPT_COUNT, name=name)
@@ -232,6 +243,7 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
         MeetingView(
             id=i, date=meetings[i].date, place=meetings[i].place, kind=meetings[i].kind, label=meetings[i].label,
             participants=tuple(participants[i]), topics=tuple(topics[i]), sources=tuple(sources[i]),
+            agenda=_agenda(meetings[i].agenda),
         )
         for i in meeting_ids
         if i in meetings

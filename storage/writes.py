@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import unicodedata
 from dataclasses import dataclass
 
@@ -78,7 +79,8 @@ _ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "
                             "published_source", "text", "added_by", "added_at")
 _LAST_SENTENCE_ID = "SELECT coalesce(max(id), 0) FROM sentence"  # the next ids SQLite would give
 _ADD_SENTENCES = DirectInsert(Sentence, "id", "article_id", "position", "text", "search_key")
-_ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "created_at")
+_ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "agenda",
+                            "created_at")
 _ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
 _ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
 _ADD_SOURCE = DirectInsert(MeetingSource, "meeting_id", "article_id", "quote")
@@ -209,13 +211,13 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
                    topics: dict[str, int], *, created_at: dt.datetime) -> tuple[int, bool]:
     """Add one extracted meeting, or merge it into the stored report of the same event; (id, is new)."""
     person_ids = list(dict.fromkeys(people[p.key] for p in extracted.participants))
-    existing = _same_event(session, extracted.date, person_ids)
+    existing = _same_event(session, extracted.date, person_ids, certain=extracted.date_certain)
     if existing is None:
         date = extracted.date
         sort_date = date.first_day() if date else None
         meeting_id = _ADD_MEETING.one(session, (
             date.iso() if date else None, date.precision if date else None, sort_date, extracted.place,
-            extracted.kind, extracted.label, created_at))
+            extracted.kind, extracted.label, json_list(list(extracted.agenda)), created_at))
         present: set[int] = set()
         linked: set[int] = set()
         sourced = False
@@ -257,19 +259,37 @@ def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
     meeting.label = meeting.label or extracted.label
     if meeting.kind == "planned" and extracted.kind != "planned":
         meeting.kind = extracted.kind
+    if extracted.agenda:
+        meeting.agenda = json_list(merged_agenda(meeting.agenda, extracted.agenda))
+
+
+def merged_agenda(stored: str, items: tuple[str, ...]) -> list[str]:
+    """The stored agenda (a JSON list) and another report's items, each said once: every article's words kept."""
+    out = [str(item) for item in json.loads(stored or "[]")]
+    seen = {" ".join(item.casefold().split()) for item in out}
+    for item in items:
+        key = " ".join(item.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _precision_rank(date: PartialDate) -> int:
     return {"year": 0, "month": 1, "day": 2}[date.precision]
 
 
-def _same_event(session: Session, date: PartialDate | None, person_ids: list[int]) -> Meeting | None:
+def _same_event(session: Session, date: PartialDate | None, person_ids: list[int], *,
+                certain: bool = True) -> Meeting | None:
     """A stored meeting of exactly these people on a compatible date: another report of one event.
 
+    Only a date the article states can say two reports are one event: an undated report, or one whose
+    date is uncertain (its article gave no publication date), stays a meeting of its own, or every
+    story of two people added on one day would become a single meeting.
     Candidates are the first person's meetings in the same month (or year), found through indexes;
     their participant sets are then read in one query, not one query each.
     """
-    if date is None or len(person_ids) < 2:
+    if date is None or not certain or len(person_ids) < 2:
         return None
     if date.precision == "year":
         prefix, first_day, after_day = date.iso(), dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)

@@ -92,10 +92,17 @@ def test_what_names_nobody_matches_and_suggests_nobody(query):
     assert resolve(query, PEOPLE) == Resolution("none", ())
 
 
-@pytest.mark.parametrize("query", ["blockchain", "football", "xylophone", "pizza", "<b>", "climate change",
-                                   "arctic route", "semiconductors"])
+@pytest.mark.parametrize("query", ["blockchain", "football", "xylophone", "pizza", "<b>", "volcanoes",
+                                   "chess tournament", "semiconductors"])
 def test_what_is_no_topic_matches_and_suggests_no_topic(query):
     assert resolve(query, TOPICS) == Resolution("none", ())
+
+
+@pytest.mark.parametrize(("query", "topic"), [("climate change", "climate change"), ("COVID", "COVID-19"),
+                                              ("межпарламентское", "interparliamentary cooperation")])
+def test_topics_added_for_what_articles_discuss_are_found_by_their_words(query, topic):
+    result = resolve(query, TOPICS)
+    assert (result.status, result.matches[0].target) == ("one", topic)
 
 
 @pytest.mark.parametrize(("query", "person"), [

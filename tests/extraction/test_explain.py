@@ -28,7 +28,7 @@ def report() -> str:
 def test_it_states_the_publication_date_and_where_it_came_from(report: str) -> None:
     assert "Published: 2025-03-03 (given with the article)" in report
     assumed = explain(extract("Nothing here.", today=dt.date(2026, 1, 5)))
-    assert "Published: 2026-01-05 (assumed: no date in the article, so the day it was added)" in assumed
+    assert "Published: unknown (not stated: no meeting is dated from the day the article was added)" in assumed
 
 
 def test_each_meeting_shows_kind_date_place_and_the_sentences_behind_them(report: str) -> None:

@@ -93,11 +93,11 @@ def test_unseen_texts(text: str, published: dt.date, expected: tuple[str, str | 
 
 
 @pytest.mark.parametrize("text", ["", "The weather in Moscow was cold. Nothing happened.", "a" * 1_000_000])
-def test_texts_without_meetings_give_none_and_say_the_date_was_assumed(text: str) -> None:
+def test_texts_without_meetings_give_none_and_say_no_date_was_found(text: str) -> None:
     extraction = extract(text, today=dt.date(2026, 11, 23))
     assert extraction.meetings == ()
-    assert extraction.published_source == "assumed"
-    assert "no publication date found; assumed 2026-11-23 (the date added)" in extraction.warnings
+    assert (extraction.published, extraction.published_source) == (None, "assumed")  # never the day added
+    assert "no publication date found; no meeting is dated from the day the article was added" in extraction.warnings
 
 
 def test_warnings_name_strangers_and_undated_meetings() -> None:

@@ -1,0 +1,90 @@
+"""How much of a meeting's date the article really says, when it does not say exactly when it ran.
+
+"On Wednesday", "yesterday", "Aug 14", "in May" are read against the publication day. When the page
+gives only its month, or nothing at all, such a date is only as good as a guess: each meeting's date
+is read again against every day the publication could be, and only what all readings share is kept
+(a year, a month, or nothing), with the meeting marked `date_certain=False`. A date the text states in
+full ("December 13, 2013", "in 2019") reads the same whatever the day, and stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extraction.dates import DateExpr, find_dates, resolve
+from extraction.types import Meeting, PartialDate
+
+_NEAR_DAYS = 3  # "a day later", "the same day": as sure as a meeting with a sure date this close
+_OTHER_YEARS = (1, 6)  # an unknown publication day is read as the same day these many years earlier too
+
+
+def settle(meetings: Sequence[Meeting], reference: dt.date, span: tuple[dt.date, dt.date] | None, *,
+           stamped: dt.date | None = None) -> list[Meeting]:
+    """Each meeting with the part of its date that does not depend on the unknown publication day.
+
+    `reference` is the day the dates were read against; `span` the first and last day the publication
+    can be (None when nothing says); `stamped` a readout stamp's day, which the page states in full.
+    """
+    readings = _readings(reference, span)
+    settled: list[Meeting] = []
+    sure: list[dt.date] = []
+    for meeting in meetings:
+        date = meeting.date
+        if date is None or (stamped is not None and date == PartialDate.of(stamped)):
+            settled.append(meeting)
+            continue
+        basis = _basis(meeting.date_quote, date, reference, future=meeting.kind == "planned")
+        kept = _kept(basis, date, readings, sure, future=meeting.kind == "planned")
+        if kept == date:
+            sure.append(date.first_day())
+            settled.append(meeting)
+        else:
+            said = basis.text.rstrip(" .,") if basis else ""
+            settled.append(replace(meeting, date=kept, date_certain=False, date_text=said))
+    return settled
+
+
+def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date], sure: Sequence[dt.date], *,
+          future: bool) -> PartialDate | None:
+    if basis is None:
+        return None  # nothing in the text states this date: it came from the guessed day itself
+    if basis.relative is not None and basis.relative[0] == "prev":
+        near = any(abs((date.first_day() - day).days) <= _NEAR_DAYS for day in sure)
+        return date if near else None
+    kept: PartialDate | None = date
+    for day in readings:
+        kept = common(kept, resolve(basis, published=day, future=future, previous=date))
+    return kept
+
+
+def _basis(quote: str, date: PartialDate, reference: dt.date, *, future: bool) -> DateExpr | None:
+    """The expression in the date's sentence that gives it."""
+    return next((e for e in find_dates(quote)
+                 if resolve(e, published=reference, future=future, previous=date) == date), None)
+
+
+def _readings(reference: dt.date, span: tuple[dt.date, dt.date] | None) -> list[dt.date]:
+    """The days the publication could be: both ends of its span, or the same day in other years."""
+    if span is not None:
+        return [span[0], span[1]]
+    return [_years_before(reference, n) for n in _OTHER_YEARS]
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def common(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    """What two readings of a date agree on: the same day, else month, else year, else nothing."""
+    if a is None or b is None or a.year != b.year:
+        return None
+    if a.month is None or a.month != b.month:
+        return PartialDate(a.year)
+    if a.day is None or a.day != b.day:
+        return PartialDate(a.year, a.month)
+    return a
