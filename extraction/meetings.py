@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from extraction.bystanders import inside, masked, other_events, quoted
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
@@ -15,10 +16,13 @@ from extraction.types import MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase, Person
 
 _CALL = Folded(
-    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference)|videoconference"
+    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference|chat)|videoconference"
+    r"|(?:via|by|over)\s+(?:an?\s+)?(?:(?:encrypted|secure|closed)\s+)?video(?:\s+(?:channel|line))?"
+    r"|virtual\s+(?:meeting|summit|talks|conversation|call)|(?:met|meet|meets)\s+virtually|online\s+(?:meeting|talks|summit)"
     r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
-    r"|телефонн\w+\s+разговор\w*|по\s+телефону|по\s+видеосвязи|видеоконференц\w*)",
-    needs=("phone", "video", "call", "телефон", "видео"))
+    r"|телефонн\w+\s+разговор\w*|по\s+телефону|видеосвяз\w*|видеоконференц\w*|видеоформат\w*"
+    r"|онлайн-?(?:переговор|встреч|саммит)\w*)",
+    needs=("phone", "video", "call", "virtual", "online", "телефон", "видео", "онлайн"))
 _MEET = Folded(
     r"\b(?:met|meets?(?!\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?:\w+\s+)?(?:interests|needs|requirements"
     r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
@@ -35,11 +39,17 @@ _PLANNED = Folded(
     r"|poised|going|to\s+be\s+held)|upcoming"
     r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
     r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
-    r"|agreed\s+to\s+(?:meet|hold|visit)|планиру\w*|состоится|проведут|посетит|встретится"
-    r"|ожидается|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
+    r"|agreed\s+to\s+(?:meet|hold|visit)|(?:getting\s+ready|preparing)\s+for|запланирован\w*"
+    r"|планиру\w*|состоится|состоятся|пройдут|пройд[её]т|проведут|провед[её]т|посетит|посетят|встретится|встретятся"
+    r"|примет|прибудет|отправится|ожидается|ожидаются|предстоит|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
 _EVENT_VERB = Folded(
     r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
     needs=("met", "talks", "visited", "received", "hosted", "phone", "встретил", "провел", "провёл"))
+# "..., he told reporters after talks with Ding": the talks are the occasion of a remark, so they took place
+_OCCASION = re.compile(r"\b(?:said|told\s+\w+|stated|noted|added|заявил\w*|сообщил\w*|сказал\w*|отметил\w*)"
+                       r"\b[^.;\"“”«»]{0,50}?\b(?:after|following|at|during|после|по\s+итогам|на|в\s+ходе)\s+"
+                       r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$", re.IGNORECASE)
+_ARRIVALS = ("arriv", "прибы")  # a visit word that reports only the arrival
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
     r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"
@@ -63,8 +73,18 @@ _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
 _TOLD_BY = re.compile(r",\s*(?:according\s+to\s+[^,]{2,60}|(?:[\w.'-]+\s+){1,8}(?:said|says|recalled|recalls"
                       r"|noted|added|stressed|wrote|told\s+\w+)\b[^,]{0,60})[.!]?\s*$")
 # "They last met in Samarkand", "The two leaders met again": the people of the meeting reported before
-_PLURAL_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
-                           r"|presidents|premiers|ministers|sides|officials|men))\b|^(?:они|оба)\b", re.IGNORECASE)
+# "Zhang noted that ...", "Чжан Юся отметил, что ...": a speaker, then what they report
+_SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stressed|recalled|reminded(?:\s+\w+)?"
+                    r"|told\s+\w+|announced|believes|hopes|заявил\w*|отметил\w*|сказал\w*|сообщил\w*"
+                    r"|напомнил\w*|подчеркнул\w*|добавил\w*)\s*,?\s+(?:that|что)\b",
+                    needs=("that", "что"))
+# a time or place set before the subject: "On Tuesday, they", "Earlier this year the two men", "В марте министры"
+_LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|ранее|позже|затем|в|во|на)"
+         r"\s+(?:[\w-]+\s+){0,3}?)?")
+_PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
+                           r"|presidents|premiers|ministers|sides|officials|men))\b"
+                           rf"|^{_LEAD}(?:они|оба|обе\s+стороны|стороны|министры|лидеры|президенты|премьеры)\b",
+                           re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
@@ -77,6 +97,8 @@ class Trigger:
     end: int
     kind: MeetingKind
     visit: bool = False
+    arrival: bool = False  # "arrived in Beijing for talks": planned until the talks are reported
+    call: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +112,10 @@ class Mention:
     place: str | None = None
     label: str | None = None
     quote: str = ""
+    own_place: bool = False  # the place is named in the clause of the trigger, after it
+    held: bool = False  # the sentence says it took place ("met", "провел"), whatever date it resolves to
+    reported: str = ""  # the sentence without its parts about other events (quotations, visits prepared), if any
+    call: bool = False  # reported by a call word ("phone call", "video link"), whatever its kind
 
 
 @dataclass(frozen=True)
@@ -116,9 +142,12 @@ def find_trigger(text: str) -> Trigger | None:
     start = 0 if not _EVENT_VERB.search(text[: m.start()]) else max(0, m.start() - before)
     window = text[start : m.end() + after]
     kind: MeetingKind = "call" if m is call else "meeting"
-    if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]):
+    if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]) \
+            and not _OCCASION.search(text, max(0, m.start() - 80), m.start()):
         kind = "planned"
-    return Trigger(m.start(), m.end(), kind, visit=m is visit)
+    arrival = m is visit and text[m.start() : m.start() + 5].lower().startswith(_ARRIVALS) \
+        and not _EVENT_VERB.search(text)
+    return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival, call=m is call)
 
 
 def reports_event(text: str) -> bool:
@@ -146,26 +175,66 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
     return best[1] if best else None
 
 
-def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None = None,
-           fallback_place: str | None = None, fallback_date: PartialDate | None = None,
-           scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
-           subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
-    """A meeting mention when the sentence has a trigger and people from two sides, else None."""
-    trigger, denied = _affirmed_trigger(text)
+def detect(text: str, index: int, ctx: Context, **context: object) -> Mention | None:
+    """A meeting mention when the sentence has a trigger and people from two sides, else None.
+
+    Parts of the sentence about some other event (a visit being prepared, a message sent, what someone
+    says in quotation marks when the sentence reports the occasion they said it at) are read past: their
+    people, dates and places are not this meeting's. A quotation is read after all when what stands
+    outside it reports no meeting of its own ('"We held talks with Xi," Putin told a meeting of officials').
+    """
+    found = _detect(text, index, ctx, quotes=quoted(text), **context)  # type: ignore[arg-type]
+    if found is None and _QUOTE_MARK.search(text):
+        found = _detect(text, index, ctx, quotes=[], **context)  # type: ignore[arg-type]
+    return found
+
+
+_QUOTE_MARK = re.compile(r"[\"“«]")
+
+
+def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]],
+            previous: PartialDate | None = None,
+            fallback_place: str | None = None, fallback_date: PartialDate | None = None,
+            scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
+            subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
+    aside = other_events(text)
+    reported = masked(text, aside)
+    trigger, denied = _affirmed_trigger(reported)
+    if trigger is not None and quotes and not inside(trigger.start, quotes):
+        aside += quotes  # "'...,' Putin said at a meeting with Han Zheng": the quotation is not the meeting
+    elif quotes and (outside := _affirmed_trigger(masked(reported, quotes)))[0] is not None:
+        (trigger, denied), aside = outside, aside + quotes
     if trigger is None:
         return None
-    date = pick_date(text, trigger.start, published=ctx.published, future=trigger.kind == "planned",
-                     previous=previous) or fallback_date
+    if quotes and aside and aside[-1] == quotes[-1]:  # "'Trade will grow,' he said after talks with Ding": not a plan
+        trigger, denied = _affirmed_trigger(masked(text, aside))
+        if trigger is None:
+            return None
+    reported = masked(text, aside)
+    date = pick_date(_without_remark(reported, trigger), trigger.start, published=ctx.published,
+                     future=trigger.kind == "planned", previous=previous) or fallback_date
+    if trigger.arrival and trigger.kind == "meeting" and (date is None or _lately(date, ctx.published)):
+        trigger = replace(trigger, kind="planned")  # just arrived: the talks it is for are still to come
     on = date.first_day() if date else ctx.published
-    hits = _before_aside(text, trigger, find_people(text, ctx.kb, on, context=ctx.named, scan=scan))
-    hits = [h for h in _before_other_event(text, trigger, hits) if not denied[0] <= h.start < denied[1]]
+    named = find_people(text, ctx.kb, on, context=ctx.named, scan=scan)
+    barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
+    hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
+    hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         hits = kept if _two_sides([h.participant for h in kept]) else hits
     spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
+    if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
+        told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"
+        if _two_sides([h.participant for h in told]):
+            hits = told
+        elif not told:
+            hits = [h for h in hits if h not in spokes]  # "Guo said that ...": a spokesperson tells, not meets
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
-    participants = _with_sides(text, hits, ctx, on, visit=trigger.visit)
+    if not hits and not (pair and _PLURAL_START.match(text)):
+        return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
+    participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
     if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
             and subject.country != participants[0].country:
         participants.insert(0, subject)  # "He is also expected to meet President Xi": he of the sentence before
@@ -175,10 +244,29 @@ def detect(text: str, index: int, ctx: Context, *, previous: PartialDate | None 
         participants = _visit_parties(text, trigger, hits, participants)
     if not _two_sides(participants):
         return None
-    label = _LABEL.search(text)
-    place = nearest(find_places(text, ctx.kb) if places is None else places, trigger.start) or fallback_place
-    return Mention(index, trigger.kind, tuple(participants), date, place,
-                   label.group(1) if label else None, text)
+    label = _LABEL.search(reported)
+    places = [p for p in (find_places(text, ctx.kb) if places is None else places) if not inside(p.start, aside)]
+    place = nearest(places, trigger.start)
+    own_place = place is not None and any(
+        p.name == place and p.start > trigger.end and not _CLAUSE_BREAK.search(reported, trigger.end, p.start)
+        for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
+    held = trigger.kind != "planned" and bool(_EVENT_VERB.search(reported))
+    return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
+                   label.group(1) if label else None, text, own_place=own_place, held=held, call=trigger.call,
+                   reported=reported if aside else "")
+
+
+def _without_remark(text: str, trigger: Trigger) -> str:
+    """"Trade will grow this year, Novak told reporters after talks with Ding": the remark's dates are not
+    the talks'; the sentence from the remark's last comma on is what dates them."""
+    occasion = _OCCASION.search(text, max(0, trigger.start - 80), trigger.start)
+    comma = text.rfind(",", 0, occasion.start()) if occasion else -1
+    return masked(text, [(0, comma)]) if comma > 0 else text
+
+
+def _lately(date: PartialDate, published: dt.date) -> bool:
+    """A day no more than one before publication: an arrival then leaves its talks still to come."""
+    return date.day is not None and date.first_day() >= published - dt.timedelta(days=1)
 
 
 def _affirmed_trigger(text: str) -> tuple[Trigger | None, tuple[int, int]]:
@@ -220,8 +308,8 @@ def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> l
     return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
 
 
-def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False
-                ) -> list[Participant]:
+def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False,
+                barred: frozenset[str] = frozenset()) -> list[Participant]:
     """Add the article's main figure for a side the sentence points at but does not name; "his Chinese
     counterpart" is whoever held the same office in China that day."""
     participants = [h.participant for h in hits]
@@ -234,7 +322,7 @@ def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, 
                     for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
         person = counterparts.get(country) or (ctx.kb.person(ctx.main[country]) if country in ctx.main else None)
-        if person is not None and all(p.person_id != person.id for p in participants):
+        if person is not None and person.id not in barred and all(p.person_id != person.id for p in participants):
             participants.append(participant_for(ctx.kb, person, on))
     return participants
 

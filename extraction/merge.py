@@ -44,6 +44,11 @@ class Group:
         return next((m.place for m in self.mentions if m.place), None)
 
     @property
+    def held(self) -> bool:
+        """A mention says the event took place ("met", "провел"): no date read after publication makes it a plan."""
+        return any(m.held for m in self.mentions)
+
+    @property
     def label(self) -> str | None:
         return next((m.label for m in self.mentions if m.label), None)
 
@@ -51,7 +56,7 @@ class Group:
         """A date after publication means the event is still to come; otherwise calls win over meetings."""
         kinds = {m.kind for m in self.mentions}
         date = self.date
-        if date is not None and date.first_day() > published:
+        if date is not None and date.first_day() > published and not self.held:
             return "planned"
         if "call" in kinds:
             return "call"
@@ -80,8 +85,10 @@ def merge(mentions: list[Mention]) -> list[Group]:
         keys = frozenset(p.key for p in mention.participants)
         if mention.date is None:
             group = latest.get(keys)
+            group = group if group is not None and _same_event(group, mention) else None
         else:
-            candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)]
+            candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)
+                          and _same_event(g, mention)]
             exact = [g for g in candidates if g.date == mention.date]
             group = max(exact or candidates, key=lambda g: g.mentions[-1].sentence, default=None)
         if group is None:
@@ -96,6 +103,18 @@ def merge(mentions: list[Mention]) -> list[Group]:
                 index.setdefault((keys, "<", prefix), []).append(group)
         latest[keys] = group
     return groups
+
+
+def _same_event(group: Group, mention: Mention) -> bool:
+    """A visit planned is not the call the article reports: "they spoke by phone about their next meeting"."""
+    return _same_place(group, mention) and not (
+        mention.kind == "planned" and not mention.call and any(m.call and m.kind != "planned" for m in group.mentions))
+
+
+def _same_place(group: Group, mention: Mention) -> bool:
+    """False when the mention names a city of its own for the event and the group another:
+    "we met in St. Petersburg not long ago", said at talks in Tashkent, is another meeting."""
+    return not (mention.own_place and group.place and mention.place != group.place)
 
 
 def _prefixes(date: PartialDate | None) -> list[tuple[int, ...]]:

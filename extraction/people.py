@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from extraction.lexicon import Matcher, MatcherSet, any_of, fold, per_knowledge, words
 from extraction.officials import Official, find_officials
+from extraction.roles import definite, names_one, shared
 from extraction.types import Participant
 from knowledge import KnowledgeBase, Person
 
@@ -46,6 +47,15 @@ def _role_patterns(kb: KnowledgeBase) -> MatcherSet[str]:
         phrases = sorted({*role.phrases, role.title}, key=len, reverse=True)
         pairs.append((Matcher(phrases, ignore_case=True), role.id))
     return MatcherSet(pairs)
+
+
+@per_knowledge
+def _shared_offices(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(role.id for role in kb.roles if shared(role.title))
+
+
+def _shared_office(kb: KnowledgeBase, role_id: str) -> bool:
+    return role_id in _shared_offices(kb)
 
 
 def participant_for(kb: KnowledgeBase, person: Person, on: dt.date | None) -> Participant:
@@ -131,9 +141,11 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
     hits += _titled_strangers(scan.titled, hits, kb, on)
     named = sorted(hits, key=lambda h: h.start)
     for start, end, role_id in scan.roles:
-        if not _apposition(text, start, end, named):
+        if not _apposition(text, start, end, named) and names_one(text, start, end):
             holders = kb.holders(role_id, on)
-            if len(holders) > 1:  # "the Chinese Vice Premier": one of several, the one the article names
+            if _shared_office(kb, role_id) and not definite(text, start):
+                holders = []  # "a Chinese Vice Foreign Minister": one of several, the phrase does not say which
+            elif len(holders) > 1:  # "the Chinese Vice Premier": one of several, the one the article names
                 holders = [p for p in holders if p.id in context]
             if len(holders) == 1:
                 hits.append(PersonHit(start, end, participant_for(kb, holders[0], on), "role"))

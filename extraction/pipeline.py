@@ -11,11 +11,12 @@ from extraction.agenda import agenda_items, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
 from extraction.dates import find_dates, resolve
+from extraction.delegations import attendees
 from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.meetings import Context, Mention, detect, reports_event, retitle
+from extraction.meetings import Context, Mention, reports_event, retitle
 from extraction.merge import Group, compatible, merge
 from extraction.people import PeopleScan, PersonHit, find_people, scan_people
 from extraction.places import dateline_place, event_place, find_places
@@ -23,6 +24,7 @@ from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
+from extraction.several import detect_all
 from extraction.topics import discussed_topics
 from extraction.trust import settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
@@ -118,7 +120,8 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
                        [v.paragraphs for v in views])
     trips = visits(texts, [f.people for f in facts], lambda text: sentence_date(text, published), kb)
-    return _build(groups, evidence, sentences, found, kb, published, dateline, stamp, trips)
+    meetings = _build(groups, evidence, sentences, found, kb, published, dateline, stamp, trips)
+    return _with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 
 
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
@@ -138,11 +141,11 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
         places = find_places(s.text, ctx.kb)
         mention = None
         if not analyst[s.index]:
-            mention = detect(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
-                             subject=subject, pair=pair,
-                             fallback_place=paragraph_place.get(s.paragraph),
-                             fallback_date=paragraph_date.get(s.paragraph))
-            if mention is not None:
+            found = detect_all(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
+                               subject=subject, pair=pair,
+                               fallback_place=paragraph_place.get(s.paragraph),
+                               fallback_date=paragraph_date.get(s.paragraph))
+            for mention in found:
                 mentions.append(mention)
                 previous = mention.date or previous
                 pair = mention.participants
@@ -201,7 +204,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
     dateline = dateline or (stamp.place if stamp else None)
     drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
     meetings: list[Meeting] = []
-    trips = _trips(drafts)
+    trips = _trips(drafts, published)
     texts = [s.text for s in sentences]
     for group, mine, date, place in drafts:
         reported_kind = group.kind(published)  # as its mentions say; a date after publication makes a plan below
@@ -213,7 +216,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
             place = None  # the sides of a call are in two places; a city nearby is some other event's
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
-        kind = "planned" if date and date.first_day() > published else reported_kind
+        kind = "planned" if date and date.first_day() > published and not group.held else reported_kind
         topics: dict[str, TopicLink] = {}
         about = [i for i in mine if _of_its_time(sentences[i].text, date, published, future=kind == "planned")]
         for i in about:
@@ -230,6 +233,47 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                           or (why if place else ""))
         meetings.append(meeting)
     return meetings
+
+
+def _with_delegations(meetings: list[Meeting], groups: list[Group], evidence: list[int | None],
+                      sentences: tuple[Sentence, ...], kb: KnowledgeBase, named: frozenset[str],
+                      published: dt.date) -> list[Meeting]:
+    """Add the people a readout's delegation list names ("Also attending were ...") to the meeting it is about:
+    the one the sentence reports, else the last one reported before it that is dated to the day (a
+    readout's own event, not one recalled in passing)."""
+    owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
+    extra: dict[int, list[Participant]] = {}
+    reported: list[int] = []  # meetings in the order the article reports them
+    for s in sentences:
+        if s.index in owner and owner[s.index] not in reported:
+            reported.append(owner[s.index])
+        dated = [g for g in reported if (d := meetings[g].date) is not None and d.day is not None]
+        g = owner.get(s.index)
+        if g is None:  # "Xiao Jie was present at the meeting": the dated event a readout is about
+            g = dated[-1] if dated else (reported[-1] if reported else evidence[s.index])
+        if g is None:
+            continue
+        meeting = meetings[g]
+        on = meeting.date.first_day() if meeting.date else published
+        if found := attendees(s.text, kb, on, named):
+            extra.setdefault(g, []).extend(found)
+    out = []
+    for g, meeting in enumerate(meetings):
+        people = {p.key: p for p in meeting.participants}
+        for person in extra.get(g, []):
+            people.setdefault(person.key, person)
+        out.append(replace(meeting, participants=tuple(people.values())))
+    return out
+
+
+def _reported(texts: list[str], mention: Mention) -> list[str]:
+    """The sentences, the mention's own read without its parts about other events ("'... at the summit,'
+    Putin said at a meeting with Han Zheng": the summit is not where the meeting was)."""
+    if not mention.reported:
+        return texts
+    view = list(texts)
+    view[mention.sentence] = mention.reported
+    return view
 
 
 def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, future: bool) -> bool:
@@ -251,13 +295,17 @@ def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[
     if (place := _trip_place(group, date, trips)) is not None:
         return place, ""
     reports = [m.sentence for m in group.mentions]
+    # each report read without its parts about other events ("'... at the summit,' Putin said at a meeting
+    # with Han Zheng": the summit is not where the meeting was)
+    own = {m.sentence: _reported(texts, m)[m.sentence] for m in group.mentions}
     year = date.year if date else published.year
     for i in [*reports, *mine]:
-        if (city := summit_place(texts[i], year, kb)) is not None:
+        if (city := summit_place(own.get(i, texts[i]), year, kb)) is not None:
             return city, texts[i]
     if (visit := visit_place(group.keys, reports[0], date, travels)) is not None:
         return visit.place, visit.quote
-    if (forum := next(filter(None, (event_place(texts, i, kb) for i in reports)), None)) is not None:
+    if (forum := next(filter(None, (event_place(_reported(texts, m), m.sentence, kb) for m in group.mentions)),
+                      None)) is not None:
         return forum  # "on the sidelines of the forum": the city of the forum named before
     country = stated_country([texts[i] for i in [*reports, *mine]])
     if country is None and (visit := visit_place(group.keys, reports[0], date, travels, country=True)):
@@ -299,11 +347,12 @@ def _trip_place(group: Group, date: PartialDate | None, trips: dict[tuple[str, d
     return None
 
 
-def _trips(drafts: list) -> dict[tuple[str, dt.date], str]:
-    """(person, day) → the city of a dated meeting that person had that day, for `_trip_place`."""
+def _trips(drafts: list, published: dt.date) -> dict[tuple[str, dt.date], str]:
+    """(person, day) → the city of a dated meeting that person had that day, for `_trip_place`; a plan's
+    city is where someone will be, not where they were that day."""
     out: dict[tuple[str, dt.date], str] = {}
     for group, _, date, place in drafts:
-        if place and date is not None and date.day is not None:
+        if place and date is not None and date.day is not None and group.kind(published) != "planned":
             for key in group.keys:
                 out.setdefault((key, date.first_day()), place)
     return out

@@ -24,6 +24,11 @@ _PAIR = re.compile(
     r"|politicians|secretaries|sides|delegations)\b"
     r"|\b(?i:bilateral|Russian-Chinese|Chinese-Russian|Sino-Russian|Russo-Chinese|China-Russia|Russia-China"
     r"|российско-китайск\w*|китайско-российск\w*|двусторонн\w*)\b"
+    # "the regular meeting of Russian and Chinese heads of government": the office holders of both sides
+    r"|\b(?:Russian|Chinese),?\s+(?:and|,)\s+(?:Chinese|Russian)\s+(?i:heads|leaders|prime\s+ministers|premiers"
+    r"|presidents|foreign\s+ministers|defen[cs]e\s+ministers)\b"
+    r"|(?i:глав\w*\s+(?:правительств|государств|МИД|внешнеполитических\s+ведомств)\s+(?:двух\s+стран"
+    r"|России\s+и\s+Китая|Китая\s+и\s+России|РФ\s+и\s+КНР|КНР\s+и\s+РФ))"
 )
 _OTHER_SIDE = re.compile(
     r"\b(?:China|Chinese|Beijing|PRC|Russia|Russian|Moscow|Kremlin|Китай\w*|китайск\w*|Пекин\w*|КНР"

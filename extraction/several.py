@@ -1,0 +1,138 @@
+"""Sentences that report more than one meeting.
+
+- a list of occasions: "the ministers have met three times this year: in April in Astana, in July in
+  New York and in September in Beijing" is three meetings, each with its month and city;
+- one visitor and several hosts: "Putin is scheduled to meet Wu Bangguo, Premier Wen Jiabao and Vice
+  President Xi Jinping" is a meeting with each (a delegation that sat together says so: "accompanied
+  by", "also attending", "в составе делегации");
+- two clauses, two events: "Volodin was received by Xi Jinping, and the day before he met Zhao Leji".
+
+`detect_all` gives every mention a sentence holds; `meetings.detect` reads one event at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extraction.bystanders import masked, other_events
+from extraction.dates import find_dates, resolve
+from extraction.lexicon import Folded
+from extraction.meetings import Context, Mention, detect, find_trigger
+from extraction.officials import Official
+from extraction.people import PeopleScan, find_people
+from extraction.places import find_places
+from extraction.scope import SIDES
+
+# "three times this year:", "дважды в этом году:": a count of meetings, then the list after a colon
+_COUNT = Folded(r"\b(?:twice|(?:two|three|four|five|several|\d+)\s+times|дважды|трижды|(?:два|три|четыре|пять"
+                r"|несколько|\d+)\s+раза?)\b[^:]{0,60}:", needs=("twice", "times", "дважды", "трижды", "раз"))
+_ITEM_BREAK = re.compile(r",\s*(?:and\s+|и\s+|а\s+)?(?:then\s+|затем\s+)?|;\s*|\s+and\s+(?:then\s+)?"
+                         r"|\s+и\s+(?:затем\s+)?")
+# people who sat together: a delegation, not separate meetings with each
+_TOGETHER = Folded(r"\b(?:delegations?|accompanied|also\s+(?:attended|present|took\s+part)|together\s+with|jointly"
+                   r"|делегаци\w*|сопровожд\w*|в\s+составе|также\s+(?:приняли|принял)|вместе\s+с)\b",
+                   needs=("delegation", "accompan", "also", "together", "joint", "делегаци", "сопровожд",
+                          "составе", "также", "вместе"))
+_CLAUSE = re.compile(r"[,;]\s+")
+
+
+def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[Mention]:
+    """Every meeting the sentence reports, one mention each (usually none or one)."""
+    parts = _clauses(text, index, ctx, context)
+    if parts:
+        return parts
+    mention = detect(text, index, ctx, **context)  # type: ignore[arg-type]
+    if mention is None:
+        return []
+    scan = context.get("scan")
+    return _occasions(mention, text, ctx) or _with_each(mention, text, ctx, scan if isinstance(scan, PeopleScan)
+                                                        else None) or [mention]
+
+
+def _occasions(mention: Mention, text: str, ctx: Context) -> list[Mention]:
+    """"have met three times this year: in April in Astana, in July in New York and in September in
+    Beijing": one mention per occasion listed after the colon, each with its own date and place."""
+    count = _COUNT.search(text)
+    if count is None:
+        return []
+    out = []
+    start = count.end()
+    for piece in _pieces(text, start):
+        item_start, item_end = piece
+        item = " " * item_start + text[item_start:item_end]
+        dates = [v for e in find_dates(item) if (v := resolve(e, published=ctx.published,
+                                                                future=mention.kind == "planned"))]
+        places = find_places(item, ctx.kb)
+        if dates or places:
+            out.append(replace(mention, date=dates[-1] if dates else None, place=places[-1].name if places else None,
+                               own_place=bool(places)))
+    return out if len(out) >= 2 else []
+
+
+def _pieces(text: str, start: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in _ITEM_BREAK.finditer(text, start):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _with_each(mention: Mention, text: str, ctx: Context, scan: PeopleScan | None) -> list[Mention]:
+    """One visitor, several hosts named one by one: a meeting with each of them."""
+    if _TOGETHER.search(text):
+        return []
+    by_side = {side: [p for p in mention.participants if p.country == side] for side in SIDES}
+    one = next((side for side in SIDES if len(by_side[side]) == 1), None)
+    other = next((side for side in SIDES if side != one and len(by_side[side]) >= 2), None)
+    if one is None or other is None:
+        return []
+    trigger = find_trigger(masked(text, other_events(text)))
+    hits = {h.participant.key: h for h in find_people(text, ctx.kb, ctx.published, context=ctx.named, scan=scan)}
+    many = by_side[other]
+    if trigger is None or any(p.key not in hits for p in many):
+        return []  # someone the sentence only points at ("his counterpart"): one meeting as reported
+    if sum(hits[p.key].end <= trigger.start for p in many) >= 2:
+        return []  # "Xi Jinping and Li Qiang received Putin": the hosts sat together
+    visitor = by_side[one][0]
+    rest = [p for p in mention.participants if p.country not in SIDES]
+    return [replace(mention, participants=tuple(sorted((visitor, host, *rest), key=mention.participants.index)))
+            for host in many]
+
+
+def _within(scan: PeopleScan, start: int, end: int) -> PeopleScan:
+    """The sentence's scan for people, cut down to one clause (positions are those of the sentence)."""
+    def keep(found: tuple) -> tuple:
+        return tuple(f for f in found if start <= (f.start if isinstance(f, Official) else f[0]) < end)
+    return PeopleScan(aliases=keep(scan.aliases), honorifics=keep(scan.honorifics), roles=keep(scan.roles),
+                      titled=keep(scan.titled), surnames=keep(scan.surnames))
+
+
+def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) -> list[Mention]:
+    """"Volodin was received by Xi, and the day before he met Zhao Leji": each clause with a trigger of its
+    own and people of its own is read as a sentence of its own."""
+    breaks = list(_CLAUSE.finditer(text))
+    if not breaks:
+        return []
+    bounds = [0, *(m.end() for m in breaks), len(text)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    starts = [i for i, (s, e) in enumerate(segments) if find_trigger(text[s:e]) is not None]
+    if len(starts) < 2:
+        return []
+    starts[0] = 0
+    groups = [(segments[a][0], segments[b - 1][1] if b < len(segments) else len(text))
+              for a, b in zip(starts, [*starts[1:], len(segments)], strict=True)]
+    scan = context.get("scan")
+    context = {k: v for k, v in context.items() if k not in ("scan", "places")}
+    found: list[Mention] = []
+    for start, end in groups:
+        part = " " * start + text[start:end] + " " * (len(text) - end)
+        own = _within(scan, start, end) if isinstance(scan, PeopleScan) else None  # the clause's own people
+        mention = detect(part, index, ctx, scan=own, **context)  # type: ignore[arg-type]
+        if mention is not None:
+            found.append(replace(mention, quote=text))
+    keys = {frozenset(p.key for p in m.participants) for m in found}
+    return found if len(found) >= 2 and len(keys) == len(found) else []

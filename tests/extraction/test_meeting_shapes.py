@@ -1,0 +1,351 @@
+"""Which meetings an article reports, who was at each and of what kind: shapes seen on real pages.
+
+Every sentence here is written for the test, in the shape of one a real article used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import extract
+from extraction.types import Extraction, Meeting
+
+PUBLISHED = dt.date(2024, 6, 12)  # a Wednesday
+
+
+def read(text: str, published: dt.date = PUBLISHED) -> Extraction:
+    return extract(text, published=published)
+
+
+def people(meeting: Meeting) -> set[str]:
+    return {p.name for p in meeting.participants}
+
+
+def only(extraction: Extraction) -> Meeting:
+    assert len(extraction.meetings) == 1, [(m.label, m.date) for m in extraction.meetings]
+    return extraction.meetings[0]
+
+
+def summary(extraction: Extraction) -> set[tuple[str | None, str | None, str, frozenset[str]]]:
+    return {(m.date.iso() if m.date else None, m.place, m.kind, frozenset(people(m))) for m in extraction.meetings}
+
+
+# ---------------------------------------------------------------- kind (item 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov and Wang Yi held a virtual meeting on Tuesday.",
+        "Vladimir Putin and Xi Jinping are holding talks via an encrypted video channel on Tuesday.",
+        "Владимир Путин и Си Цзиньпин провели переговоры в режиме видеосвязи во вторник.",
+        "Андрей Белоусов и Дун Цзюнь провели встречу в формате видеоконференции во вторник.",
+        "Сергей Лавров и Ван И провели телефонный разговор во вторник.",
+    ],
+)
+def test_a_meeting_held_over_video_or_phone_is_a_call(text: str) -> None:
+    assert only(read(text)).kind == "call"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Премьер-министр Михаил Мишустин в четверг встретится с председателем КНР Си Цзиньпином.",
+        "Президент России Владимир Путин в четверг проведёт переговоры с председателем КНР Си Цзиньпином.",
+        "Владимиру Путину предстоит встреча с председателем КНР Си Цзиньпином в Пекине.",
+        "Сергей Лавров посетит Пекин, где проведет переговоры с Ван И.",
+        "Сергей Лавров планирует обсудить с Ван И ситуацию на Корейском полуострове в ходе встречи в Пекине.",
+        "Vladimir Putin is getting ready for a meeting with Xi Jinping at the summit.",
+    ],
+)
+def test_russian_future_and_plans_make_a_planned_meeting(text: str) -> None:
+    assert only(read(text)).kind == "planned"
+
+
+def test_an_arrival_for_talks_is_planned_until_the_talks_are_reported() -> None:
+    arrived = "Russian Foreign Minister Sergei Lavrov arrived in Beijing on Wednesday for talks with Wang Yi."
+    assert only(read(arrived)).kind == "planned"
+    assert only(read("Сергей Лавров прибыл в Пекин с визитом в среду для переговоров с Ван И.")).kind == "planned"
+    held = arrived + " Lavrov and Wang held talks in the Diaoyutai guest house later that day."
+    assert only(read(held)).kind == "meeting"
+
+
+def test_an_arrival_long_ago_is_a_visit_that_happened() -> None:
+    text = "In March, at the invitation of Sergei Lavrov, Wang Yi arrived in Moscow. They discussed Ukraine."
+    meeting = only(read(text))
+    assert (meeting.kind, meeting.date.iso() if meeting.date else None) == ("meeting", "2024-03")
+
+
+# ---------------------------------------------------------------- people the text does not report (item 4)
+
+
+def test_a_visit_being_prepared_adds_nobody_and_is_no_meeting_of_its_own() -> None:
+    text = ("Russian Foreign Minister Sergei Lavrov held talks with Wang Yi in Moscow on Tuesday. "
+            "The ministers discussed preparations for the upcoming visit of President Vladimir Putin to China.")
+    assert summary(read(text)) == {("2024-06-11", "Moscow", "meeting", frozenset({"Sergei Lavrov", "Wang Yi"}))}
+    alone = "Lavrov and Wang Yi discussed preparations for the BRICS summit in Kazan in October."
+    assert read(alone).meetings == ()
+
+
+def test_a_summit_being_prepared_lends_the_talks_neither_its_city_nor_its_month() -> None:
+    text = ("At the talks in Beijing on Tuesday, Sergei Lavrov and Wang Yi discussed preparations for the "
+            "BRICS summit in Kazan in October.")
+    assert summary(read(text)) == {("2024-06-11", "Beijing", "meeting", frozenset({"Sergei Lavrov", "Wang Yi"}))}
+
+
+def test_a_planned_summit_stated_for_itself_is_dated_in_the_coming_october() -> None:
+    text = "Vladimir Putin will meet Xi Jinping at the BRICS summit in Kazan in October."
+    assert summary(read(text, dt.date(2024, 1, 15))) == {
+        ("2024-10", "Kazan", "planned", frozenset({"Vladimir Putin", "Xi Jinping"}))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov met Wang Yi in Beijing on Tuesday to implement the agreements reached by President "
+        "Vladimir Putin and President Xi Jinping.",
+        "Сергей Лавров встретился с Ван И в Пекине во вторник, во исполнение договоренностей глав государств.",
+        "Дмитрий Медведев встретился с Ван И в Пекине во вторник и передал ему послание президента России "
+        "Владимира Путина.",
+        "Dmitry Medvedev met Wang Yi in Beijing on Tuesday and handed him a message from President Vladimir Putin.",
+    ],
+)
+def test_agreements_and_messages_of_others_add_nobody(text: str) -> None:
+    meeting = only(read(text))
+    assert "Vladimir Putin" not in people(meeting)
+    assert len(people(meeting)) == 2
+
+
+def test_a_statement_signed_by_others_adds_nobody_to_the_consultations() -> None:
+    text = ("Nikolai Patrushev and Wang Yi held consultations in Shanghai on Tuesday. At the consultations, Wang "
+            "recalled that the joint statement signed in May by presidents Vladimir Putin and Xi Jinping set goals.")
+    assert summary(read(text)) == {
+        ("2024-06-11", "Shanghai", "meeting", frozenset({"Nikolai Patrushev", "Wang Yi"}))}
+
+
+def test_what_someone_says_in_quotation_marks_at_a_meeting_is_not_that_meeting() -> None:
+    text = ('"We are waiting for President Xi Jinping at the summit in Kazan," Vladimir Putin said at a meeting '
+            "with Wang Yi in Vladivostok on Tuesday.")
+    assert summary(read(text)) == {("2024-06-11", "Vladivostok", "meeting", frozenset({"Vladimir Putin", "Wang Yi"}))}
+
+
+def test_a_speaker_telling_of_a_meeting_is_not_at_it() -> None:
+    text = "Ван И отметил, что накануне Сергей Лавров и Дун Цзюнь провели в Пекине переговоры."
+    assert people(only(read(text))) == {"Sergei Lavrov", "Dong Jun"}
+
+
+def test_talks_whose_people_the_sentence_does_not_name_are_no_new_meeting() -> None:
+    text = ("Wang Yi met Sergei Lavrov in Moscow on Tuesday. On his way, Wang stopped in Malta. "
+            "The talks were candid and constructive, both sides said.")
+    assert len(read(text).meetings) == 1
+
+
+# ---------------------------------------------------------------- role phrases that name one person (item 4)
+
+
+def role_names(text: str, on: dt.date) -> list[str]:
+    from extraction.people import find_people
+    from knowledge import default_knowledge
+
+    kb = default_knowledge()
+    context = frozenset(p.id for p in kb.people)  # everyone named in the article: the hardest case
+    return [h.participant.name for h in find_people(text, kb, on, context=context)]
+
+
+def test_a_role_phrase_before_a_strangers_name_is_that_strangers_title() -> None:
+    text = "Sergei Lavrov met Chinese Vice Foreign Minister Zhou Mingyuan in Moscow."
+    assert role_names(text, dt.date(2025, 5, 1)) == ["Sergei Lavrov", "Zhou Mingyuan"]
+
+
+def test_an_office_several_people_hold_names_nobody() -> None:
+    assert role_names("Sergei Lavrov met a Chinese Vice Foreign Minister in Moscow.", dt.date(2025, 5, 1)) == [
+        "Sergei Lavrov"]
+    assert role_names("Sergei Lavrov met a Russian Deputy Prime Minister.", dt.date(2025, 5, 1)) == [
+        "Sergei Lavrov"]
+
+
+def test_the_chinese_president_names_the_president_of_that_day() -> None:
+    assert role_names("Sergei Lavrov met the Chinese President in Beijing.", dt.date(2019, 5, 1)) == [
+        "Sergei Lavrov", "Xi Jinping"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li Keqiang said they co-chaired the regular meeting between Chinese Premier and Russian Prime Minister.",
+        "The regular meetings between the Chinese premier and the Russian prime minister are an important mechanism.",
+        "Стороны обсудили выполнение договоренностей глав государств.",
+        "Встречи президентов России и Китая проходят ежегодно.",
+    ],
+)
+def test_an_office_in_general_or_in_the_plural_names_nobody(text: str) -> None:
+    assert set(role_names(text, dt.date(2019, 5, 1))) <= {"Li Keqiang"}
+
+
+# ---------------------------------------------------------------- meetings that are there but missed (item 5)
+
+
+def test_a_meeting_recalled_at_another_meeting_is_a_meeting_of_its_own() -> None:
+    text = ("Premier Li Keqiang met Prime Minister Dmitry Medvedev of Russia in Tashkent on Tuesday. "
+            "Li Keqiang said, we co-chaired the regular meeting between Chinese Premier and Russian Prime Minister "
+            "in St. Petersburg not long ago.")
+    found = summary(read(text, dt.date(2019, 11, 6)))
+    pair = frozenset({"Li Keqiang", "Dmitry Medvedev"})
+    assert found == {("2019-11-05", "Tashkent", "meeting", pair), (None, "Saint Petersburg", "meeting", pair)}
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Earlier this year the two men held talks in Urumqi.",
+        "The two ministers last met in Urumqi in March.",
+        "В марте министры уже провели переговоры в Урумчи.",
+    ],
+)
+def test_a_past_meeting_recalled_in_passing(recalled: str) -> None:
+    text = f"Sergei Lavrov met Wang Yi in Beijing on Tuesday. {recalled}"
+    found = {(m.place, m.kind) for m in read(text).meetings}
+    assert found == {("Beijing", "meeting"), ("Urumqi", "meeting")}
+
+
+def test_a_list_of_occasions_is_a_meeting_each_with_its_month_and_city() -> None:
+    text = ("Sergei Lavrov and Wang Yi have met three times this year: in February in Astana, in April in "
+            "New York and in May in Beijing.")
+    pair = frozenset({"Sergei Lavrov", "Wang Yi"})
+    assert summary(read(text)) == {("2024-02", "Astana", "meeting", pair), ("2024-04", "New York", "meeting", pair),
+                                   ("2024-05", "Beijing", "meeting", pair)}
+
+
+def test_a_russian_list_of_occasions_is_a_meeting_each() -> None:
+    text = "С Ван И Сергей Лавров встречался уже дважды в этом году: в феврале в Астане и затем в мае в Пекине."
+    pair = frozenset({"Sergei Lavrov", "Wang Yi"})
+    assert summary(read(text)) == {("2024-02", "Astana", "meeting", pair), ("2024-05", "Beijing", "meeting", pair)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin is scheduled to meet with Chinese leaders including Premier Li Qiang; Zhao Leji and "
+        "Vice President Han Zheng.",
+        "Владимир Путин встретится с премьером Госсовета КНР Ли Цяном, Чжао Лэцзи и Хань Чжэном.",
+    ],
+)
+def test_one_visitor_and_several_hosts_named_one_by_one_is_a_meeting_with_each(text: str) -> None:
+    found = {frozenset(people(m)) for m in read(text).meetings}
+    assert found == {frozenset({"Vladimir Putin", host}) for host in ("Li Qiang", "Zhao Leji", "Han Zheng")}
+
+
+def test_a_delegation_that_sat_together_is_one_meeting() -> None:
+    text = "Vladimir Putin received Li Qiang and Zhao Leji together with their delegations in the Kremlin."
+    assert people(only(read(text))) == {"Vladimir Putin", "Li Qiang", "Zhao Leji"}
+
+
+def test_two_clauses_two_meetings() -> None:
+    text = ("Ранее в Пекине Володина принял председатель КНР Си Цзиньпин, накануне состоялась встреча "
+            "Вячеслава Володина с Чжао Лэцзи.")
+    found = {frozenset(people(m)) for m in read(text).meetings}
+    assert found == {frozenset({"Vyacheslav Volodin", "Xi Jinping"}), frozenset({"Vyacheslav Volodin", "Zhao Leji"})}
+
+
+def test_a_meeting_said_to_have_happened_is_not_a_plan_whatever_date_it_reads() -> None:
+    text = ("Президент России Владимир Путин в среду проведет встречу с Ли Цяном. "
+            "Днем ранее Ли Цян провел переговоры с Михаилом Мишустиным.")
+    found = {frozenset(people(m)): m.kind for m in read(text, dt.date(2024, 6, 10)).meetings}
+    assert found == {frozenset({"Vladimir Putin", "Li Qiang"}): "planned",
+                     frozenset({"Li Qiang", "Mikhail Mishustin"}): "meeting"}
+
+
+# ---------------------------------------------------------------- delegation lists (item 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Also attending were Vice Foreign Minister Zhou Mingyuan and Ambassador Pan Lihua.",
+         {"Zhou Mingyuan", "Pan Lihua"}),
+        ("Zhou Mingyuan was present at the meeting.", {"Zhou Mingyuan"}),
+        ("The Chinese delegation was led by Zhou Mingyuan, Vice President of Sinochem, Executive Director of "
+         "its board.", {"Zhou Mingyuan"}),
+        ("В переговорах также приняли участие посол России в Китае Игорь Моргулов и Андрей Руденко.",
+         {"Igor Morgulov", "Andrei Rudenko"}),
+        ("В делегацию входили первый вице-спикер Пётр Лаптев (КПРФ) и вице-спикер Олег Марьин.",
+         {"Pyotr Laptev", "Oleg Maryin"}),
+        ("В переговорах также приняли участие Пётр Лаптев и Олег Марьин.", {"Пётр Лаптев", "Олег Марьин"}),
+    ],
+)
+def test_a_readouts_delegation_list_gives_that_meetings_participants(sentence: str, expected: set[str]) -> None:
+    text = f"Sergei Lavrov held talks with Wang Yi in Beijing on Tuesday. {sentence}"
+    assert people(only(read(text))) == {"Sergei Lavrov", "Wang Yi"} | expected
+
+
+def test_a_delegation_list_joins_the_readouts_own_meeting_not_one_recalled() -> None:
+    text = ("Li Qiang met Mikhail Mishustin in Astana on Tuesday. Li Qiang said, we co-chaired the regular meeting "
+            "between Chinese Premier and Russian Prime Minister in Kazan not long ago. "
+            "Zhou Mingyuan was present at the meeting.")
+    found = {m.place: people(m) for m in read(text).meetings}
+    assert found == {"Astana": {"Li Qiang", "Mikhail Mishustin", "Zhou Mingyuan"},
+                     "Kazan": {"Li Qiang", "Mikhail Mishustin"}}
+
+
+def test_a_meeting_told_of_in_a_quotation_takes_neither_the_summits_nor_the_plans_city() -> None:
+    text = ("VLADIVOSTOK, June 12. /TASS/. Vladimir Putin will meet Xi Jinping on Friday at the BRICS summit in "
+            "Kazan.\n\n\"As agreed, we are waiting for President Xi Jinping at the BRICS summit,\" Putin said at a "
+            "meeting with Wang Yi.")
+    found = {frozenset(people(m)): (m.place, m.kind) for m in read(text).meetings}
+    assert found == {frozenset({"Vladimir Putin", "Xi Jinping"}): ("Kazan", "planned"),
+                     frozenset({"Vladimir Putin", "Wang Yi"}): ("Vladivostok", "meeting")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Trade will keep growing this year," Alexander Novak told reporters after talks with Chinese Vice Premier '
+        "Ding Xuexiang.",
+        "Trade will keep growing this year, Alexander Novak told reporters in Beijing after talks with Ding Xuexiang.",
+        "Товарооборот будет расти, заявил журналистам Александр Новак после переговоров с вице-премьером Госсовета "
+        "КНР Дин Сюэсяном.",
+    ],
+)
+def test_a_meeting_named_only_as_the_occasion_of_a_remark_took_place(text: str) -> None:
+    meeting = only(read(text))
+    assert (people(meeting), meeting.kind) == ({"Alexander Novak", "Ding Xuexiang"}, "meeting")
+    assert meeting.date is None or meeting.date.precision != "year"  # "this year" dates the remark, not the talks
+
+
+def test_a_plan_for_after_the_talks_is_still_a_plan() -> None:
+    assert only(read("Vladimir Putin will hold a press conference after talks with Xi Jinping.")).kind == "planned"
+
+
+def test_a_call_about_the_next_meeting_and_that_meeting_are_two_events() -> None:
+    text = ("Li Qiang and his Russian counterpart Mikhail Mishustin had a telephone conversation on Monday. "
+            "Mishustin said he is looking forward to visiting China and attending the regular meeting of Russian "
+            "and Chinese heads of government by the end of this year.")
+    pair = frozenset({"Li Qiang", "Mikhail Mishustin"})
+    assert {(m.kind, frozenset(people(m))) for m in read(text).meetings} == {("call", pair), ("planned", pair)}
+
+
+def test_a_russian_meeting_of_the_heads_of_government_of_the_two_countries_points_at_both() -> None:
+    text = ("Премьер Госсовета КНР Ли Цян ранее высоко оценил торговлю с Россией. Во вторник Михаил Мишустин провел "
+            "ежегодную встречу глав правительств двух стран.")
+    meeting = only(read(text, dt.date(2023, 12, 20)))
+    assert people(meeting) == {"Mikhail Mishustin", "Li Qiang"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov said that he had met Wang Yi in Beijing on Tuesday.",
+        "Сергей Лавров сообщил, что провел переговоры с Ван И в Пекине во вторник.",
+        '"I held very good talks with Wang Yi in Beijing on Tuesday," Sergei Lavrov told a meeting of diplomats.',
+    ],
+)
+def test_someone_telling_of_their_own_meeting_is_at_it(text: str) -> None:
+    assert people(only(read(text))) == {"Sergei Lavrov", "Wang Yi"}
+
+
+def test_a_spokesperson_telling_of_the_meeting_is_not_at_it() -> None:
+    text = ("Wang Yi will hold talks with Sergei Lavrov in Beijing on Friday, spokesperson Mao Ning said. "
+            "Mao Ning said that China hopes the meeting will deepen mutual trust.")
+    assert people(only(read(text))) == {"Wang Yi", "Sergei Lavrov"}
