@@ -30,5 +30,5 @@ def test_the_scoring_snippet_runs_from_a_clone(tmp_path):
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     scores = dict(line.split(maxsplit=1) for line in result.stdout.splitlines() if re.match(r"\w+ +[\d.]+$", line))
-    assert float(scores["meeting_recall"]) > 0.9
-    assert float(scores["quality"]) > 0.9
+    # the README promises 1.000 on the seeds: every field, topics precision included
+    assert {key: value for key, value in scores.items() if "." in value and value.strip() != "1.000"} == {}
