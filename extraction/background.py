@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extraction.lexicon import Folded
+from extraction.lexicon import Folded, masked
 
 # "came as / comes amid / came days after ...": the rest of the sentence is what was happening around it
 _CAME_AS = Folded(r"\b(?:came|comes|come|coming)\s+(?:(?:just|shortly|only|days|weeks|a\s+day|a\s+week)\s+)?"
@@ -41,9 +41,4 @@ def discussed(text: str) -> str:
     for found in (*_CONTEXT.finditer(text), *_WHO.finditer(text)):
         end = _CLAUSE_END.search(text, found.end())
         spans.append((found.start(), end.start() if end else len(text)))
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return masked(text, spans)

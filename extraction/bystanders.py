@@ -7,7 +7,7 @@ next month": the people, dates and places named there belong to that other event
 prepared, a past summit, a letter). They add nobody to this meeting, and the event they name is no
 meeting of its own unless the text reports it in a statement of its own.
 
-`other_events` gives those parts as spans; `masked` blanks them out (same length, same positions) so
+`other_events` gives those parts as spans; `lexicon.masked` blanks them out (same length, same positions) so
 that a trigger, a date or a place is looked for only in what the sentence reports.
 """
 
@@ -65,11 +65,3 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence with the spans blanked out, every other character where it was."""
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)

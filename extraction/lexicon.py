@@ -245,3 +245,13 @@ class Folded:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         picked = self._pick(text)
         return picked[0].finditer(picked[1]) if picked else iter(())
+
+
+def masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with the spans blanked out, every other character where it was."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from extraction.bystanders import inside, masked, other_events, quoted
+from extraction.bystanders import inside, other_events, quoted
 from extraction.dates import find_dates, resolve
-from extraction.lexicon import Folded
+from extraction.lexicon import Folded, masked
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
 from extraction.places import PlaceHit, find_places, nearest
 from extraction.refs import countries_named, find_side_refs

@@ -10,6 +10,7 @@ to be Chinese; that, with a title, tells whose side a stranger is on.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 
 _INITIALS = {
@@ -103,18 +104,21 @@ def _pinyin_syllables() -> frozenset[str]:
 _MAX_SYLLABLE = 6  # "чжуань", "цзюань"
 
 
-def split_palladius(word: str) -> list[str] | None:
-    """The fewest Palladius syllables that spell a word ("ханьхуэй" → хань, хуэй), or None."""
-    word = word.lower().replace("ё", "е")
-    table = _to_pinyin()
+def _fewest(word: str, syllables: Container[str]) -> list[str] | None:
+    """The fewest syllables of the table that spell the word, in order, or None when none do."""
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - _MAX_SYLLABLE), end):
             before = best[start]
             piece = word[start:end]
-            if before is not None and piece in table and (best[end] is None or len(before) + 1 < len(best[end])):
+            if before is not None and piece in syllables and (best[end] is None or len(before) + 1 < len(best[end])):
                 best[end] = [*before, piece]
     return best[len(word)]
+
+
+def split_palladius(word: str) -> list[str] | None:
+    """The fewest Palladius syllables that spell a word ("ханьхуэй" → хань, хуэй), or None."""
+    return _fewest(word.lower().replace("ё", "е"), _to_pinyin())
 
 
 def to_pinyin(name: str) -> str | None:
@@ -150,16 +154,7 @@ def _given_syllables(name: str) -> int | None:
 
 def split_pinyin(word: str) -> list[str] | None:
     """The fewest pinyin syllables that spell a word ("Hanhui" → han, hui), or None."""
-    word = word.lower().replace("'", "")
-    table = _pinyin_syllables()
-    best: list[list[str] | None] = [[]] + [None] * len(word)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _MAX_SYLLABLE), end):
-            before = best[start]
-            piece = word[start:end]
-            if before is not None and piece in table and (best[end] is None or len(before) + 1 < len(best[end])):
-                best[end] = [*before, piece]
-    return best[len(word)]
+    return _fewest(word.lower().replace("'", ""), _pinyin_syllables())
 
 
 def looks_chinese_latin(name: str) -> bool:

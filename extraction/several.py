@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extraction.bystanders import masked, other_events
+from extraction.bystanders import other_events
 from extraction.dates import find_dates, resolve
-from extraction.lexicon import Folded
+from extraction.lexicon import Folded, masked
 from extraction.meetings import Context, Mention, detect, find_trigger
 from extraction.officials import Official
 from extraction.people import PeopleScan, find_people
