@@ -39,6 +39,8 @@ _CLAUSE = re.compile(r"[,;]\s+")
 
 def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[Mention]:
     """Every meeting the sentence reports, one mention each (usually none or one)."""
+    if find_trigger(text) is None:
+        return []  # no meeting word anywhere: no clause of it, nor the whole, reports a meeting
     parts = _clauses(text, index, ctx, context)
     if parts:
         return parts
