@@ -114,13 +114,7 @@ async def test_a_kill_during_a_broadcast_serves_the_rest_after_restart_and_nobod
         assert {1, 2, 3} <= served  # and perhaps 5 and 6: sends run side by side
         on_the_wire = in_flight(Path(seeded_db_url.removeprefix("sqlite:///")))
         assert 4 in on_the_wire
-        second = start_briefing(env)
-        try:
-            await _until(lambda: set(pushes_by_chat(api)) >= set(SUBSCRIBERS) - on_the_wire)
-            await asyncio.sleep(1.5)  # time for any duplicate to show itself
-        finally:
-            second.terminate()
-            second.wait(timeout=15)
+        await restart_until_served(env, api, set(SUBSCRIBERS) - on_the_wire)
 
     got = pushes_by_chat(api)
     assert len(got) == len(set(got))  # nobody twice
@@ -153,18 +147,24 @@ async def test_a_kill_while_telegram_answers_late_sends_the_push_once_to_every_c
         on_the_wire = in_flight(db)
         assert 12 in on_the_wire
         assert len(pushes_by_chat(api)) < len(chats)
-        second = start_briefing(env)
-        try:
-            await _until(lambda: set(pushes_by_chat(api)) >= set(chats) - on_the_wire)
-            await asyncio.sleep(1.5)  # time for any duplicate to show itself
-        finally:
-            second.terminate()
-            second.wait(timeout=15)
+        await restart_until_served(env, api, set(chats) - on_the_wire)
 
     got = pushes_by_chat(api)
     assert len(got) == len(set(got))  # nobody twice
     assert set(chats) - set(got) <= on_the_wire - {12}  # the only chats that may miss it
     assert len(on_the_wire) <= delivery.PARALLEL_SENDS  # the unknown window is the round trip, nothing more
+
+
+async def restart_until_served(env: dict[str, str], api: FakeBotApi, chats: set[int]) -> None:
+    """Start the bot again, wait until every one of `chats` has the push, then a little longer: time for
+    any duplicate to show itself."""
+    second = start_briefing(env)
+    try:
+        await _until(lambda: set(pushes_by_chat(api)) >= chats)
+        await asyncio.sleep(1.5)
+    finally:
+        second.terminate()
+        second.wait(timeout=15)
 
 
 def in_flight(db: Path) -> set[int]:
