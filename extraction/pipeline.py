@@ -119,8 +119,8 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     evidence = by_discussion(evidence, texts, [not f.analyst and says_discussed(f.text) for f in facts])
     evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
                        [v.paragraphs for v in views])
-    trips = visits(texts, [f.people for f in facts], lambda text: sentence_date(text, published), kb)
-    meetings = _build(groups, evidence, sentences, found, kb, published, dateline, stamp, trips)
+    travels = visits(texts, [f.people for f in facts], lambda text: sentence_date(text, published), kb)
+    meetings = _build(groups, evidence, sentences, found, kb, published, dateline, stamp, travels)
     return _with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 
 
