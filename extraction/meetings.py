@@ -124,7 +124,7 @@ class Context:
 
     kb: KnowledgeBase
     published: dt.date
-    main: dict[str, str] = field(default_factory=dict)  # country → person id of the article's main figure
+    main: dict[str, Participant] = field(default_factory=dict)  # country → the article's main figure
     named: frozenset[str] = frozenset()  # person ids named anywhere in the article
 
 
@@ -321,10 +321,18 @@ def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, 
     counterparts = {c: who for ref in refs if _COUNTERPART.search(text, ref.start, ref.end)
                     for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
-        person = counterparts.get(country) or (ctx.kb.person(ctx.main[country]) if country in ctx.main else None)
-        if person is not None and person.id not in barred and all(p.person_id != person.id for p in participants):
-            participants.append(participant_for(ctx.kb, person, on))
+        found = counterparts.get(country)
+        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on)
+        if figure is not None and figure.key not in barred and all(p.key != figure.key for p in participants):
+            participants.append(figure)
     return participants
+
+
+def _main_figure(ctx: Context, country: str, on: dt.date) -> Participant | None:
+    """The article's main figure on one side, titled as of `on` when the knowledge base knows them."""
+    figure = ctx.main.get(country)
+    person = ctx.kb.person(figure.person_id) if figure and figure.person_id else None
+    return participant_for(ctx.kb, person, on) if person else figure
 
 
 _COUNTERPART = re.compile(r"counterpart|colleague|коллег", re.IGNORECASE)

@@ -89,13 +89,14 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
     known_tokens = {t for pid in named if (p := kb.person(pid)) for n in p.names for t in n.split()}
     analyst = analyst_flags(sentences, [any(h.participant.known for h in hits) for hits in first], known_tokens)
-    counts = Counter(h.participant.person_id for hits, a in zip(first, analyst, strict=True) if not a
-                     for h in hits if h.participant.person_id)
-    main: dict[str, str] = {}
-    for pid, _ in counts.most_common():
-        person = kb.person(pid)
-        if person is not None:
-            main.setdefault(person.country, pid)
+    # the article's main figure on each side: the one it names most, whether the knowledge base lists them
+    # or a title beside the name made them an official ("командующим ВМС НОАК вице-адмиралом Шэнь Цзинлуном")
+    counts = Counter(h.participant.key for hits, a in zip(first, analyst, strict=True) if not a for h in hits
+                     if h.participant.country)
+    seen = {h.participant.key: h.participant for hits in first for h in hits}
+    main: dict[str, Participant] = {}
+    for key, _ in counts.most_common():
+        main.setdefault(seen[key].country, seen[key])
     ctx = Context(kb=kb, published=published, main=main, named=named)
     mentions = _mentions(sentences, analyst, ctx, scans, first, stories or {})
     groups = merge(mentions)

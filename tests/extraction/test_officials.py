@@ -158,3 +158,18 @@ def test_a_russian_title_is_given_as_a_role_in_the_nominative() -> None:
 ])
 def test_every_english_title_head_passes_the_cheap_first_look(title: str) -> None:
     assert officials(f"They met {title} Ivan Petrovsky in Minsk.") == [("Ivan Petrovsky", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    "A delegation of the Chinese navy led by its commander, Vice Admiral Zhao Longhai, arrived in Murmansk on"
+    " Monday, June 3, 2024.\n\nOn Tuesday Admiral Pavel Sorokin, commander of the Northern Fleet, met the"
+    " Chinese guest at the fleet's headquarters.",
+    "3 июня 2024 года в Мурманск прибыла делегация ВМС Китая во главе с командующим вице-адмиралом Чжао"
+    " Лунхаем.\n\nВо вторник состоялась встреча командующего Северным флотом адмирала Павла Сорокина и"
+    " руководителя китайской делегации.",
+])
+def test_a_side_named_only_by_a_phrase_is_the_official_the_article_titled(text: str) -> None:
+    """"the Chinese guest", "руководителя китайской делегации": the article's main figure on that side, even one
+    the knowledge base does not list, whom a title made an official earlier in the article."""
+    result = extract(text, published=dt.date(2024, 6, 5), knowledge=KB)
+    assert [sorted(p.name for p in m.participants) for m in result.meetings] == [["Pavel Sorokin", "Zhao Longhai"]]
