@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction.lexicon import Matcher, MatcherSet, any_of, fold, per_knowledge, words
@@ -198,6 +199,23 @@ def _titled_strangers(found: tuple[Official, ...], known: list[PersonHit], kb: K
             continue
         out.append(PersonHit(official.start, official.end,
                              Participant(official.name, official.country, official.title), "title"))
+    return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){1,2}")
+
+
+def full_names(named: Sequence[Participant]) -> dict[str, Participant]:
+    """"O.N. Kozhemyako" of a headline → "Oleg Kozhemyako" of the body: a stranger named by initials is the one
+    stranger of that family name and first initial the article names in full, so its reports merge."""
+    spelt = [p for p in named if p.person_id is None and not _INITIALS.match(p.name)]
+    out: dict[str, Participant] = {}
+    for short in {p for p in named if p.person_id is None and _INITIALS.match(p.name)}:
+        initials, _, surname = short.name.rpartition(" ")
+        full = {p.name: p for p in spelt if p.name.split()[-1] == surname and p.name[:1] == initials[:1]
+                and p.country == short.country}
+        if len(full) == 1:
+            out[short.name] = next(iter(full.values()))
     return out
 
 

@@ -18,7 +18,7 @@ from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
 from extraction.meetings import Context, Mention, reports_event, retitle
 from extraction.merge import Group, compatible, merge
-from extraction.people import PeopleScan, PersonHit, find_people, scan_people
+from extraction.people import PeopleScan, PersonHit, find_people, full_names, scan_people
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
@@ -99,6 +99,9 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
         main.setdefault(seen[key].country, seen[key])
     ctx = Context(kb=kb, published=published, main=main, named=named)
     mentions = _mentions(sentences, analyst, ctx, scans, first, stories or {})
+    spelt_out = full_names([h.participant for hits in first for h in hits])
+    mentions = [replace(m, participants=tuple(spelt_out.get(p.name, p) if not p.known else p for p in m.participants))
+                for m in mentions]
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
