@@ -128,6 +128,11 @@ class Context:
     named: frozenset[str] = frozenset()  # person ids named anywhere in the article
 
 
+def is_spokesperson(participant: Participant) -> bool:
+    """Someone who tells of meetings for an office rather than takes part in them."""
+    return bool(participant.role and _SPOKESPERSON.search(participant.role))
+
+
 def find_trigger(text: str) -> Trigger | None:
     """The first call, meeting or visit word; "will", "scheduled" near it make the event planned."""
     call = _CALL.search(text)
@@ -223,7 +228,7 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         hits = kept if _two_sides([h.participant for h in kept]) else hits
-    spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
+    spokes = [h for h in hits if is_spokesperson(h.participant)]
     if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
         told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"
         if _two_sides([h.participant for h in told]):
@@ -235,9 +240,11 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     if not hits and not (pair and _PLURAL_START.match(text)):
         return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
     participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
-    if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
-            and subject.country != participants[0].country:
-        participants.insert(0, subject)  # "He is also expected to meet President Xi": he of the sentence before
+    if subject is not None and participants and _PRONOUN_START.match(text) \
+            and {p.country for p in participants} == {participants[0].country} != {subject.country}:
+        # "He is also expected to meet President Xi", "... to meet Putin, Shuvalov and Dvorkovich": he of the
+        # sentence before, when everyone this one names is of the other side
+        participants.insert(0, subject)
     if pair and not _two_sides(participants) and _PLURAL_START.match(text):
         participants = [*pair, *(p for p in participants if p not in pair)]  # "They last met in Samarkand"
     if trigger.visit:

@@ -84,7 +84,7 @@ _NOT_NAME = palladius.word_set(
     Cooperation Partnership Initiative Belt Road Silk Fund Exchange Association Society Chamber Council's"""
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?$")
-_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skiy|skaya|enko|ko|uk|yuk)$")
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skiy|skaya|enko|ko|uk|yuk|vich)$")
 
 
 def _english(text: str, places: frozenset[str]) -> tuple[Official, ...]:

@@ -154,7 +154,7 @@ def test_a_russian_title_is_given_as_a_role_in_the_nominative() -> None:
 @pytest.mark.parametrize("title", [
     "Prosecutor General", "Attorney General", "CEO", "Chief Executive", "party secretary",
     "Member of the Political Bureau", "Commander-in-Chief", "Director-General", "Spokesperson", "Vice Chairman",
-    "Head of the Federal Customs Service", "Presidential Aide", "Crown Prince", "Senator",
+    "Head of the Federal Customs Service", "Presidential Aide", "Crown Prince", "Senator", "Commissioner",
 ])
 def test_every_english_title_head_passes_the_cheap_first_look(title: str) -> None:
     assert officials(f"They met {title} Ivan Petrovsky in Minsk.") == [("Ivan Petrovsky", "Russia")]
