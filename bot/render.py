@@ -60,9 +60,11 @@ def date_doubt(meeting: MeetingView) -> str | None:
     """Full details' word on an uncertain date: what the article says, and what it leaves out."""
     if meeting.date_certain:
         return None
+    # a date kept to its month or year came from what the page gives of its publication (its address): not the day
+    unsaid = "the day it was published" if meeting.date else "when it was published"
     if meeting.date_text:
-        return f"Date uncertain: the article says “{esc(meeting.date_text)}” but not when it was published"
-    return "Date uncertain: the article does not say when it was published"
+        return f"Date uncertain: the article says “{esc(meeting.date_text)}” but not {unsaid}"
+    return f"Date uncertain: the article does not say {unsaid}"
 
 
 def clip(text: str, limit: int = QUOTE_LIMIT) -> str:

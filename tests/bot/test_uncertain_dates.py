@@ -68,7 +68,8 @@ def test_a_month_from_the_page_address_is_shown_with_its_doubt(core, engine):
     add(engine, UNDATED, url="https://coast.example.com/defence/2019/05/chiefs-confer")
     latest = core.handle("/latest")
     assert latest.plain().split("\n\n")[1].startswith("May 2019 (uncertain) · Qingdao · met")
-    assert "Date uncertain: the article says “on Wednesday”" in full_details(core, latest)
+    assert "Date uncertain: the article says “on Wednesday” but not the day it was published" in (
+        full_details(core, latest))
 
 
 def test_a_page_that_gives_the_full_date_adds_nothing_about_it(core, engine):
