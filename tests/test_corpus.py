@@ -72,7 +72,7 @@ def test_no_meeting_pages_have_empty_gold(half: str) -> None:
 # that no rule had seen (0.711 and 0.604): a change that loses ground on real pages fails here.
 FLOORS = {
     "dev": {"quality": 0.71, "meeting_recall": 0.82, "meeting_precision": 0.97, "place_accuracy": 0.81},
-    "heldout": {"quality": 0.60, "meeting_recall": 0.64, "meeting_precision": 0.77},
+    "heldout": {"quality": 0.60, "meeting_recall": 0.65, "meeting_precision": 0.76},
 }
 
 
