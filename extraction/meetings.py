@@ -225,6 +225,7 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
     hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
     hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
+    hits = _between(reported, trigger, hits)
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         hits = kept if _two_sides([h.participant for h in kept]) else hits
@@ -313,6 +314,22 @@ def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> l
         return hits
     kept = [h for h in hits if h.start < other.start()]
     return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
+
+
+_BETWEEN = re.compile(r"\s+(?:held\s+)?(?:between|между)\s+", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|где|которы)")
+
+
+def _between(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
+    """"Lavrov and Qin praised the video-conference talks between Putin and Xi": the talks' people are those
+    the phrase after the trigger names, when it names both sides; the others only speak of the talks."""
+    opened = _BETWEEN.match(text, trigger.end)
+    if opened is None:
+        return hits
+    closed = _PHRASE_END.search(text, opened.end())
+    end = closed.start() if closed else len(text)
+    inside = [h for h in hits if opened.end() <= h.start < end]
+    return inside if len(inside) < len(hits) and _two_sides([h.participant for h in inside]) else hits
 
 
 def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False,
