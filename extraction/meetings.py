@@ -124,7 +124,8 @@ class Context:
 
     kb: KnowledgeBase
     published: dt.date
-    main: dict[str, Participant] = field(default_factory=dict)  # country → the article's main figure
+    # country → the people of that side the article names, the most named first
+    main: dict[str, tuple[Participant, ...]] = field(default_factory=dict)
     named: frozenset[str] = frozenset()  # person ids named anywhere in the article
 
 
@@ -346,15 +347,16 @@ def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, 
                     for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
         found = counterparts.get(country)
-        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on)
+        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on, barred)
         if figure is not None and figure.key not in barred and all(p.key != figure.key for p in participants):
             participants.append(figure)
     return participants
 
 
-def _main_figure(ctx: Context, country: str, on: dt.date) -> Participant | None:
-    """The article's main figure on one side, titled as of `on` when the knowledge base knows them."""
-    figure = ctx.main.get(country)
+def _main_figure(ctx: Context, country: str, on: dt.date, barred: frozenset[str]) -> Participant | None:
+    """The article's main figure on one side, titled as of `on` when the knowledge base knows them; when the
+    sentence names them only as the occasion of the meeting ("as part of the visit by Xi"), the next one."""
+    figure = next((p for p in ctx.main.get(country, ()) if p.key not in barred), None)
     person = ctx.kb.person(figure.person_id) if figure and figure.person_id else None
     return participant_for(ctx.kb, person, on) if person else figure
 

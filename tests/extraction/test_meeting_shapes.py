@@ -385,3 +385,18 @@ def test_a_commissioner_named_before_his_title_meets_an_ambassador() -> None:
 ])
 def test_talks_between_two_people_are_theirs_not_those_who_speak_of_them(text: str) -> None:
     assert [sorted(people(m)) for m in read(text).meetings] == [["Vladimir Putin", "Xi Jinping"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Rosneft CEO Igor Sechin held a meeting with representatives of China National Petroleum Corporation as"
+    " part of the state visit to Russia by Chinese President Xi Jinping on Tuesday.\n\n"
+    "The Chinese delegation was led by Zhou Mingde, Vice President of CNPC.",
+    "Глава «Роснефти» Игорь Сечин провел во вторник встречу с представителями Китайской национальной"
+    " нефтегазовой корпорации в рамках государственного визита председателя КНР Си Цзиньпина.\n\n"
+    "Китайскую делегацию возглавлял вице-президент CNPC Чжоу Минхуа.",
+])
+def test_the_visitor_whose_visit_was_the_occasion_is_no_party_to_the_meeting(text: str) -> None:
+    found = read(text).meetings
+    assert found
+    assert all("Xi Jinping" not in people(m) for m in found)
+    assert [m.participants[0].name for m in found] == ["Igor Sechin"]
