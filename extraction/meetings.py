@@ -79,13 +79,14 @@ _SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stres
                     r"|напомнил\w*|подчеркнул\w*|добавил\w*)\s*,?\s+(?:that|что)\b",
                     needs=("that", "что"))
 # a time or place set before the subject: "On Tuesday, they", "Earlier this year the two men", "В марте министры"
-_LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|ранее|позже|затем|в|во|на)"
+_LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|then|there|ранее|позже|затем"
+         r"|там|в|во|на)"
          r"\s+(?:[\w-]+\s+){0,3}?)?")
 _PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
                            r"|presidents|premiers|ministers|sides|officials|men))\b"
                            rf"|^{_LEAD}(?:они|оба|обе\s+стороны|стороны|министры|лидеры|президенты|премьеры)\b",
                            re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
+_PRONOUN_START = re.compile(rf"^{_LEAD}(?:he|she|он|она)\b", re.IGNORECASE)  # "On Tuesday(,) he", "Then he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
 

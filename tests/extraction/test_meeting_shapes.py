@@ -400,3 +400,13 @@ def test_the_visitor_whose_visit_was_the_occasion_is_no_party_to_the_meeting(tex
     assert found
     assert all("Xi Jinping" not in people(m) for m in found)
     assert [m.participants[0].name for m in found] == ["Igor Sechin"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov arrived in Beijing on Monday. On Tuesday he met Wang Yi.",
+    "Лавров прибыл в Пекин в понедельник. Во вторник он встретился с Ван И.",
+])
+def test_he_after_a_time_without_a_comma_is_the_person_of_the_sentence_before(text: str) -> None:
+    meeting = only(read(text))
+    assert (people(meeting), meeting.place, meeting.date.iso()) == ({"Sergei Lavrov", "Wang Yi"}, "Beijing",
+                                                                      "2024-06-11")
