@@ -29,9 +29,9 @@ _MEET = Folded(
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
     r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрети\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*)\b",
+    r"|принял\w*|(?:был|была|были)\s+принят\w*)\b",
     needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
-           "conferred", "встре", "переговор", "консультаци", "принял"))
+           "conferred", "встре", "переговор", "консультаци", "принял", "принят"))
 _VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
                 needs=("visit", "arriv", "визит", "посет", "прибы"))
 _PLANNED = Folded(
@@ -230,7 +230,9 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     hits = _between(reported, trigger, hits)
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
-        hits = kept if _two_sides([h.participant for h in kept]) else hits
+        # "..., Peskov told reporters": a spokesperson telling of the meeting is never at it
+        hits = kept if _two_sides([h.participant for h in kept]) else [
+            h for h in hits if h in kept or not is_spokesperson(h.participant)]
     spokes = [h for h in hits if is_spokesperson(h.participant)]
     if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
         told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"

@@ -410,3 +410,12 @@ def test_he_after_a_time_without_a_comma_is_the_person_of_the_sentence_before(te
     meeting = only(read(text))
     assert (people(meeting), meeting.place, meeting.date.iso()) == ({"Sergei Lavrov", "Wang Yi"}, "Beijing",
                                                                       "2024-06-11")
+
+
+def test_a_spokesperson_telling_of_a_planned_visit_is_not_at_it() -> None:
+    assert read("Xi is expected to visit Moscow in May, Peskov told reporters on Tuesday.").meetings == ()
+
+
+def test_a_russian_passive_reception_is_a_meeting() -> None:
+    text = "Посол России в КНР Игорь Моргулов был принят министром иностранных дел КНР Ван И во вторник."
+    assert people(only(read(text))) == {"Igor Morgulov", "Wang Yi"}
