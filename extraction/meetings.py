@@ -28,7 +28,7 @@ _MEET = Folded(
     r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
-    r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрети\w*|встреч\w*|переговор\w*|консультаци\w*"
+    r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрет\w*|встреч\w*|переговор\w*|консультаци\w*"
     r"|принял\w*|(?:был|была|были)\s+принят\w*)\b",
     needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
            "conferred", "встре", "переговор", "консультаци", "принял", "принят"))

@@ -419,3 +419,8 @@ def test_a_spokesperson_telling_of_a_planned_visit_is_not_at_it() -> None:
 def test_a_russian_passive_reception_is_a_meeting() -> None:
     text = "Посол России в КНР Игорь Моргулов был принят министром иностранных дел КНР Ван И во вторник."
     assert people(only(read(text))) == {"Igor Morgulov", "Wang Yi"}
+
+
+def test_a_russian_future_of_two_who_will_meet_is_a_planned_meeting() -> None:
+    meeting = only(read("Ожидается, что Путин и Си Цзиньпин встретятся в Казани в октябре."))
+    assert (meeting.kind, meeting.place, people(meeting)) == ("planned", "Kazan", {"Vladimir Putin", "Xi Jinping"})
