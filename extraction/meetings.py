@@ -16,7 +16,7 @@ from extraction.types import MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase, Person
 
 _CALL = Folded(
-    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference|chat)|videoconference"
+    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video[\s-]*(?:call|link|conference|chat)|videoconference"
     r"|(?:via|by|over)\s+(?:an?\s+)?(?:(?:encrypted|secure|closed)\s+)?video(?:\s+(?:channel|line))?"
     r"|virtual\s+(?:meeting|summit|talks|conversation|call)|(?:met|meet|meets)\s+virtually|online\s+(?:meeting|talks|summit)"
     r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"

@@ -43,6 +43,7 @@ def summary(extraction: Extraction) -> set[tuple[str | None, str | None, str, fr
         "Владимир Путин и Си Цзиньпин провели переговоры в режиме видеосвязи во вторник.",
         "Андрей Белоусов и Дун Цзюнь провели встречу в формате видеоконференции во вторник.",
         "Сергей Лавров и Ван И провели телефонный разговор во вторник.",
+        "Vladimir Putin and Xi Jinping held video-conference talks on Tuesday.",
     ],
 )
 def test_a_meeting_held_over_video_or_phone_is_a_call(text: str) -> None:
