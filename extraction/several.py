@@ -128,12 +128,18 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
     groups = [(segments[a][0], segments[b - 1][1] if b < len(segments) else len(text))
               for a, b in zip(starts, [*starts[1:], len(segments)], strict=True)]
     scan = context.get("scan")
+    places = context.get("places")
+    named_places = places if isinstance(places, list) else find_places(text, ctx.kb)
     context = {k: v for k, v in context.items() if k not in ("scan", "places")}
     found: list[Mention] = []
     for start, end in groups:
         part = " " * start + text[start:end] + " " * (len(text) - end)
         own = _within(scan, start, end) if isinstance(scan, PeopleScan) else None  # the clause's own people
-        mention = detect(part, index, ctx, scan=own, **context)  # type: ignore[arg-type]
+        # "Earlier in Beijing Xi received him, and the day before he met Zhao": a clause naming no place is
+        # where an earlier clause of the sentence put the scene, not where the paragraph was before
+        before = [p.name for p in named_places if p.start < start]
+        clause_context = {**context, "fallback_place": before[-1]} if before else context
+        mention = detect(part, index, ctx, scan=own, **clause_context)  # type: ignore[arg-type]
         if mention is not None:
             found.append(replace(mention, quote=text))
     keys = {frozenset(p.key for p in m.participants) for m in found}

@@ -202,3 +202,15 @@ def test_the_articles_one_visit_that_names_nobody_places_a_meeting_of_its_days(t
 ])
 def test_a_capital_or_a_forum_named_instead_of_its_city_gives_the_city(text: str, expected: str) -> None:
     assert [m.place for m in extract(text, published=dt.date(2024, 6, 12)).meetings] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "KHABAROVSK, June 12 - Volodin arrived in Khabarovsk on Wednesday. Earlier in Beijing he was received by"
+    " Xi Jinping, and the day before he held talks with Zhao Leji.",
+    "ХАБАРОВСК, 12 июня. Володин в среду прибыл в Хабаровск. Ранее в Пекине Володина принял Си Цзиньпин,"
+    " накануне состоялась встреча Володина с Чжао Лэцзи.",
+])
+def test_a_clause_with_no_place_is_where_the_sentence_set_the_scene_not_where_the_visit_went_next(text: str
+                                                                                                   ) -> None:
+    meetings = extract(text, published=dt.date(2024, 6, 12)).meetings
+    assert {m.place for m in meetings if "Zhao Leji" in {p.name for p in m.participants}} == {"Beijing"}
