@@ -16,6 +16,7 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
+from extraction.lexicon import Folded
 from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle
 from extraction.merge import Group, compatible, merge
 from extraction.people import (
@@ -39,6 +40,8 @@ from extraction.types import Extraction, Meeting, PartialDate, Participant, Publ
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
 
+# a sentence that opens by placing its event before the story's own ("Earlier, ...", "Ранее в Пекине ...")
+_RECALLED = Folded(r"^(?:earlier|previously|ранее|прежде)\b", needs=("earlier", "previously", "ранее", "прежде"))
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
 _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it only once
 
@@ -206,12 +209,15 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         named = [i for i in mine if facts[i].people and facts[i].group is None
                  and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
         held = group.kind(published) != "planned"
-        if date is None:
+        # "Earlier, Xi received him": a meeting recalled takes neither the day of the next sentence's event
+        # nor the day the readout or the article is dated
+        recalled = any(_RECALLED.search(m.quote) for m in group.mentions)
+        if date is None and not recalled:
             date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=not held))),
                         None)
-        if date is None and stamp is not None and held:
+        if date is None and stamp is not None and held and not recalled:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
-        if date is None and stated is not None and lead in near and held:
+        if date is None and stated is not None and lead in near and held and not recalled:
             date = PartialDate(stated.year, stated.month, stated.day)
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)

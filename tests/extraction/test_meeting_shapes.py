@@ -425,3 +425,13 @@ def test_a_russian_passive_reception_is_a_meeting() -> None:
 def test_a_russian_future_of_two_who_will_meet_is_a_planned_meeting() -> None:
     meeting = only(read("Ожидается, что Путин и Си Цзиньпин встретятся в Казани в октябре."))
     assert (meeting.kind, meeting.place, people(meeting)) == ("planned", "Kazan", {"Vladimir Putin", "Xi Jinping"})
+
+
+@pytest.mark.parametrize("text", [
+    "Volodin arrived in Changchun on Tuesday at the head of a Duma delegation.\n\n"
+    "Earlier, in Beijing, Volodin was received by Xi Jinping.",
+    "Володин во вторник прибыл в Чанчунь во главе делегации Госдумы.\n\nРанее в Пекине Володина принял Си Цзиньпин.",
+])
+def test_a_meeting_said_to_be_earlier_does_not_take_the_day_of_the_next_event(text: str) -> None:
+    meeting = only(read(text))
+    assert (meeting.place, meeting.date) == ("Beijing", None)
