@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from extraction import gazetteer
 from extraction.agenda import agenda_items, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
@@ -347,7 +348,15 @@ def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[
     filed = _filed_on(texts, kb, published) if dateline else None
     if not planned and (place := _near_publication(dateline, date, filed or published, days=1 if country else 2)):
         return place, ""
+    if dateline and date is None and country and _country_of(dateline, kb) == country:
+        return dateline, ""  # "his trip to China", filed from Shanghai: the city the story was filed from
     return country, ""
+
+
+def _country_of(city: str, kb: KnowledgeBase) -> str | None:
+    """The country of a city, from the knowledge base's places or else the gazetteer."""
+    known = next((p.country for p in kb.places if p.name == city), None)
+    return known or (found.country if (found := gazetteer.city(city)) else None)
 
 
 def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.date | None:

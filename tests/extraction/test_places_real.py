@@ -214,3 +214,13 @@ def test_a_clause_with_no_place_is_where_the_sentence_set_the_scene_not_where_th
                                                                                                    ) -> None:
     meetings = extract(text, published=dt.date(2024, 6, 12)).meetings
     assert {m.place for m in meetings if "Zhao Leji" in {p.name for p in m.participants}} == {"Beijing"}
+
+
+def test_an_undated_meeting_of_a_trip_to_a_country_is_in_the_city_the_story_was_filed_from() -> None:
+    text = ("Patrushev says security ties will deepen\n\n"
+            "SHANGHAI (Sputnik - 12th June, 2024) Moscow and Beijing will deepen security cooperation, Patrushev"
+            " said on Wednesday.\n\n"
+            "Patrushev made his remarks during Russian-Chinese consultations on strategic stability, which are part"
+            " of his official trip to China.\n\n"
+            "Earlier, Chinese Foreign Minister Wang Yi told the consultations that the two sides had new goals.")
+    assert [m.place for m in extract(text).meetings] == ["Shanghai"]
