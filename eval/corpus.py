@@ -109,14 +109,30 @@ def score(half: str, *, mode: str = "page", corpus: Path = CORPUS) -> dict:
                         predicted(half, mode=mode, corpus=corpus))
 
 
+def score_by_language(half: str, *, mode: str = "page", corpus: Path = CORPUS) -> dict[str, dict]:
+    """The scorer's figures for the English and the Russian pages of one half, each apart: the gold of those
+    pages against the meetings their addresses are a source of."""
+    scorer = _scorer()
+    gold = scorer.load_gold(str(corpus / half / "gold.json"))
+    meetings = predicted(half, mode=mode, corpus=corpus)
+    out = {}
+    for language in ("en", "ru"):
+        mine = [p for p in pages(half, corpus) if p.language == language]
+        files, urls = {p.path.name for p in mine}, {p.url for p in mine}
+        out[f"{half} {language}"] = scorer.score(
+            [g for g in gold if g["source"] in files],
+            [m for m in meetings if any(s.get("url") in urls for s in m.get("sources", []))])
+    return out
+
+
 def table(results: dict[str, dict]) -> str:
     """Per-field figures, one column per half."""
     halves = list(results)
-    lines = [f"{'':22}" + "".join(f"{h:>10}" for h in halves)]
+    lines = [f"{'':22}" + "".join(f"{h:>11}" for h in halves)]
     for key in ("found", "gold_required", "predicted"):
-        lines.append(f"{key:22}" + "".join(f"{results[h][key]:>10}" for h in halves))
+        lines.append(f"{key:22}" + "".join(f"{results[h][key]:>11}" for h in halves))
     for key, label in FIELDS:
-        cells = "".join(f"{'-' if results[h][key] is None else format(results[h][key], '.3f'):>10}"
+        cells = "".join(f"{'-' if results[h][key] is None else format(results[h][key], '.3f'):>11}"
                         for h in halves)
         lines.append(f"{label:22}{cells}")
     return "\n".join(lines)
@@ -131,15 +147,20 @@ def main(argv: list[str] | None = None) -> int:
                        help="also give the publication day the gold's reader established")
     parser.add_argument("--misses", choices=HALVES, help="also print what one half got wrong")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--by-language", action="store_true", help="English and Russian pages apart")
     args = parser.parse_args(argv)
-    results = {half: score(half, mode=args.mode) for half in HALVES}
+    if args.by_language:
+        results = {k: v for half in HALVES for k, v in score_by_language(half, mode=args.mode).items()}
+    else:
+        results = {half: score(half, mode=args.mode) for half in HALVES}
     if args.json:
         print(json.dumps({h: {k: v for k, v in r.items() if k != "misses"} for h, r in results.items()}, indent=2))
     else:
         print(table(results))
     if args.misses:
         print(f"\nWhat the {args.misses} half got wrong:")
-        print("\n".join(results[args.misses]["misses"]))
+        misses = score(args.misses, mode=args.mode)["misses"] if args.by_language else results[args.misses]["misses"]
+        print("\n".join(misses))
     return 0
 
 

@@ -81,3 +81,10 @@ def test_the_extraction_keeps_its_level_on_real_pages(half: str) -> None:
     result = corpus.score(half)
     below = {key: round(result[key], 3) for key, floor in FLOORS[half].items() if result[key] < floor}
     assert not below, below
+
+
+def test_the_languages_apart_split_each_halfs_gold_between_them() -> None:
+    for half in corpus.HALVES:
+        apart = corpus.score_by_language(half)
+        assert sum(r["gold_required"] for r in apart.values()) == corpus.score(half)["gold_required"]
+        assert all(r["predicted"] > 0 for r in apart.values())
