@@ -68,11 +68,11 @@ def test_no_meeting_pages_have_empty_gold(half: str) -> None:
     assert all(not a["meetings"] for a in gold(half) if a["file"] in tagged)
 
 
-# The level reached when the corpus came in (quality 0.606 dev, 0.551 held-out), then with 16 more pages
-# that no rule had seen (0.711 and 0.604): a change that loses ground on real pages fails here.
+# The level reached when the corpus came in (quality 0.606 dev, 0.551 held-out), then with 36 more pages
+# that no rule had seen (0.702 and 0.605): a change that loses ground on real pages fails here.
 FLOORS = {
-    "dev": {"quality": 0.71, "meeting_recall": 0.82, "meeting_precision": 0.97, "place_accuracy": 0.81},
-    "heldout": {"quality": 0.60, "meeting_recall": 0.65, "meeting_precision": 0.76},
+    "dev": {"quality": 0.70, "meeting_recall": 0.82, "meeting_precision": 0.97, "place_accuracy": 0.77},
+    "heldout": {"quality": 0.60, "meeting_recall": 0.66, "meeting_precision": 0.82},
 }
 
 
