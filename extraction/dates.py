@@ -47,7 +47,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
         (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_MON},?\s+{_YEAR}", "full", ("month", "digit")),
-        (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к))\s+|mid-){_MON}",
+        (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к|конц[еау]|начал[еау]"
+         rf"|середин[еуы]))\s+|mid-){_MON}",
          "month", ("month",)),
         (rf"\b(?i:in|since|during|by|of|в)\s+{_YEAR}", "full", ("digit",)),
         (rf"\b(?:(?P<q>(?i:on|last|next|this|coming|this\s+coming|в|во|в\s+прошл\w+|в\s+следующ\w+))\s+)?{_WD}",

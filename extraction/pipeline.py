@@ -26,7 +26,7 @@ from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
-from extraction.trust import settle
+from extraction.trust import flag_inferred, settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
@@ -40,7 +40,7 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
-    pub = publication(cleaned.paragraphs, given=published, url=url)
+    pub = publication(cleaned.paragraphs, given=published, url=url, today=today or dt.date.today())
     warnings: list[str] = list(pub.notes)
     span = pub.span()
     # the day dates are read against: the story's own day, else the last day it can have run, else (for
@@ -58,6 +58,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
                            stated=pub.reference, stories=story_days(cleaned.paragraphs, pub, reference))
     if pub.reference is None:
         found = settle(found, reference, span, stamped=stamp.date if stamp else None)
+    elif pub.inferred is not None:
+        found = flag_inferred(found, reference, dateline=pub.dateline)
     meetings = [m for m in found if not missing_sides(m.participants)]
     warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:

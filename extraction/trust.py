@@ -46,6 +46,23 @@ def settle(meetings: Sequence[Meeting], reference: dt.date, span: tuple[dt.date,
     return settled
 
 
+def flag_inferred(meetings: Sequence[Meeting], reference: dt.date, *, dateline: str) -> list[Meeting]:
+    """Meetings dated against a publication day the page implies but does not state (`yearless`): a date the
+    text states with its year stays sure; every other keeps its value but is marked uncertain, with the
+    words that date it (else the dateline whose year was inferred), so that a reader is told."""
+    flagged: list[Meeting] = []
+    for meeting in meetings:
+        date = meeting.date
+        basis = None if date is None else _basis(meeting.date_quote, date, reference,
+                                                 future=meeting.kind == "planned")
+        if date is None or (basis is not None and basis.year is not None):
+            flagged.append(meeting)
+            continue
+        said = basis.text if basis is not None else dateline
+        flagged.append(replace(meeting, date_certain=False, date_text=said.strip(" .,-—–")))
+    return flagged
+
+
 def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date], sure: Sequence[dt.date], *,
           future: bool) -> PartialDate | None:
     if basis is None:

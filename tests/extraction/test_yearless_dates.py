@@ -1,0 +1,81 @@
+"""Dates on pages that never print their own year: a wire dateline's day and month placed in the year the
+page's own dates imply, and no meeting dated more precisely than its text says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction import extract
+from extraction.dateline import Dateline
+from extraction.types import PartialDate
+from extraction.yearless import infer_dateline_day
+
+ADDED = dt.date(2026, 12, 3)  # the day the articles below are added
+
+
+def _dated(extraction):
+    return {tuple(sorted(p.name for p in m.participants)): (m.date, m.date_certain, m.date_text)
+            for m in extraction.meetings}
+
+
+RU_INTERFAX = """Лавров провел переговоры с Ван И
+
+Москва. 14 ноября. INTERFAX.RU - Министр иностранных дел России Сергей Лавров во вторник провел переговоры \
+с министром иностранных дел КНР Ван И в Пекине.
+
+Предыдущая встреча министров прошла 2 сентября 2021 года в Душанбе."""
+
+EN_WIRE = """Wang and Lavrov meet in Beijing
+
+BEIJING, March 3 (Reuters) - Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov \
+in Beijing on Thursday.
+
+The two ministers had last spoken on November 30, 2022, when they discussed grain exports."""
+
+
+def test_a_russian_dateline_without_a_year_takes_the_year_after_the_last_date_the_page_tells_as_past():
+    extraction = extract(RU_INTERFAX, today=ADDED)
+    # 14 November 2021 was a Sunday: "во вторник" is Tuesday the 9th
+    assert _dated(extraction)[("Sergei Lavrov", "Wang Yi")] == (PartialDate(2021, 11, 9), False, "во вторник")
+    assert extraction.published is None  # the page does not say when it ran: the article is not listed as if it did
+    assert any("taken as 2021-11-14" in w and "2 сентября 2021" in w for w in extraction.warnings)
+    assert any(w.startswith("date uncertain for meeting") and "kept as 2021-11-09" in w for w in extraction.warnings)
+
+
+def test_an_english_dateline_without_a_year_is_read_the_same_way():
+    extraction = extract(EN_WIRE, today=ADDED)
+    # 3 March 2023 was a Friday: "on Thursday" is the 2nd
+    assert _dated(extraction)[("Sergei Lavrov", "Wang Yi")] == (PartialDate(2023, 3, 2), False, "on Thursday")
+
+
+def test_a_date_the_page_states_with_its_year_stays_certain_beside_the_inferred_ones():
+    text = EN_WIRE.replace("The two ministers had last spoken",
+                           "Wang Yi and Sergei Lavrov also met in Moscow")
+    extraction = extract(text, today=ADDED)
+    dates = sorted((m.date, m.date_certain) for m in extraction.meetings)
+    assert dates == [(PartialDate(2022, 11, 30), True), (PartialDate(2023, 3, 2), False)]
+
+
+def test_a_planned_date_is_no_evidence_of_the_year_the_story_ran():
+    text = EN_WIRE.replace("had last spoken", "will speak again")
+    extraction = extract(text, today=ADDED)
+    assert _dated(extraction)[("Sergei Lavrov", "Wang Yi")] == (None, False, "on Thursday")
+    assert any("gives no year and nothing else on the page does" in w for w in extraction.warnings)
+
+
+def test_no_year_is_inferred_when_a_plan_the_page_states_would_fall_before_it():
+    filed = Dateline(12, 20, None, "Москва. 20 декабря. INTERFAX.RU -")
+    paragraphs = ["Встреча глав правительств прошла 25 октября 2023 года в Бишкеке.",
+                  "Следующая встреча состоится 5 ноября 2023 года в Москве."]
+    assert infer_dateline_day(filed, paragraphs) is None  # a page of 20 December 2023 would not plan 5 November
+    assert infer_dateline_day(filed, paragraphs[:1]).day == dt.date(2023, 12, 20)
+
+
+def test_the_inferred_day_crosses_new_year_and_never_passes_the_day_the_article_is_added():
+    filed = Dateline(1, 5, None, "MOSCOW, Jan 5 (Reuters) -")
+    stated = ["The ministers met in Beijing on December 28, 2025."]
+    assert infer_dateline_day(filed, stated).day == dt.date(2026, 1, 5)
+    assert infer_dateline_day(filed, stated, today=dt.date(2026, 1, 2)) is None
+    month_only = ["The ministers met in Beijing in December 2025."]
+    assert infer_dateline_day(filed, month_only).day == dt.date(2026, 1, 5)
+    assert infer_dateline_day(filed, ["The treaty was signed in 2001."]) is None  # a year alone bounds too little
