@@ -35,6 +35,8 @@ _MON = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_TO = r"\s*(?:[-–—]|to|and|по|и)\s*"  # "3-5", "3 to 5", "с 3 по 5"
+_LAST = r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"  # the last day of a span of days
 _WD = "(?P<wd>" + "|".join(w.capitalize() for w in _EN_WEEKDAYS) + r"|(?i:понедельник|вторник|сред[ауе]"
 _WD += r"|четверг|пятниц[ауе]|суббот[ауе]|воскресень[ея]))(?!\w)"
 
@@ -44,6 +46,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
     for p, kind, needs in (
         (rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", "full", ("digit",)),
         (rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}", "full", ("digit",)),
+        # a span of days ("Nov. 3 to 4", "24-26 ноября", "с 3 по 5 мая"): the month, not its first day
+        (rf"\b{_MON}\s+{_DAY}{_TO}{_LAST}(?:,?\s+{_YEAR})?", "span", ("month", "digit")),
+        (rf"\b(?:(?i:с|from|between)\s+)?{_DAY}{_TO}{_LAST}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "span",
+         ("month", "digit")),
         (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_MON},?\s+{_YEAR}", "full", ("month", "digit")),
@@ -176,7 +182,22 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
                 if free(m.start(), m.end()):
                     found.append(DateExpr(m.start(), m.end(), text[m.start() : m.end()], relative=relative))
                     taken.append((m.start(), m.end()))
-    return tuple(sorted(found, key=lambda e: e.start))
+    return tuple(sorted((e for e in found if not _of_report(text, e)), key=lambda e: e.start))
+
+
+# "…, the press service reported on Wednesday", "как сообщили в среду": the day the news was told, not the day of
+# what it tells (a weekday or "yesterday" only: a date with its month may still be the event's own)
+_REPORTED = re.compile(
+    r"(?:\b(?:said|says|reported|reports|announced|stated|confirmed|told\s+(?:[\w-]+\s+){1,3}?)"
+    r"(?:\s+in\s+(?:a|an|its|his|her)\s+\w+)?|\b(?:сообщил\w*|сообщает|заявил\w*|объявил\w*|рассказал\w*))"
+    r"(?:\s+(?:earlier|later))?\s*$", re.IGNORECASE)
+
+
+def _of_report(text: str, expr: DateExpr) -> bool:
+    if expr.weekday is None and (expr.relative is None or expr.relative[:2] != ("pub", "day")):
+        return False
+    return bool(_REPORTED.search(text, max(0, expr.start - 45), expr.start))
+
 
 
 def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | None:
@@ -190,6 +211,11 @@ def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | N
         return None
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
         return None
+    if kind == "span":  # the days of a visit or a forum: which of them an event falls on, the span does not say
+        last = int(g["last"] or 0)
+        if day is None or month is None or not day < last <= calendar.monthrange(year or 2000, month)[1]:
+            return None
+        day = None
     return DateExpr(m.start(), m.end(), m.group(0), year=year, month=month, day=day,
                     direction=_direction(g.get("q")))
 

@@ -26,7 +26,7 @@ from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
-from extraction.trust import flag_inferred, settle
+from extraction.trust import day_of_report, flag_inferred, settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
@@ -186,7 +186,7 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         if date is None and stamp is not None and held:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
         if date is None and stated is not None and lead in near and held:
-            date = PartialDate(stated.year, stated.month, stated.day)
+            date = day_of_report(stated, [m.quote for m in group.mentions])
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
         found.append((date, place))

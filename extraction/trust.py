@@ -10,6 +10,7 @@ full ("December 13, 2013", "in 2019") reads the same whatever the day, and stays
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,6 +45,20 @@ def settle(meetings: Sequence[Meeting], reference: dt.date, span: tuple[dt.date,
             said = basis.text.rstrip(" .,") if basis else ""
             settled.append(replace(meeting, date=kept, date_certain=False, date_text=said))
     return settled
+
+
+# "as part of the state visit", "в рамках визита": the meeting is one of a visit's days, which the report leaves open
+_WITHIN_VISIT = re.compile(
+    r"\b(?:as\s+part\s+of|during|in\s+the\s+course\s+of)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|stay)\b"
+    r"|\b(?:в\s+рамках|в\s+ходе|во\s+время)\s+(?:\w+\s+){0,3}?(?:визит|поездк|пребывани)\w*", re.IGNORECASE)
+
+
+def day_of_report(published: dt.date, reports: Sequence[str]) -> PartialDate:
+    """The date of a meeting whose report gives none, from the day the story ran: that day for talks or a call
+    reported as news of the day, only its month for a meeting held as part of a visit (any of its days)."""
+    if any(_WITHIN_VISIT.search(text) for text in reports):
+        return PartialDate(published.year, published.month)
+    return PartialDate.of(published)
 
 
 def flag_inferred(meetings: Sequence[Meeting], reference: dt.date, *, dateline: str) -> list[Meeting]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from extraction import extract
 from extraction.dateline import Dateline
+from extraction.dates import find_dates
 from extraction.types import PartialDate
 from extraction.yearless import infer_dateline_day
 
@@ -79,3 +82,57 @@ def test_the_inferred_day_crosses_new_year_and_never_passes_the_day_the_article_
     month_only = ["The ministers met in Beijing in December 2025."]
     assert infer_dateline_day(filed, month_only).day == dt.date(2026, 1, 5)
     assert infer_dateline_day(filed, ["The treaty was signed in 2001."]) is None  # a year alone bounds too little
+
+
+def _only(text: str, published: dt.date) -> tuple[str, str | None]:
+    [meeting] = extract(f"Headline\n\n{text}", published=published, today=ADDED).meetings
+    return meeting.kind, meeting.date.iso() if meeting.date else None
+
+
+PUBLISHED = dt.date(2025, 11, 20)  # a Thursday
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Prime Minister Mikhail Mishustin will visit China from December 14 to 16 for talks with Chinese "
+    "Premier Li Qiang.",
+    "Премьер-министр России Михаил Мишустин посетит Китай 14-16 декабря и проведет переговоры с премьером Госсовета "
+    "КНР Ли Цяном.",
+])
+def test_a_visit_of_several_days_dates_its_talks_to_the_month_not_to_its_first_day(text):
+    assert _only(text, PUBLISHED) == ("planned", "2025-12")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nov. 3 to 4", (None, 11, None)), ("June 6-7, 2012", (2012, 6, None)), ("24-26 ноября", (None, 11, None)),
+    ("с 3 по 5 мая 2019 года", (2019, 5, None)), ("20—21 декабря", (None, 12, None)),
+    ("May 5, 2020", (2020, 5, 5)), ("в конце мая", (None, 5, None)), ("в начале марта", (None, 3, None)),
+])
+def test_spans_of_days_and_parts_of_a_month_are_read_as_their_month(text, expected):
+    [found] = find_dates(text)
+    assert (found.year, found.month, found.day) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese Premier Li Qiang will travel to Moscow for talks with Russian Prime Minister Mikhail Mishustin, "
+    "the foreign ministry announced on Monday.",
+    "Премьер Госсовета КНР Ли Цян посетит Москву для переговоров с Михаилом Мишустиным, сообщили в понедельник "
+    "в МИД КНР.",
+])
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan(text):
+    # not the Monday after the announcement either: the text does not say when the trip will be
+    assert _only(text, PUBLISHED) == ("planned", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian Defence Minister Andrei Belousov held talks with Chinese Defence Minister Dong Jun in Moscow as part "
+     "of the Chinese delegation's visit.", ("meeting", "2025-11")),
+    ("Министр обороны России Андрей Белоусов провел переговоры с министром обороны КНР Дун Цзюнем в рамках визита "
+     "китайской делегации в Москву.", ("meeting", "2025-11")),
+    # news of the day keeps the day the story ran
+    ("Russian Defence Minister Andrei Belousov held talks with Chinese Defence Minister Dong Jun in Moscow.",
+     ("meeting", "2025-11-20")),
+    ("Russian Foreign Minister Sergei Lavrov held a phone conversation with Chinese Foreign Minister Wang Yi.",
+     ("call", "2025-11-20")),
+])
+def test_talks_held_during_a_visit_and_dated_by_nothing_but_the_story_take_only_its_month(text, expected):
+    assert _only(text, PUBLISHED) == expected
