@@ -26,7 +26,7 @@ from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
-from extraction.trust import day_of_report, flag_inferred, settle
+from extraction.trust import borrowed, day_of_report, flag_inferred, settle
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
@@ -156,7 +156,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
         if not analyst[s.index] and (named_here := first[s.index]):
             subject = named_here[0].participant
         if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
-            paragraph_date[s.paragraph] = scene
+            paragraph_date[s.paragraph] = borrowed(scene, s.text)
     return mentions
 
 
@@ -181,8 +181,8 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
                  and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
         held = group.kind(published) != "planned"
         if date is None:
-            date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=not held))),
-                        None)
+            date = next((borrowed(d, sentences[i].text) for i in named
+                         if (d := sentence_date(sentences[i].text, published, future=not held))), None)
         if date is None and stamp is not None and held:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
         if date is None and stated is not None and lead in near and held:
@@ -216,6 +216,10 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                                 planned=reported_kind == "planned")
         if reported_kind == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
+        visit = None
+        if date is None and reported_kind != "call":  # talks its text leaves undated: the month of their visit
+            visit = _visit_of(group, travels)
+            date = borrowed(visit.date, visit.quote) if visit is not None else None
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published and not group.held else reported_kind
@@ -230,7 +234,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
                           topics=tuple(topics.values()), agenda=agenda, quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
-                          or _stamped(stamp, date=date),
+                          or _stamped(stamp, date=date) or (visit.quote if visit is not None and date else ""),
                           place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place)
                           or (why if place else ""))
         meetings.append(meeting)
@@ -326,6 +330,15 @@ def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.dat
             day = sentence_date(text, published)
             return day.first_day() if day is not None and day.day is not None else None
     return None
+
+
+def _visit_of(group: Group, travels: list[Visit]) -> Visit | None:
+    """The dated visit one of the meeting's people makes ("begins a four-day trip to Russia on Monday"), for
+    talks "during the visit" that the text dates no other way."""
+    report = group.mentions[0].sentence
+    found = visit_place(group.keys, report, None, travels) or visit_place(group.keys, report, None, travels,
+                                                                           country=True)
+    return found if found is not None and found.date is not None else None
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:

@@ -61,6 +61,20 @@ def day_of_report(published: dt.date, reports: Sequence[str]) -> PartialDate:
     return PartialDate.of(published)
 
 
+# a sentence that tells of a visit or an arrival: the visit lasts days, and which of them a meeting fell on it does
+# not say
+_TELLS_OF_VISIT = re.compile(r"\b(?:visit\w*|trip|tour|arriv\w+|визит\w*|поездк\w*|прибы\w*|прилет\w*|прилёт\w*)",
+                             re.IGNORECASE)
+
+
+def borrowed(date: PartialDate | None, text: str) -> PartialDate | None:
+    """A date a meeting takes from another sentence than its own: from one that tells of a visit or an arrival
+    ("arrived in Beijing on Tuesday, kicking off a three-day visit"), only its month."""
+    if date is None or date.day is None or not _TELLS_OF_VISIT.search(text):
+        return date
+    return PartialDate(date.year, date.month)
+
+
 def flag_inferred(meetings: Sequence[Meeting], reference: dt.date, *, dateline: str) -> list[Meeting]:
     """Meetings dated against a publication day the page implies but does not state (`yearless`): a date the
     text states with its year stays sure; every other keeps its value but is marked uncertain, with the

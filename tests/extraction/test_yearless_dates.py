@@ -136,3 +136,26 @@ def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan(text):
 ])
 def test_talks_held_during_a_visit_and_dated_by_nothing_but_the_story_take_only_its_month(text, expected):
     assert _only(text, PUBLISHED) == expected
+
+
+ARRIVED = dt.date(2025, 5, 20)  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # talks planned for a visit of several days, which the text dates only by the visit
+    ("Russian President Vladimir Putin arrived in Beijing on Tuesday, kicking off a three-day state visit to China."
+     "\n\nPutin is scheduled to meet Chinese Premier Li Qiang.", "planned"),
+    ("Президент России Владимир Путин во вторник прибыл в Пекин с трехдневным государственным визитом.\n\n"
+     "Путин также встретится с премьером Госсовета КНР Ли Цяном.", "planned"),
+    ("Chinese Foreign Minister Wang Yi begins a four-day trip to Russia on Monday.\n\n"
+     "Wang is due to meet Russian Security Council Secretary Sergei Shoigu during the visit.", "planned"),
+    ("Министр иностранных дел КНР Ван И в понедельник начал четырехдневную поездку в Россию.\n\n"
+     "В ходе визита Ван И встретится с секретарем Совета безопасности России Сергеем Шойгу.", "planned"),
+    # talks held earlier in the visit than the arrival the paragraph dates
+    ("Russian Foreign Minister Sergei Lavrov arrived in Harbin on Tuesday. Earlier in Beijing, Lavrov was received "
+     "by Chinese President Xi Jinping.", "meeting"),
+    ("Председатель Государственной Думы Вячеслав Володин во вторник прибыл в Харбин. Ранее в Пекине Володина принял "
+     "председатель КНР Си Цзиньпин.", "meeting"),
+])
+def test_talks_of_a_visit_take_the_month_of_the_visit_not_the_day_of_the_arrival(text, kind):
+    assert _only(text, ARRIVED) == (kind, "2025-05")
