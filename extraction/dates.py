@@ -188,15 +188,21 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
 # "…, the press service reported on Wednesday", "как сообщили в среду": the day the news was told, not the day of
 # what it tells (a weekday or "yesterday" only: a date with its month may still be the event's own)
 _REPORTED = re.compile(
-    r"(?:\b(?:said|says|reported|reports|announced|stated|confirmed|told\s+(?:[\w-]+\s+){1,3}?)"
+    r"(?:\b(?:said|says|reported|reports|announced|stated|confirmed"
+    r"|told\s+(?:reporters|journalists|the\s+(?:press|media)|(?:a|the)\s+(?:[\w-]+\s+)?(?:conference|briefing)))"
     r"(?:\s+in\s+(?:a|an|its|his|her)\s+\w+)?|\b(?:сообщил\w*|сообщает|заявил\w*|объявил\w*|рассказал\w*))"
     r"(?:\s+(?:earlier|later))?\s*$", re.IGNORECASE)
+# "Lavrov said on Tuesday at talks with Wang Yi": a remark made at a meeting dates that meeting
+_AT_EVENT = re.compile(r"\s*,?\s*(?:at|during|after|following|on\s+the\s+sidelines|на|в\s+ходе|во\s+время|после"
+                       r"|по\s+итогам)\b", re.IGNORECASE)
 
 
 def _of_report(text: str, expr: DateExpr) -> bool:
+    """True for a weekday or "today"/"yesterday" that dates only the telling of the news."""
     if expr.weekday is None and (expr.relative is None or expr.relative[:2] != ("pub", "day")):
         return False
-    return bool(_REPORTED.search(text, max(0, expr.start - 45), expr.start))
+    return bool(_REPORTED.search(text, max(0, expr.start - 45), expr.start)) \
+        and not _AT_EVENT.match(text, expr.end)
 
 
 

@@ -159,3 +159,13 @@ ARRIVED = dt.date(2025, 5, 20)  # a Tuesday
 ])
 def test_talks_of_a_visit_take_the_month_of_the_visit_not_the_day_of_the_arrival(text, kind):
     assert _only(text, ARRIVED) == (kind, "2025-05")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Foreign Minister Sergei Lavrov said on Tuesday at talks with Chinese Foreign Minister Wang Yi that "
+    "trade had grown.",
+    "Министр иностранных дел России Сергей Лавров заявил во вторник на переговорах с министром иностранных дел КНР "
+    "Ван И, что торговля растет.",
+])
+def test_a_remark_made_at_talks_still_dates_the_talks(text):
+    assert _only(text, PUBLISHED) == ("meeting", "2025-11-18")
