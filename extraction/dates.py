@@ -53,6 +53,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
         (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_MON},?\s+{_YEAR}", "full", ("month", "digit")),
+        # a month named as an event's ("the October BRICS summit", "на мартовском саммите")
+        (rf"\bthe\s+{_MON}(?=\s+[\w-])|\b(?P<adj>(?i:январск|февральск|мартовск|апрельск|майск|июньск|июльск"
+         r"|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w+)", "month", ("month",)),
         (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к|конц[еау]|начал[еау]"
          rf"|середин[еуы]))\s+|mid-){_MON}",
          "month", ("month",)),
@@ -208,7 +211,7 @@ def _of_report(text: str, expr: DateExpr) -> bool:
 
 def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | None:
     year = int(g["year"]) if g.get("year") else None
-    month = int(g["mnum"]) if g.get("mnum") else (month_number(g["mon"]) if g.get("mon") else None)
+    month = int(g["mnum"]) if g.get("mnum") else month_number(g.get("mon") or g.get("adj") or "")
     day = int(g["day"]) if g.get("day") else None
     if kind == "weekday":
         wd = _weekday_number(g["wd"] or "")

@@ -169,3 +169,12 @@ def test_talks_of_a_visit_take_the_month_of_the_visit_not_the_day_of_the_arrival
 ])
 def test_a_remark_made_at_talks_still_dates_the_talks(text):
     assert _only(text, PUBLISHED) == ("meeting", "2025-11-18")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin expects to meet Chinese President Xi Jinping during the December BRICS summit.",
+    "Президент России Владимир Путин встретится с председателем КНР Си Цзиньпином на декабрьском "
+    "саммите БРИКС.",
+])
+def test_a_month_named_as_the_events_own_dates_a_plan(text):
+    assert _only(text, PUBLISHED) == ("planned", "2025-12")
