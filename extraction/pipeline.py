@@ -26,7 +26,7 @@ from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
-from extraction.trust import borrowed, day_of_report, flag_inferred, settle
+from extraction.trust import borrowed, day_of_report, flag_inferred, settle, within_visit
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
@@ -217,7 +217,9 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         if reported_kind == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
         visit = None
-        if date is None and reported_kind != "call":  # talks its text leaves undated: the month of their visit
+        # talks planned for a visit, or held during one, that the text leaves undated: the month of the visit
+        if date is None and (reported_kind == "planned" or (reported_kind != "call"
+                             and within_visit([m.quote for m in group.mentions]))):
             visit = _visit_of(group, travels)
             date = borrowed(visit.date, visit.quote) if visit is not None else None
         on = date.first_day() if date else published

@@ -56,9 +56,14 @@ _WITHIN_VISIT = re.compile(
 def day_of_report(published: dt.date, reports: Sequence[str]) -> PartialDate:
     """The date of a meeting whose report gives none, from the day the story ran: that day for talks or a call
     reported as news of the day, only its month for a meeting held as part of a visit (any of its days)."""
-    if any(_WITHIN_VISIT.search(text) for text in reports):
+    if within_visit(reports):
         return PartialDate(published.year, published.month)
     return PartialDate.of(published)
+
+
+def within_visit(reports: Sequence[str]) -> bool:
+    """Whether a meeting's reports place it during a visit ("as part of the state visit", "в ходе визита")."""
+    return any(_WITHIN_VISIT.search(text) for text in reports)
 
 
 # a sentence that tells of a visit or an arrival: the visit lasts days, and which of them a meeting fell on it does
