@@ -6,7 +6,8 @@ filed; a plan it announces ("will be held on 3 June 2024") lies after that day. 
 month are then most likely the first such day on or after the latest past date stated: the story came
 out within the year after the last thing it reports. That is an inference, not a statement, so the
 meetings dated through it are marked uncertain (`trust.flag_inferred`); nothing is inferred when the
-page states no past date with a year, or when a plan it states would fall before the inferred day.
+page states no past date with a year, or when a plan it states would fall between that date and the
+inferred day.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def infer_dateline_day(filed: Dateline, paragraphs: Sequence[str], *, today: dt.
         return None
     bound, text = max(past)
     day = _first_on_or_after(filed.month, filed.day, bound)
-    if day is None or any(plan < day for plan in planned) or (today is not None and day > today):
+    # a plan dated between the last past event and the inferred day would already be past: the guess is wrong
+    # (a date before that event, in a sentence that also speaks of the future, is simply another past date)
+    if day is None or any(bound < plan < day for plan in planned) or (today is not None and day > today):
         return None
     return InferredDay(day, bound, text.strip(" ,."))
 

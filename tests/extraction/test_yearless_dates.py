@@ -72,6 +72,9 @@ def test_no_year_is_inferred_when_a_plan_the_page_states_would_fall_before_it():
                   "Следующая встреча состоится 5 ноября 2023 года в Москве."]
     assert infer_dateline_day(filed, paragraphs) is None  # a page of 20 December 2023 would not plan 5 November
     assert infer_dateline_day(filed, paragraphs[:1]).day == dt.date(2023, 12, 20)
+    # an older date in a sentence about the future is no plan of that day
+    recalled = [*paragraphs[:1], "Договор, подписанный 16 июля 2001 года, будет продлен: стороны планируют это."]
+    assert infer_dateline_day(filed, recalled).day == dt.date(2023, 12, 20)
 
 
 def test_the_inferred_day_crosses_new_year_and_never_passes_the_day_the_article_is_added():
