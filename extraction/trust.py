@@ -111,9 +111,12 @@ def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date]
 
 
 def _basis(quote: str, date: PartialDate, reference: dt.date, *, future: bool) -> DateExpr | None:
-    """The expression in the date's sentence that gives it."""
-    return next((e for e in find_dates(quote)
-                 if resolve(e, published=reference, future=future, previous=date) == date), None)
+    """The expression in the date's sentence that gives it: the date itself, else (for a month taken from a day
+    of it, as a visit's month from its arrival) a day of that month."""
+    values = [(e, resolve(e, published=reference, future=future, previous=date)) for e in find_dates(quote)]
+    return next((e for e, value in values if value == date), None) or next(
+        (e for e, value in values if date.day is None and date.month is not None and value is not None
+         and (value.year, value.month) == (date.year, date.month)), None)
 
 
 def _readings(reference: dt.date, span: tuple[dt.date, dt.date] | None) -> list[dt.date]:

@@ -181,3 +181,15 @@ def test_a_remark_made_at_talks_still_dates_the_talks(text):
 ])
 def test_a_month_named_as_the_events_own_dates_a_plan(text):
     assert _only(text, PUBLISHED) == ("planned", "2025-12")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin arrived in Beijing on May 14, 2024, kicking off a state visit to China.\n\n"
+    "Putin is scheduled to meet Chinese Premier Li Qiang.",
+    "Президент России Владимир Путин 14 мая 2024 года прибыл в Пекин с государственным визитом.\n\n"
+    "Путин также встретится с премьером Госсовета КНР Ли Цяном.",
+])
+def test_a_visits_month_read_from_a_day_stated_in_full_needs_no_publication_date(text):
+    [meeting] = extract(f"Headline\n\n{text}", today=ADDED).meetings
+    assert (meeting.date, meeting.date_certain) == (PartialDate(2024, 5), True)
+    assert "14" in meeting.date_quote  # the sentence it was read from, as evidence
