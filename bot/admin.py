@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from bot.ingest import IngestResult, UnreadableUpload, ingest_bytes
 from bot.plural import counted
-from bot.render import clip, esc, human_date
+from bot.render import clip, esc, human_date, meeting_date
 from bot.replies import Button, Caller, Reply
 from storage import inbox, queries
 from storage import subscriptions as subs
@@ -134,7 +134,7 @@ def ingest_report(result: IngestResult) -> Reply:
             who = ", ".join(esc(p.name) for p in m.participants)
             where = f" · {esc(m.place)}" if m.place else ""
             topics = f" · {', '.join(esc(t.name) for t in m.topics)}" if m.topics else ""
-            lines.append(f"• {esc(human_date(m.date))}{where} · {who}{topics}")
+            lines.append(f"• {esc(meeting_date(m))}{where} · {who}{topics}")
     for warning in result.warnings:
         lines.append(f"⚠ {esc(warning)}")
     return Reply("\n".join(lines))

@@ -21,6 +21,8 @@ def meeting_dict(meeting: MeetingView) -> dict:
     return {
         "id": meeting.id,
         "date": meeting.date,
+        "date_certain": meeting.date_certain,
+        "date_text": meeting.date_text,
         "place": meeting.place,
         "kind": meeting.kind,
         "label": meeting.label,
@@ -49,10 +51,12 @@ def json_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
 def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
     """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell. Each source
     reads "article #4 | Izvestia | 2023-02-22 | https://…", every part in its place even when unknown. The
-    agenda (the items as the articles word them) comes last, so that columns read by position keep theirs."""
+    agenda (the items as the articles word them) and whether the date is certain, with the words that date it
+    when it is not, come last, so that columns read by position keep theirs."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources", "agenda"])
+    writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources", "agenda",
+                     "date_certain", "date_text"])
     for m in meetings:
         writer.writerow([
             m.id, m.date or "", m.place or "", m.kind, m.label,
@@ -60,6 +64,8 @@ def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
             "; ".join(t.name for t in m.topics),
             "; ".join(_source_cell(s) for s in m.sources),
             "; ".join(m.agenda),
+            "yes" if m.date_certain else "no",
+            m.date_text,
         ])
         yield out.getvalue()
         out.seek(0)

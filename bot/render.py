@@ -48,6 +48,25 @@ def human_date(iso: str | dt.date | None) -> str:
     return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
 
 
+def meeting_date(meeting: MeetingView) -> str:
+    """A meeting's date as every reply shows it: "2 Dec 2025"; "May 2019 (uncertain)" or "date uncertain" when
+    it rests on a publication day its article does not give, so that no reader takes a guess for a fact."""
+    if meeting.date_certain:
+        return human_date(meeting.date)
+    return f"{human_date(meeting.date)} (uncertain)" if meeting.date else "date uncertain"
+
+
+def date_doubt(meeting: MeetingView) -> str | None:
+    """Full details' word on an uncertain date: what the article says, and what it leaves out."""
+    if meeting.date_certain:
+        return None
+    # a date kept to its month or year came from what the page gives of its publication (its address): not the day
+    unsaid = "the day it was published" if meeting.date else "when it was published"
+    if meeting.date_text:
+        return f"Date uncertain: the article says “{esc(meeting.date_text)}” but not {unsaid}"
+    return f"Date uncertain: the article does not say {unsaid}"
+
+
 def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
     """Shorten at a word boundary, so a long sentence does not swamp the reply."""
     text = " ".join(text.split())
@@ -113,21 +132,25 @@ def meeting_block(meeting: MeetingView, *, quote: str | None = None, full: bool 
                   knowledge: KnowledgeBase | None = None, subject: int | None = None,
                   subject_title: str | None = None, topic: int | None = None,
                   introduced: set[tuple[int, str]] | None = None) -> str:
-    """One meeting: when, where, kind; who with their office then; topics; one quote and its sources.
+    """One meeting: when (and whether that is sure), where, kind; who with their office then; topics; one quote
+    and its sources.
 
     A list shows each office by the short form of the highest one, the three most telling topics (`topic`, the
     one a page is about, first) and the clause of the quote that tells of the meeting, its sources on the same
-    line; `full` shows whole titles, every topic, the quote at length and the article numbers. On a person's
+    line; `full` shows what the article says of an uncertain date, whole titles, every topic, the quote at length
+    and the article numbers. On a person's
     own page (`subject`) they are left out of the participants (the header names them), unless their office
     then reads otherwise than `subject_title`, their office now. `introduced` holds the people and offices a
     page already named; a person found there is named without their office, and everyone named here is added.
     """
     kb = knowledge or default_knowledge()
-    head = [f"<b>{esc(human_date(meeting.date))}</b>"]
+    head = [f"<b>{esc(meeting_date(meeting))}</b>"]
     if meeting.place:
         head.append(esc(meeting.place))
     head.append(KIND_LABELS.get(meeting.kind, meeting.kind))
     lines = [" · ".join(head)]
+    if full and (doubt := date_doubt(meeting)):
+        lines.append(doubt)
     people = _people_line(meeting, kb, full=full, subject=subject, subject_title=subject_title,
                           introduced=introduced)
     if people:

@@ -124,8 +124,13 @@ class Context:
 
     kb: KnowledgeBase
     published: dt.date
-    main: dict[str, str] = field(default_factory=dict)  # country → person id of the article's main figure
+    main: dict[str, Participant] = field(default_factory=dict)  # country → the article's main figure
     named: frozenset[str] = frozenset()  # person ids named anywhere in the article
+
+
+def is_spokesperson(participant: Participant) -> bool:
+    """Someone who tells of meetings for an office rather than takes part in them."""
+    return bool(participant.role and _SPOKESPERSON.search(participant.role))
 
 
 def find_trigger(text: str) -> Trigger | None:
@@ -228,7 +233,7 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         hits = kept if _two_sides([h.participant for h in kept]) else hits
-    spokes = [h for h in hits if h.participant.role and _SPOKESPERSON.search(h.participant.role)]
+    spokes = [h for h in hits if is_spokesperson(h.participant)]
     if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
         told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"
         if _two_sides([h.participant for h in told]):
@@ -240,9 +245,11 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     if not hits and not (pair and _PLURAL_START.match(text)):
         return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
     participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
-    if subject is not None and len(participants) == 1 and _PRONOUN_START.match(text) \
-            and subject.country != participants[0].country:
-        participants.insert(0, subject)  # "He is also expected to meet President Xi": he of the sentence before
+    if subject is not None and participants and _PRONOUN_START.match(text) \
+            and {p.country for p in participants} == {participants[0].country} != {subject.country}:
+        # "He is also expected to meet President Xi", "... to meet Putin, Shuvalov and Dvorkovich": he of the
+        # sentence before, when everyone this one names is of the other side
+        participants.insert(0, subject)
     if pair and not _two_sides(participants) and _PLURAL_START.match(text):
         participants = [*pair, *(p for p in participants if p not in pair)]  # "They last met in Samarkand"
     if trigger.visit:
@@ -326,10 +333,18 @@ def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, 
     counterparts = {c: who for ref in refs if _COUNTERPART.search(text, ref.start, ref.end)
                     for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
-        person = counterparts.get(country) or (ctx.kb.person(ctx.main[country]) if country in ctx.main else None)
-        if person is not None and person.id not in barred and all(p.person_id != person.id for p in participants):
-            participants.append(participant_for(ctx.kb, person, on))
+        found = counterparts.get(country)
+        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on)
+        if figure is not None and figure.key not in barred and all(p.key != figure.key for p in participants):
+            participants.append(figure)
     return participants
+
+
+def _main_figure(ctx: Context, country: str, on: dt.date) -> Participant | None:
+    """The article's main figure on one side, titled as of `on` when the knowledge base knows them."""
+    figure = ctx.main.get(country)
+    person = ctx.kb.person(figure.person_id) if figure and figure.person_id else None
+    return participant_for(ctx.kb, person, on) if person else figure
 
 
 _COUNTERPART = re.compile(r"counterpart|colleague|коллег", re.IGNORECASE)

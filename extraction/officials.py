@@ -84,7 +84,7 @@ _NOT_NAME = palladius.word_set(
     Cooperation Partnership Initiative Belt Road Silk Fund Exchange Association Society Chamber Council's"""
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?$")
-_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skiy|skaya|enko|ko|uk|yuk)$")
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skiy|skaya|enko|ko|uk|yuk|vich)$")
 
 
 def _english(text: str, places: frozenset[str]) -> tuple[Official, ...]:
@@ -94,7 +94,8 @@ def _english(text: str, places: frozenset[str]) -> tuple[Official, ...]:
     for head in EN_TITLE_HEAD.finditer(text):
         if head.start() < reach:
             continue  # a head inside a title already read ("Minister" of "Prime Minister")
-        found = _name_after(text, tokens, head, places) or _name_before(text, tokens, head, places)
+        found = (_name_after(text, tokens, head, places) or _name_before(text, tokens, head, places)
+                 or _name_after_comma(text, tokens, head, places))
         if found is None:
             continue
         out.append(found)
@@ -139,6 +140,30 @@ def _name_after(text: str, tokens: list[tuple[str, int, int]], head: re.Match[st
         before.pop()
         title_end = before[-1][2] if before else head.end()
     pre_start = _pre_title(tokens, head.start())
+    country = country_in_english(text[pre_start:title_end]) or _country_of_latin(_join(name))
+    return Official(pre_start, name[-1][2], _join(name), country, _title_words(text[pre_start:title_end]),
+                    name_start=name[0][1])
+
+
+def _name_after_comma(text: str, tokens: list[tuple[str, int, int]], head: re.Match[str],
+                      places: frozenset[str]) -> Official | None:
+    """"the mayor of Shanghai, Ying Yong, said": the title, a comma, then the name in apposition, ending there
+    (a comma, a full stop or a lower-case word follows it; "Harbin, Shenyang and Dalian" is no name)."""
+    i = _index_at(tokens, head.end())
+    while i < len(tokens) and (tokens[i][0] in _CONNECTORS or tokens[i][0][:1].isupper()):
+        i += 1
+    if i >= len(tokens) or tokens[i][0] != ",":
+        return None
+    name: list[tuple[str, int, int]] = []
+    k = i + 1
+    while k < len(tokens) and len(name) < 4 and _name_like(tokens[k][0], places):
+        name.append(tokens[k])
+        k += 1
+    after = tokens[k][0] if k < len(tokens) else "."
+    if not 2 <= len(name) <= 3 or not (after in (",", ".", ";", ")") or after[:1].islower()):
+        return None
+    pre_start = _pre_title(tokens, head.start())
+    title_end = tokens[i - 1][2]
     country = country_in_english(text[pre_start:title_end]) or _country_of_latin(_join(name))
     return Official(pre_start, name[-1][2], _join(name), country, _title_words(text[pre_start:title_end]),
                     name_start=name[0][1])

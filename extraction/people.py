@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from extraction.lexicon import Matcher, MatcherSet, any_of, fold, per_knowledge, words
 from extraction.officials import Official, find_officials
@@ -88,6 +89,8 @@ class PeopleScan:
     roles: tuple[tuple[int, int, str], ...]  # (start, end, role id)
     titled: tuple[Official, ...]  # people the title beside their name makes officials, known or not
     surnames: tuple[tuple[int, int, str], ...] = ()  # a bare family name, not part of a longer name
+    # a bare family name of someone the knowledge base does not list, named in full elsewhere in the article
+    strangers: tuple[tuple[int, int, Participant], ...] = ()
 
 
 def scan_people(text: str, kb: KnowledgeBase) -> PeopleScan:
@@ -111,6 +114,29 @@ def _surnames(text: str, kb: KnowledgeBase) -> tuple[tuple[int, int, str], ...]:
                  and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()]))
 
 
+def stranger_family_names(named: Sequence[Participant], kb: KnowledgeBase) -> dict[str, Participant]:
+    """Family name → the one person of the article bearing it whom the knowledge base does not list: later
+    sentences call them by it alone ("Chinese Vice Premier Zhang Gaoli arrived ... Zhang is expected to")."""
+    bearers: dict[str, set[Participant]] = {}
+    for person in named:
+        if person.person_id is None and not _INITIALS.match(person.name) and len(words := person.name.split()) > 1:
+            bearers.setdefault(words[0] if person.country == "China" else words[-1], set()).add(person)
+    known = _by_family_name(kb)
+    return {family: next(iter(people)) for family, people in bearers.items()
+            if len({p.name for p in people}) == 1 and family not in known}
+
+
+def with_strangers(scan: PeopleScan, text: str, family: dict[str, Participant]) -> PeopleScan:
+    """The sentence's scan with the bare family names of the article's strangers (`stranger_family_names`)."""
+    if not family or not any(name in text for name in family):
+        return scan
+    taken = [(o.start, o.end) for o in scan.titled] + [(s, e) for s, e, _ in scan.aliases]
+    found = tuple((m.start(), m.end(), family[m.group(0)]) for m in _CAPITALISED.finditer(text)
+                  if m.group(0) in family and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()])
+                  and not any(s <= m.start() < e for s, e in taken))
+    return replace(scan, strangers=found) if found else scan
+
+
 @per_knowledge
 def _by_family_name(kb: KnowledgeBase) -> dict[str, list[Person]]:
     out: dict[str, list[Person]] = {}
@@ -129,7 +155,7 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
                 scan: PeopleScan | None = None) -> list[PersonHit]:
     """Everyone the sentence names, once each; `context` (ids named in the article) settles "Mr Wang"."""
     scan = scan or scan_people(text, kb)
-    if not (scan.aliases or scan.honorifics or scan.roles or scan.surnames or scan.titled):
+    if not (scan.aliases or scan.honorifics or scan.roles or scan.surnames or scan.titled or scan.strangers):
         return []  # most sentences name nobody
     hits = [PersonHit(start, end, participant_for(kb, person, on), "alias") for start, end, person in scan.aliases]
     for start, end, surname in scan.honorifics:
@@ -153,6 +179,9 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
         matches = [p for p in _by_family_name(kb).get(surname, []) if p.id in context]
         if len(matches) == 1 and not any(h.start <= start < h.end for h in hits):
             hits.append(PersonHit(start, end, participant_for(kb, matches[0], on), "surname"))
+    for start, end, stranger in scan.strangers:  # "Zhang is expected to ...": the vice premier named before
+        if not any(h.start <= start < h.end for h in hits):
+            hits.append(PersonHit(start, end, stranger, "surname"))
     return _first_of_each(hits)
 
 
@@ -198,6 +227,23 @@ def _titled_strangers(found: tuple[Official, ...], known: list[PersonHit], kb: K
             continue
         out.append(PersonHit(official.start, official.end,
                              Participant(official.name, official.country, official.title), "title"))
+    return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){1,2}")
+
+
+def full_names(named: Sequence[Participant]) -> dict[str, Participant]:
+    """"O.N. Kozhemyako" of a headline → "Oleg Kozhemyako" of the body: a stranger named by initials is the one
+    stranger of that family name and first initial the article names in full, so its reports merge."""
+    spelt = [p for p in named if p.person_id is None and not _INITIALS.match(p.name)]
+    out: dict[str, Participant] = {}
+    for short in {p for p in named if p.person_id is None and _INITIALS.match(p.name)}:
+        initials, _, surname = short.name.rpartition(" ")
+        full = {p.name: p for p in spelt if p.name.split()[-1] == surname and p.name[:1] == initials[:1]
+                and p.country == short.country}
+        if len(full) == 1:
+            out[short.name] = next(iter(full.values()))
     return out
 
 

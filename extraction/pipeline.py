@@ -16,9 +16,17 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.meetings import Context, Mention, reports_event, retitle
+from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle
 from extraction.merge import Group, compatible, merge
-from extraction.people import PeopleScan, PersonHit, find_people, scan_people
+from extraction.people import (
+    PeopleScan,
+    PersonHit,
+    find_people,
+    full_names,
+    scan_people,
+    stranger_family_names,
+    with_strangers,
+)
 from extraction.places import dateline_place, event_place, find_places
 from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
@@ -86,27 +94,27 @@ def _out_of_scope(meeting: Meeting) -> str:
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
                    dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None,
                    stories: dict[int, dt.date] | None = None) -> list[Meeting]:
-    scans = [scan_people(s.text, kb) for s in sentences]  # each sentence is read for names once
-    first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
-    named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
+    scans, first, named, people = _people(sentences, kb, published)
     known_tokens = {t for pid in named if (p := kb.person(pid)) for n in p.names for t in n.split()}
     analyst = analyst_flags(sentences, [any(h.participant.known for h in hits) for hits in first], known_tokens)
-    counts = Counter(h.participant.person_id for hits, a in zip(first, analyst, strict=True) if not a
-                     for h in hits if h.participant.person_id)
-    main: dict[str, str] = {}
-    for pid, _ in counts.most_common():
-        person = kb.person(pid)
-        if person is not None:
-            main.setdefault(person.country, pid)
+    # the article's main figure on each side: the one it names most, whether the knowledge base lists them
+    # or a title beside the name made them an official ("командующим ВМС НОАК вице-адмиралом Шэнь Цзинлуном")
+    counts = Counter(h.participant.key for hits, a in zip(people, analyst, strict=True) if not a for h in hits
+                     if h.participant.country and not is_spokesperson(h.participant))
+    seen = {h.participant.key: h.participant for hits in people for h in hits}
+    main: dict[str, Participant] = {}
+    for key, _ in counts.most_common():
+        main.setdefault(seen[key].country, seen[key])
     ctx = Context(kb=kb, published=published, main=main, named=named)
-    mentions = _mentions(sentences, analyst, ctx, scans, first, stories or {})
+    mentions = _mentions(sentences, analyst, ctx, scans, people, stories or {})
+    spelt_out = full_names([h.participant for hits in first for h in hits])
+    mentions = [replace(m, participants=tuple(spelt_out.get(p.name, p) if not p.known else p for p in m.participants))
+                for m in mentions]
     groups = merge(mentions)
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
         Facts(text=s.text, paragraph=s.paragraph, analyst=analyst[s.index], group=owner.get(s.index),
-              people=frozenset(h.participant.key for h in (
-                  find_people(s.text, kb, published, context=named, scan=scans[s.index])
-                  if scans[s.index].honorifics else first[s.index])),
+              people=frozenset(h.participant.key for h in people[s.index]),
               breaks=reports_event(s.text), speaker=_opens_turn(s.text, first[s.index]))
         for s in sentences
     ]
@@ -126,9 +134,29 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     return _with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 
 
+def _people(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date
+            ) -> tuple[list[PeopleScan], list[list[PersonHit]], frozenset[str], list[list[PersonHit]]]:
+    """Each sentence's scan for names and the people it names, read once: (scans, the people each names by
+    itself, the known ids the article names, the people each names in the light of the whole article).
+
+    In that light a bare family name is the one person of that name named elsewhere ("Zhang is expected
+    to ..." after "Chinese Vice Premier Zhang Gaoli"), and "Mr Wang" the one Wang the article names.
+    """
+    scans = [scan_people(s.text, kb) for s in sentences]
+    first = [find_people(s.text, kb, published, scan=scan) for s, scan in zip(sentences, scans, strict=True)]
+    if family := stranger_family_names([h.participant for hits in first for h in hits], kb):
+        scans = [with_strangers(scan, s.text, family) for s, scan in zip(sentences, scans, strict=True)]
+        first = [find_people(s.text, kb, published, scan=scan) if scan.strangers else hits
+                 for s, scan, hits in zip(sentences, scans, first, strict=True)]
+    named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
+    people = [find_people(s.text, kb, published, context=named, scan=scan) if scan.honorifics or scan.surnames
+              else hits for s, scan, hits in zip(sentences, scans, first, strict=True)]
+    return scans, first, named, people
+
+
 def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context, scans: list[PeopleScan],
-              first: list[list[PersonHit]], stories: dict[int, dt.date]) -> list[Mention]:
-    """Each sentence's meeting report, if any; `first` are the people each names as of publication."""
+              people: list[list[PersonHit]], stories: dict[int, dt.date]) -> list[Mention]:
+    """Each sentence's meeting report, if any; `people` are those each names, as of publication."""
     mentions: list[Mention] = []
     previous: PartialDate | None = None
     paragraph_place: dict[int, str] = {}
@@ -153,7 +181,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
                 pair = mention.participants
         if places:
             paragraph_place[s.paragraph] = places[-1].name
-        if not analyst[s.index] and (named_here := first[s.index]):
+        if not analyst[s.index] and (named_here := people[s.index]):
             subject = named_here[0].participant
         if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
             paragraph_date[s.paragraph] = borrowed(scene, s.text)

@@ -29,6 +29,8 @@ def transliterate(name: str) -> str:
 
 
 def _word(word: str) -> str:
+    if _INITIALS.fullmatch(word):  # "М.Ф." → "M.F."
+        return "".join(_LETTERS[letter.lower()].capitalize() + "." for letter in word[::2])
     low = word.lower()
     out = []
     i = 0
@@ -73,6 +75,7 @@ _SURNAME_ENDINGS = {
     "femn": (("ской", "ская"), ("скую", "ская"), ("ой", "а"), ("у", "а")),
 }
 _SURNAME_STEM = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+_INITIALS = re.compile(r"(?:[А-ЯЁ]\.){1,2}")
 
 
 @cache
@@ -92,6 +95,8 @@ def nominative(name: str, *, case_of: str = "") -> str:
     words = name.split()
     if not words:
         return name
+    if len(words) > 1 and _INITIALS.fullmatch(words[0]):  # "М.Ф. Мирхайдаровым": the surname tells the case
+        return f"{words[0]} {_surname_nominative(' '.join(words[1:]), case_of)}"
     morph = _analyzer()
     case, gender = None, None
     for parse in morph.parse(words[0]):
@@ -105,6 +110,16 @@ def nominative(name: str, *, case_of: str = "") -> str:
     if case is None or case == "nomn":
         return name
     return " ".join(_word_nominative(word, case, gender) for word in words)
+
+
+def _surname_nominative(surname: str, case_of: str) -> str:
+    """A surname after initials: its case from the dictionary's surnames, else from the title before it."""
+    morph = _analyzer()
+    parse = next((p for p in morph.parse(surname) if "Surn" in p.tag and p.tag.case in _CASES), None)
+    if parse is not None:
+        return _word_nominative(surname, parse.tag.case, parse.tag.gender)
+    case = next((p.tag.case for p in morph.parse(case_of) if p.tag.POS == "NOUN"), None) if case_of else None
+    return surname if case in (None, "nomn") else _word_nominative(surname, case, "masc")
 
 
 def _word_nominative(word: str, case: str, gender: str | None) -> str:

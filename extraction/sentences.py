@@ -16,6 +16,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”»')\]]*(?=\s+[\"“«'(\[—–\-]?[A-ZА-ЯЁ0-9])")
 _QUOTES = re.compile(r"[\"“”«»]")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _MAX_QUOTE = 1500  # a quotation longer than this is more likely an unpaired mark than one utterance
 
 
@@ -67,7 +68,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not before:
         return False
     word = before[-1].lstrip("\"“«(").lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None  # "V.", "М.Ф." before a surname
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:

@@ -110,7 +110,7 @@ def _within(scan: PeopleScan, start: int, end: int) -> PeopleScan:
     def keep(found: tuple) -> tuple:
         return tuple(f for f in found if start <= (f.start if isinstance(f, Official) else f[0]) < end)
     return PeopleScan(aliases=keep(scan.aliases), honorifics=keep(scan.honorifics), roles=keep(scan.roles),
-                      titled=keep(scan.titled), surnames=keep(scan.surnames))
+                      titled=keep(scan.titled), surnames=keep(scan.surnames), strangers=keep(scan.strangers))
 
 
 def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) -> list[Mention]:

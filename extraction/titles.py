@@ -22,7 +22,7 @@ EN_TITLE_HEAD = re.compile(
     r"|Governor|Mayor|Commander(?:-in-Chief)?|Chief(?:\s+of\s+(?:the\s+)?General\s+Staff|\s+Executive(?:\s+Officer)?)?"
     r"|CEO|Director(?:-General|\s+General)?|Head|Representative|Adviser|Advisor|Aide|Spokes(?:man|woman|person)"
     r"|Admiral|General|Marshal|Senator|Deputy|Vice[\s-]Chairman|Party\s+Secretary|party\s+secretary"
-    r"|Member|King|Crown\s+Prince|Prince|Emir|Sultan|Sheikh|Queen"
+    r"|Member|Commissioner|King|Crown\s+Prince|Prince|Emir|Sultan|Sheikh|Queen"
     r"|party\s+chief|governor|mayor|ambassador|envoy|chairman|minister|head|chief)\b"
 )
 # A cheap first look: every English title head contains one of these
@@ -31,7 +31,7 @@ EN_TITLE_WORDS = any_of([
     "Prosecutor", "Attorney", "Procurator", "Governor", "Mayor", "Commander", "Chief", "CEO", "Director", "Head",
     "Representative", "Advis", "Aide", "Spokes", "Admiral", "General", "Marshal", "Senator", "Deputy", "party",
     "governor", "mayor", "ambassador", "envoy", "chairman", "minister", "head", "chief", "King", "Prince", "Emir",
-    "Sultan", "Sheikh", "Queen", "Member",
+    "Sultan", "Sheikh", "Queen", "Member", "Commissioner",
 ])
 # Military ranks that sit between a title and the name ("Commander-in-Chief of the Navy Admiral X")
 RANKS = frozenset(["Admiral", "General", "Colonel", "Lieutenant", "Major", "Marshal", "Vice", "Rear",

@@ -90,6 +90,11 @@ class Meeting(SQLModel, table=True):
     label: str = ""
     # what the articles say was discussed, in their words: a JSON list of strings, "[]" when none says
     agenda: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    # False when no report states the date in full and its article gave no publication day: the date is then
+    # only what every possible day agrees on (often none), and `date_text` keeps the words that date it
+    # ("on Wednesday"), so that readers are told rather than shown a precise wrong date
+    date_certain: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    date_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 

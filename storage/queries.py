@@ -68,6 +68,8 @@ class MeetingView:
     topics: tuple[TopicView, ...]
     sources: tuple[SourceView, ...]
     agenda: tuple[str, ...] = ()  # what the articles say was discussed, in their words
+    date_certain: bool = True  # False: the date rests on a publication day its article does not give
+    date_text: str = ""  # then the words that date it, as the article wrote them ("on Wednesday"); may be ""
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,8 @@ _TOPIC_PAGE = _link_newest_first(MeetingTopic, col(MeetingTopic.topic_id))
 _TOPIC_COUNT = select(func.count()).select_from(MeetingTopic).where(MeetingTopic.topic_id == bindparam("owner"))
 _OWN_COUNT = select(PersonPartner.meetings).where(PersonPartner.person_id == bindparam("owner"),
                                                   PersonPartner.partner_id == bindparam("owner"))
-_MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label, Meeting.agenda).where(
-    col(Meeting.id).in_(_IDS))
+_MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label, Meeting.agenda,
+                   Meeting.date_certain, Meeting.date_text).where(col(Meeting.id).in_(_IDS))
 _PARTICIPANTS = (
     select(MeetingParticipant.meeting_id, Person.id, Person.name, MeetingParticipant.role, Person.country)
     .join(Person, col(Person.id) == MeetingParticipant.person_id)
@@ -243,7 +245,8 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
         MeetingView(
             id=i, date=meetings[i].date, place=meetings[i].place, kind=meetings[i].kind, label=meetings[i].label,
             participants=tuple(participants[i]), topics=tuple(topics[i]), sources=tuple(sources[i]),
-            agenda=_agenda(meetings[i].agenda),
+            agenda=_agenda(meetings[i].agenda), date_certain=bool(meetings[i].date_certain),
+            date_text=meetings[i].date_text or "",
         )
         for i in meeting_ids
         if i in meetings

@@ -80,7 +80,7 @@ _ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "
 _LAST_SENTENCE_ID = "SELECT coalesce(max(id), 0) FROM sentence"  # the next ids SQLite would give
 _ADD_SENTENCES = DirectInsert(Sentence, "id", "article_id", "position", "text", "search_key")
 _ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "agenda",
-                            "created_at")
+                            "date_certain", "date_text", "created_at")
 _ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
 _ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
 _ADD_SOURCE = DirectInsert(MeetingSource, "meeting_id", "article_id", "quote")
@@ -217,7 +217,8 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         sort_date = date.first_day() if date else None
         meeting_id = _ADD_MEETING.one(session, (
             date.iso() if date else None, date.precision if date else None, sort_date, extracted.place,
-            extracted.kind, extracted.label, json_list(list(extracted.agenda)), created_at))
+            extracted.kind, extracted.label, json_list(list(extracted.agenda)), extracted.date_certain,
+            extracted.date_text if not extracted.date_certain else "", created_at))
         present: set[int] = set()
         linked: set[int] = set()
         sourced = False
@@ -249,9 +250,16 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
 
 
 def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
-    """Fill what the stored meeting lacks and keep the most precise date; a held meeting beats a plan."""
+    """Fill what the stored meeting lacks and keep the most precise date; a held meeting beats a plan.
+
+    Only a report with a certain date merges (`_same_event`): when the stored date was uncertain, this
+    report's date replaces it and the meeting's date becomes certain.
+    """
     new_date = extracted.date
     old_date = PartialDate.parse(meeting.date) if meeting.date else None
+    if not meeting.date_certain and extracted.date_certain and new_date is not None:
+        old_date = None  # a date that rests on a guessed publication day yields to one an article states
+        meeting.date_certain, meeting.date_text = True, ""
     if new_date is not None and (old_date is None or _precision_rank(new_date) > _precision_rank(old_date)):
         meeting.date, meeting.date_precision = new_date.iso(), new_date.precision
         meeting.sort_date = new_date.first_day()

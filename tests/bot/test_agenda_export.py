@@ -21,10 +21,11 @@ def test_json_export_carries_the_agenda_as_a_list():
 
 def test_csv_export_has_an_agenda_column_after_the_others():
     rows = list(csv.reader(io.StringIO(to_csv([view(agenda=AGENDA), view(id=8)]))))
-    assert rows[0][-1] == "agenda"
-    assert rows[0][:3] == ["id", "date", "place"]
-    assert rows[1][-1] == "preparations for the SCO summit; ситуацию на Украине"
-    assert rows[2][-1] == ""
+    column = rows[0].index("agenda")
+    assert rows[0][: column + 1] == ["id", "date", "place", "kind", "label", "participants", "topics", "sources",
+                                     "agenda"]
+    assert rows[1][column] == "preparations for the SCO summit; ситуацию на Украине"
+    assert rows[2][column] == ""
 
 
 def test_full_details_show_the_agenda_and_a_list_does_not():

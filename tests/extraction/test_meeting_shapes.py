@@ -349,3 +349,31 @@ def test_a_spokesperson_telling_of_the_meeting_is_not_at_it() -> None:
     text = ("Wang Yi will hold talks with Sergei Lavrov in Beijing on Friday, spokesperson Mao Ning said. "
             "Mao Ning said that China hopes the meeting will deepen mutual trust.")
     assert people(only(read(text))) == {"Wang Yi", "Sergei Lavrov"}
+
+
+def test_a_stranger_called_by_family_name_after_the_first_mention_is_still_that_person() -> None:
+    """"Chinese Vice Premier Zhou Mingde arrived ... Zhou is expected to ... He is scheduled to meet ..."."""
+    text = ("Chinese Vice Premier Zhou Mingde arrived in Kazan on Monday for a three-day visit.\n\n"
+            "Zhou's trip follows the summit of the two presidents in March.\n\n"
+            "During his stay, Zhou is expected to visit a chemical plant. He is scheduled to meet with Russian"
+            " First Deputy Prime Minister Pavel Sorokin and Deputy Prime Minister Anton Belkevich, who co-chairs"
+            " the China-Russia energy commission.")
+    assert sorted(sorted(people(m)) for m in read(text).meetings) == [
+        ["Anton Belkevich", "Zhou Mingde"], ["Pavel Sorokin", "Zhou Mingde"]]
+
+
+def test_a_spokesperson_telling_of_a_meeting_is_no_side_of_it() -> None:
+    """The spokesperson the article names most is not the Chinese side that "heads of government" points at."""
+    text = ("Russian PM to come to China for regular meeting between Chinese, Russian heads of government\n\n"
+            "At the invitation of Chinese Premier Li Qiang, Russian Prime Minister Mikhail Mishustin will travel to"
+            " China next week for the regular meeting of the heads of government, spokesperson Guo Jiakun said on"
+            " Wednesday.\n\n"
+            "Guo said the meeting would review cooperation. Guo added that trade had grown.")
+    found = read(text, published=dt.date(2025, 10, 29)).meetings
+    assert [sorted(people(m)) for m in found] == [["Li Qiang", "Mikhail Mishustin"]]
+
+
+def test_a_commissioner_named_before_his_title_meets_an_ambassador() -> None:
+    text = ("Zhou Mingde, Commissioner for Security Affairs at China's foreign ministry, met with Russia's ambassador"
+            " Andrei Denisov on Monday to exchange views on counter-terrorism.")
+    assert people(only(read(text))) == {"Zhou Mingde", "Andrei Denisov"}

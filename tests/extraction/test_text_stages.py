@@ -95,6 +95,9 @@ def test_an_edit_stamp_is_found_inside_a_byline_when_nothing_better_is_there(lin
         ("“Key goals are clear. We plan more,” Patrushev added. Next.",
          ["“Key goals are clear. We plan more,” Patrushev added.", "Next."]),
         ("V. Putin met Xi. Done!", ["V. Putin met Xi.", "Done!"]),
+        ("Губернатор О.Н. Петров встретился с послом. Потом уехал.",
+         ["Губернатор О.Н. Петров встретился с послом.", "Потом уехал."]),
+        ("Talks with J.R. Smith ended. Next.", ["Talks with J.R. Smith ended.", "Next."]),
         ("", []),
     ],
 )
