@@ -16,7 +16,7 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle
+from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle, sounds_planned
 from extraction.merge import Group, compatible, merge
 from extraction.people import (
     PeopleScan,
@@ -161,6 +161,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
     previous: PartialDate | None = None
     paragraph_place: dict[int, str] = {}
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
+    scene_text: dict[int, str] = {}  # the sentence that set it
     subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
     pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
     story = ctx  # on a page of several wire stories, the one being read, counting from its own dateline
@@ -174,7 +175,8 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
             found = detect_all(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
                                subject=subject, pair=pair,
                                fallback_place=paragraph_place.get(s.paragraph),
-                               fallback_date=paragraph_date.get(s.paragraph))
+                               fallback_date=borrowed(paragraph_date.get(s.paragraph),
+                                                      scene_text.get(s.paragraph, ""), s.text))
             for mention in found:
                 mentions.append(mention)
                 previous = mention.date or previous
@@ -184,7 +186,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
         if not analyst[s.index] and (named_here := people[s.index]):
             subject = named_here[0].participant
         if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
-            paragraph_date[s.paragraph] = borrowed(scene, s.text)
+            paragraph_date[s.paragraph], scene_text[s.paragraph] = scene, s.text
     return mentions
 
 
@@ -209,8 +211,11 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
                  and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
         held = group.kind(published) != "planned"
         if date is None:
-            date = next((borrowed(d, sentences[i].text) for i in named
-                         if (d := sentence_date(sentences[i].text, published, future=not held))), None)
+            reports = " ".join(m.quote for m in group.mentions)
+            # read in the tense of the sentence it is taken from: "arrived here Wednesday" is past for a plan too
+            date = next((borrowed(d, sentences[i].text, reports, planned=not held) for i in named
+                         if (d := sentence_date(sentences[i].text, published,
+                                                future=not held and sounds_planned(sentences[i].text)))), None)
         if date is None and stamp is not None and held:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
         if date is None and stated is not None and lead in near and held:
@@ -249,7 +254,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         if date is None and (reported_kind == "planned" or (reported_kind != "call"
                              and within_visit([m.quote for m in group.mentions]))):
             visit = _visit_of(group, travels)
-            date = borrowed(visit.date, visit.quote) if visit is not None else None
+            date = PartialDate(visit.date.year, visit.date.month) if visit and visit.date else None
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published and not group.held else reported_kind

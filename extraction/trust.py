@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extraction.dates import DateExpr, find_dates, resolve
+from extraction.meetings import sounds_planned
 from extraction.types import Meeting, PartialDate
 
 _NEAR_DAYS = 3  # "a day later", "the same day": as sure as a meeting with a sure date this close
@@ -70,14 +71,20 @@ def within_visit(reports: Sequence[str]) -> bool:
 # not say
 _TELLS_OF_VISIT = re.compile(r"\b(?:visit\w*|trip|tour|arriv\w+|визит\w*|поездк\w*|прибы\w*|прилет\w*|прилёт\w*)",
                              re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:earlier|previously|before\s+that|ранее|прежде|до\s+этого)\b", re.IGNORECASE)
 
 
-def borrowed(date: PartialDate | None, text: str) -> PartialDate | None:
-    """A date a meeting takes from another sentence than its own: from one that tells of a visit or an arrival
-    ("arrived in Beijing on Tuesday, kicking off a three-day visit"), only its month."""
-    if date is None or date.day is None or not _TELLS_OF_VISIT.search(text):
+def borrowed(date: PartialDate | None, source: str, report: str, *, planned: bool | None = None
+             ) -> PartialDate | None:
+    """A date a meeting takes from another sentence than its own (`source`). From one that tells of a visit or
+    an arrival ("arrived in Beijing on Tuesday, kicking off a three-day visit"), only its month when the meeting
+    is planned for the visit or its `report` sets it before ("Ранее в Пекине ..."): the sentence does not say
+    which of the visit's days it is. Talks told as what followed the arrival keep its day."""
+    if date is None or date.day is None or not _TELLS_OF_VISIT.search(source):
         return date
-    return PartialDate(date.year, date.month)
+    if (sounds_planned(report) if planned is None else planned) or _EARLIER.search(report):
+        return PartialDate(date.year, date.month)
+    return date
 
 
 def flag_inferred(meetings: Sequence[Meeting], reference: dt.date, *, dateline: str) -> list[Meeting]:

@@ -193,3 +193,24 @@ def test_a_visits_month_read_from_a_day_stated_in_full_needs_no_publication_date
     [meeting] = extract(f"Headline\n\n{text}", today=ADDED).meetings
     assert (meeting.date, meeting.date_certain) == (PartialDate(2024, 5), True)
     assert "14" in meeting.date_quote  # the sentence it was read from, as evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese Vice Premier Ding Xuexiang arrived in Moscow on June 19 for a working visit. After the welcome "
+    "ceremony, Ding held talks with Russian Prime Minister Mikhail Mishustin.",
+    "Вице-премьер Госсовета КНР Дин Сюэсян 19 июня прибыл в Москву с рабочим визитом. После церемонии встречи "
+    "состоялись переговоры Дин Сюэсяна с премьер-министром России Михаилом Мишустиным.",
+])
+def test_talks_told_as_what_followed_the_arrival_keep_its_day(text):
+    assert _only(text, dt.date(2025, 6, 20)) == ("meeting", "2025-06-19")
+
+
+@pytest.mark.parametrize("text", [
+    "ST. PETERSBURG, June 19 (Xinhua) -- Chinese Vice Premier Ding Xuexiang arrived here Thursday to deepen energy "
+    "ties with Russia.\n\nDuring his four-day stay, Ding is scheduled to meet Russian Prime Minister "
+    "Mikhail Mishustin.",
+    "ХАБАРОВСК, 19 июня. /ТАСС/. Вице-премьер Госсовета КНР Дин Сюэсян в четверг прибыл в Хабаровск с "
+    "четырехдневным визитом.\n\nЗа время визита Дин Сюэсян встретится с премьер-министром России Михаилом Мишустиным.",
+])
+def test_a_plan_for_a_visit_takes_the_month_of_the_arrival_read_in_the_arrivals_own_tense(text):
+    assert _only(text, dt.date(2025, 6, 20)) == ("planned", "2025-06")
