@@ -82,6 +82,12 @@ _RELATIVE: tuple[tuple[Folded, tuple[str, str, int], frozenset[str]], ...] = tup
          r"|(?:earlier|later)\s+in\s+the\s+day"
          r"|later\s+that\s+day|the\s+same\s+day|в\s+тот\s+же\s+день|несколькими\s+часами\s+ранее",
          ("prev", "day", 0), ("hours", "day", "день", "ранее")),
+        # "his recent visit", "not long ago", "недавно": within a few months before the last meeting told of
+        (r"recently|not\s+long\s+ago|recent(?=\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour"
+         r"|talks|meeting|summit|call|conversation)s?\b)|недавно|на\s+днях|недавн(?:ий|его|ему|ем|ей|юю|яя|ие|их)"
+         r"(?=\s+(?:\w+\s+){0,2}?(?:визит|встреч|переговор|поездк|саммит|разговор)\w*)",
+         ("prev", "recent", 0), ("recently", "recent", "long", "недавно", "днях", "недавний", "недавнего",
+                                  "недавнему", "недавнем", "недавней", "недавнюю", "недавняя", "недавние", "недавних")),
         (r"this\s+week|на\s+этой\s+неделе", ("pub", "week", 0), ("week", "неделе")),
         (r"last\s+week|на\s+прошлой\s+неделе", ("pub", "week", -1), ("week", "неделе")),
         (r"next\s+week|на\s+следующей\s+неделе", ("pub", "week", 1), ("week", "неделе")),
@@ -267,12 +273,21 @@ def resolve(expr: DateExpr, *, published: dt.date, future: bool = False,
     return PartialDate(year, expr.month, expr.day) if _valid(year, expr.month, expr.day) else None
 
 
+_RECENT_DAYS = 90  # "recently": within about a season
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _relative(rel: tuple[str, str, int], published: dt.date, previous: PartialDate | None) -> PartialDate | None:
     anchor_name, unit, offset = rel
+    if unit == "recent":  # what the few months before the anchor agree on: its year, unless they cross New Year
+        if previous is not None and previous.day is None:
+            return PartialDate(previous.year)
+        anchor = previous.first_day() if previous is not None else published
+        back = anchor - dt.timedelta(days=_RECENT_DAYS)
+        return PartialDate(anchor.year) if back.year == anchor.year else None
     if anchor_name == "prev":
         if previous is not None and previous.day is None:
             return previous if offset == 0 else None

@@ -108,6 +108,8 @@ def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date]
           future: bool) -> PartialDate | None:
     if basis is None:
         return None  # nothing in the text states this date: it came from the guessed day itself
+    if basis.relative is not None and basis.relative[1] == "recent":  # "not long ago": the year of a sure date
+        return date if any(day.year == date.year for day in sure) else None
     if basis.relative is not None and basis.relative[0] == "prev":
         near = any(abs((date.first_day() - day).days) <= _NEAR_DAYS for day in sure)
         return date if near else None

@@ -214,3 +214,37 @@ def test_talks_told_as_what_followed_the_arrival_keep_its_day(text):
 ])
 def test_a_plan_for_a_visit_takes_the_month_of_the_arrival_read_in_the_arrivals_own_tense(text):
     assert _only(text, dt.date(2025, 6, 20)) == ("planned", "2025-06")
+
+
+RECALLED = [
+    "BEIJING, June 12 (Xinhua) -- Chinese Foreign Minister Wang Yi on Wednesday met Russian Foreign Minister Sergei "
+    "Lavrov in Beijing.\n\nWang said the recent talks between Russian President Vladimir Putin and Chinese President "
+    "Xi Jinping in Moscow had set the course.",
+    "ПЕКИН, 12 июня. /ТАСС/. Министр иностранных дел КНР Ван И в среду провел переговоры с министром иностранных дел "
+    "России Сергеем Лавровым.\n\nВан И напомнил, что президент России Владимир Путин и председатель КНР Си Цзиньпин "
+    "недавно провели переговоры в Москве.",
+]
+
+
+def _leaders(extraction):
+    return next(m for m in extraction.meetings if {p.name for p in m.participants} == {"Vladimir Putin", "Xi Jinping"})
+
+
+@pytest.mark.parametrize("text", RECALLED)
+def test_talks_recalled_as_recent_are_dated_to_the_year_of_the_meeting_that_recalls_them(text):
+    meeting = _leaders(extract(f"Headline\n\n{text}", published=dt.date(2024, 6, 13), today=ADDED))
+    assert (meeting.date, meeting.date_certain) == (PartialDate(2024), True)
+
+
+@pytest.mark.parametrize("text", RECALLED)
+def test_recent_talks_get_no_year_when_the_months_before_cross_new_year(text):
+    early = text.replace("June 12", "Jan. 12").replace("12 июня", "12 января")
+    assert _leaders(extract(f"Headline\n\n{early}", published=dt.date(2024, 1, 13), today=ADDED)).date is None
+
+
+def test_recent_talks_on_a_page_without_a_publication_date_take_the_year_of_a_readout_stated_in_full():
+    text = ("On the evening of October 14, 2021, Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei "
+            "Lavrov in Beijing.\n\nWang said that Russian President Vladimir Putin and Chinese President Xi Jinping "
+            "had held talks in Moscow not long ago.")
+    meeting = _leaders(extract(f"Headline\n\n{text}", today=ADDED))
+    assert (meeting.date, meeting.date_certain) == (PartialDate(2021), True)
