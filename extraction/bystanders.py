@@ -43,11 +43,20 @@ _SENT_OR_AGREED = Folded(
            "договор", "подписанн", "принят"))
 
 
+# the visit a meeting was held as part of: its visitor is the occasion, not a party ("Sechin met CNPC's
+# managers as part of the state visit to Russia by Chinese President Xi Jinping")
+_OCCASION = Folded(
+    r"\b(?:as\s+part\s+of|(?:with)?in\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:visit|trip)\s+(?:to\s+[\w-]+\s+)?(?:by|of)\b"
+    r"|(?:в\s+рамках|на\s+полях)\s+(?:\w+\s+){0,2}?визит\w*\b",
+    needs=("part of", "framework", "sidelines", "в рамках", "на полях"))
+
+
 def other_events(text: str) -> list[tuple[int, int]]:
     """Spans of the sentence that speak of another event (a visit prepared, a message sent, agreements
     reached by others), each from its cue to the end of its clause."""
     spans = []
-    for cue in (*_PREPARED.finditer(text), *_SENT_OR_AGREED.finditer(text)):
+    for cue in (*_PREPARED.finditer(text), *_SENT_OR_AGREED.finditer(text), *_OCCASION.finditer(text)):
         end = _CLAUSE_END.search(text, cue.end())
         spans.append((cue.start(), end.start() if end else len(text)))
     return sorted(spans)

@@ -16,7 +16,7 @@ from extraction.types import MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase, Person
 
 _CALL = Folded(
-    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video\s*(?:call|link|conference|chat)|videoconference"
+    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video[\s-]*(?:call|link|conference|chat)|videoconference"
     r"|(?:via|by|over)\s+(?:an?\s+)?(?:(?:encrypted|secure|closed)\s+)?video(?:\s+(?:channel|line))?"
     r"|virtual\s+(?:meeting|summit|talks|conversation|call)|(?:met|meet|meets)\s+virtually|online\s+(?:meeting|talks|summit)"
     r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
@@ -28,10 +28,10 @@ _MEET = Folded(
     r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
-    r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрети\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*)\b",
+    r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрет\w*|встреч\w*|переговор\w*|консультаци\w*"
+    r"|принял\w*|(?:был|была|были)\s+принят\w*)\b",
     needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
-           "conferred", "встре", "переговор", "консультаци", "принял"))
+           "conferred", "встре", "переговор", "консультаци", "принял", "принят"))
 _VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
                 needs=("visit", "arriv", "визит", "посет", "прибы"))
 _PLANNED = Folded(
@@ -79,13 +79,14 @@ _SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stres
                     r"|напомнил\w*|подчеркнул\w*|добавил\w*)\s*,?\s+(?:that|что)\b",
                     needs=("that", "что"))
 # a time or place set before the subject: "On Tuesday, they", "Earlier this year the two men", "В марте министры"
-_LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|ранее|позже|затем|в|во|на)"
+_LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|then|there|ранее|позже|затем"
+         r"|там|в|во|на)"
          r"\s+(?:[\w-]+\s+){0,3}?)?")
 _PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
                            r"|presidents|premiers|ministers|sides|officials|men))\b"
                            rf"|^{_LEAD}(?:они|оба|обе\s+стороны|стороны|министры|лидеры|президенты|премьеры)\b",
                            re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:[^,.;:]{1,40},\s+)?(?:He|She|Он|Она)\b", re.IGNORECASE)  # "On Tuesday, he"
+_PRONOUN_START = re.compile(rf"^{_LEAD}(?:he|she|он|она)\b", re.IGNORECASE)  # "On Tuesday(,) he", "Then he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
 
@@ -124,7 +125,8 @@ class Context:
 
     kb: KnowledgeBase
     published: dt.date
-    main: dict[str, Participant] = field(default_factory=dict)  # country → the article's main figure
+    # country → the people of that side the article names, the most named first
+    main: dict[str, tuple[Participant, ...]] = field(default_factory=dict)
     named: frozenset[str] = frozenset()  # person ids named anywhere in the article
 
 
@@ -230,9 +232,12 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
     hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
     hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
+    hits = _between(reported, trigger, hits)
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
-        hits = kept if _two_sides([h.participant for h in kept]) else hits
+        # "..., Peskov told reporters": a spokesperson telling of the meeting is never at it
+        hits = kept if _two_sides([h.participant for h in kept]) else [
+            h for h in hits if h in kept or not is_spokesperson(h.participant)]
     spokes = [h for h in hits if is_spokesperson(h.participant)]
     if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
         told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"
@@ -320,6 +325,22 @@ def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> l
     return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
 
 
+_BETWEEN = re.compile(r"\s+(?:held\s+)?(?:between|между)\s+", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|где|которы)")
+
+
+def _between(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
+    """"Lavrov and Qin praised the video-conference talks between Putin and Xi": the talks' people are those
+    the phrase after the trigger names, when it names both sides; the others only speak of the talks."""
+    opened = _BETWEEN.match(text, trigger.end)
+    if opened is None:
+        return hits
+    closed = _PHRASE_END.search(text, opened.end())
+    end = closed.start() if closed else len(text)
+    inside = [h for h in hits if opened.end() <= h.start < end]
+    return inside if len(inside) < len(hits) and _two_sides([h.participant for h in inside]) else hits
+
+
 def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False,
                 barred: frozenset[str] = frozenset()) -> list[Participant]:
     """Add the article's main figure for a side the sentence points at but does not name; "his Chinese
@@ -334,15 +355,16 @@ def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, 
                     for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
     for country in sorted(wanted - countries):
         found = counterparts.get(country)
-        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on)
+        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on, barred)
         if figure is not None and figure.key not in barred and all(p.key != figure.key for p in participants):
             participants.append(figure)
     return participants
 
 
-def _main_figure(ctx: Context, country: str, on: dt.date) -> Participant | None:
-    """The article's main figure on one side, titled as of `on` when the knowledge base knows them."""
-    figure = ctx.main.get(country)
+def _main_figure(ctx: Context, country: str, on: dt.date, barred: frozenset[str]) -> Participant | None:
+    """The article's main figure on one side, titled as of `on` when the knowledge base knows them; when the
+    sentence names them only as the occasion of the meeting ("as part of the visit by Xi"), the next one."""
+    figure = next((p for p in ctx.main.get(country, ()) if p.key not in barred), None)
     person = ctx.kb.person(figure.person_id) if figure and figure.person_id else None
     return participant_for(ctx.kb, person, on) if person else figure
 

@@ -102,9 +102,9 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     counts = Counter(h.participant.key for hits, a in zip(people, analyst, strict=True) if not a for h in hits
                      if h.participant.country and not is_spokesperson(h.participant))
     seen = {h.participant.key: h.participant for hits in people for h in hits}
-    main: dict[str, Participant] = {}
+    main: dict[str, tuple[Participant, ...]] = {}
     for key, _ in counts.most_common():
-        main.setdefault(seen[key].country, seen[key])
+        main[seen[key].country] = (*main.get(seen[key].country, ()), seen[key])
     ctx = Context(kb=kb, published=published, main=main, named=named)
     mentions = _mentions(sentences, analyst, ctx, scans, people, stories or {})
     spelt_out = full_names([h.participant for hits in first for h in hits])

@@ -10,6 +10,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Row, Select, event, inspect
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlmodel import Session, SQLModel, create_engine
@@ -62,6 +63,11 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; a no-op when it is already there."""
     command.upgrade(alembic_config(engine), "head")
+
+
+def newest_revision(engine: Engine) -> str | None:
+    """The newest revision this version's migrations know."""
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def schema_revision(engine: Engine) -> str | None:

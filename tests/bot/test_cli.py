@@ -424,3 +424,21 @@ def test_killing_ingest_outright_takes_its_worker_processes_with_it(tmp_path):
         os.kill(pid, signal.SIGKILL)
     assert len(workers) >= 2
     assert left == []
+
+
+@pytest.mark.parametrize("args", [("run",), ("seed",), ("export",), ("reextract",)], ids=lambda args: args[0])
+def test_a_store_a_newer_version_upgraded_stops_every_command_with_one_line(run, monkeypatch, tmp_path, args):
+    """A store migrated by a newer release (a revision this one lacks) is refused, not half-read."""
+    store = tmp_path / "newer.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{store}")
+    get_settings.cache_clear()
+    engine = open_store(f"sqlite:///{store}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0099'")
+    engine.dispose()
+    monkeypatch.setattr("bot.cli._stdin_is_a_terminal", lambda: True)
+    result = run(*args, input="")
+    assert result.exit_code == 1
+    line = result.output.splitlines()[-1]
+    assert "a newer version of Briefing Bot has upgraded it (schema 0099" in line, result.output
+    assert "Traceback" not in result.output

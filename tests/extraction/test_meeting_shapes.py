@@ -43,6 +43,7 @@ def summary(extraction: Extraction) -> set[tuple[str | None, str | None, str, fr
         "Владимир Путин и Си Цзиньпин провели переговоры в режиме видеосвязи во вторник.",
         "Андрей Белоусов и Дун Цзюнь провели встречу в формате видеоконференции во вторник.",
         "Сергей Лавров и Ван И провели телефонный разговор во вторник.",
+        "Vladimir Putin and Xi Jinping held video-conference talks on Tuesday.",
     ],
 )
 def test_a_meeting_held_over_video_or_phone_is_a_call(text: str) -> None:
@@ -378,3 +379,50 @@ def test_a_commissioner_named_before_his_title_meets_an_ambassador() -> None:
     text = ("Zhou Mingde, Commissioner for Security Affairs at China's foreign ministry, met with Russia's ambassador"
             " Andrei Denisov on Monday to exchange views on counter-terrorism.")
     assert people(only(read(text))) == {"Zhou Mingde", "Andrei Denisov"}
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov and Wang Yi praised the results of the March 5, 2024 talks between Vladimir Putin and Xi Jinping.",
+    "Лавров и Ван И высоко оценили итоги переговоров между Владимиром Путиным и Си Цзиньпином 5 марта 2024 года.",
+])
+def test_talks_between_two_people_are_theirs_not_those_who_speak_of_them(text: str) -> None:
+    assert [sorted(people(m)) for m in read(text).meetings] == [["Vladimir Putin", "Xi Jinping"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Rosneft CEO Igor Sechin held a meeting with representatives of China National Petroleum Corporation as"
+    " part of the state visit to Russia by Chinese President Xi Jinping on Tuesday.\n\n"
+    "The Chinese delegation was led by Zhou Mingde, Vice President of CNPC.",
+    "Глава «Роснефти» Игорь Сечин провел во вторник встречу с представителями Китайской национальной"
+    " нефтегазовой корпорации в рамках государственного визита председателя КНР Си Цзиньпина.\n\n"
+    "Китайскую делегацию возглавлял вице-президент CNPC Чжоу Минхуа.",
+])
+def test_the_visitor_whose_visit_was_the_occasion_is_no_party_to_the_meeting(text: str) -> None:
+    found = read(text).meetings
+    assert found
+    assert all("Xi Jinping" not in people(m) for m in found)
+    assert [m.participants[0].name for m in found] == ["Igor Sechin"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov arrived in Beijing on Monday. On Tuesday he met Wang Yi.",
+    "Лавров прибыл в Пекин в понедельник. Во вторник он встретился с Ван И.",
+])
+def test_he_after_a_time_without_a_comma_is_the_person_of_the_sentence_before(text: str) -> None:
+    meeting = only(read(text))
+    assert (people(meeting), meeting.place, meeting.date.iso()) == ({"Sergei Lavrov", "Wang Yi"}, "Beijing",
+                                                                      "2024-06-11")
+
+
+def test_a_spokesperson_telling_of_a_planned_visit_is_not_at_it() -> None:
+    assert read("Xi is expected to visit Moscow in May, Peskov told reporters on Tuesday.").meetings == ()
+
+
+def test_a_russian_passive_reception_is_a_meeting() -> None:
+    text = "Посол России в КНР Игорь Моргулов был принят министром иностранных дел КНР Ван И во вторник."
+    assert people(only(read(text))) == {"Igor Morgulov", "Wang Yi"}
+
+
+def test_a_russian_future_of_two_who_will_meet_is_a_planned_meeting() -> None:
+    meeting = only(read("Ожидается, что Путин и Си Цзиньпин встретятся в Казани в октябре."))
+    assert (meeting.kind, meeting.place, people(meeting)) == ("planned", "Kazan", {"Vladimir Putin", "Xi Jinping"})

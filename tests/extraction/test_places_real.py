@@ -190,3 +190,15 @@ def test_a_datelines_own_day_places_its_meeting_when_the_page_states_no_date() -
 ])
 def test_the_articles_one_visit_that_names_nobody_places_a_meeting_of_its_days(text: str) -> None:
     assert _place(text, dt.date(2024, 11, 27)) in {"Lanzhou", "Irkutsk"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Li Qiang met Mishustin in the Chinese capital on Tuesday.", "Beijing"),
+    ("Mishustin met Li Qiang in the Russian capital on Tuesday.", "Moscow"),
+    ("Патрушев встретился с Ван И в китайской столице во вторник.", "Beijing"),
+    ("Путин встретился с Си Цзиньпином в российской столице во вторник.", "Moscow"),
+    ("Wang Yi met Lavrov on Tuesday on the margins of the UN General Assembly.", "New York"),
+    ("Лавров встретился с Ван И на полях сессии Генассамблеи ООН во вторник.", "New York"),
+])
+def test_a_capital_or_a_forum_named_instead_of_its_city_gives_the_city(text: str, expected: str) -> None:
+    assert [m.place for m in extract(text, published=dt.date(2024, 6, 12)).meetings] == [expected]
