@@ -35,6 +35,8 @@ _MON = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_TO = r"\s*(?:[-–—]|to|and|по|и)\s*"  # "3-5", "3 to 5", "с 3 по 5"
+_LAST = r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"  # the last day of a span of days
 _WD = "(?P<wd>" + "|".join(w.capitalize() for w in _EN_WEEKDAYS) + r"|(?i:понедельник|вторник|сред[ауе]"
 _WD += r"|четверг|пятниц[ауе]|суббот[ауе]|воскресень[ея]))(?!\w)"
 
@@ -44,10 +46,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
     for p, kind, needs in (
         (rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", "full", ("digit",)),
         (rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}", "full", ("digit",)),
+        # a span of days ("Nov. 3 to 4", "24-26 ноября", "с 3 по 5 мая"): the month, not its first day
+        (rf"\b{_MON}\s+{_DAY}{_TO}{_LAST}(?:,?\s+{_YEAR})?", "span", ("month", "digit")),
+        (rf"\b(?:(?i:с|from|between)\s+)?{_DAY}{_TO}{_LAST}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "span",
+         ("month", "digit")),
         (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "full", ("month", "digit")),
         (rf"\b{_MON},?\s+{_YEAR}", "full", ("month", "digit")),
-        (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к))\s+|mid-){_MON}",
+        # a month named as an event's ("the October BRICS summit", "на мартовском саммите")
+        (rf"\bthe\s+{_MON}(?=\s+[\w-])|\b(?P<adj>(?i:январск|февральск|мартовск|апрельск|майск|июньск|июльск"
+         r"|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w+)", "month", ("month",)),
+        (rf"(?:\b(?P<q>(?i:in|since|during|by|until|early|late|last|this|next|of|во?|с|до|к|конц[еау]|начал[еау]"
+         rf"|середин[еуы]))\s+|mid-){_MON}",
          "month", ("month",)),
         (rf"\b(?i:in|since|during|by|of|в)\s+{_YEAR}", "full", ("digit",)),
         (rf"\b(?:(?P<q>(?i:on|last|next|this|coming|this\s+coming|в|во|в\s+прошл\w+|в\s+следующ\w+))\s+)?{_WD}",
@@ -72,6 +82,12 @@ _RELATIVE: tuple[tuple[Folded, tuple[str, str, int], frozenset[str]], ...] = tup
          r"|(?:earlier|later)\s+in\s+the\s+day"
          r"|later\s+that\s+day|the\s+same\s+day|в\s+тот\s+же\s+день|несколькими\s+часами\s+ранее",
          ("prev", "day", 0), ("hours", "day", "день", "ранее")),
+        # "his recent visit", "not long ago", "недавно": within a few months before the last meeting told of
+        (r"recently|not\s+long\s+ago|recent(?=\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour"
+         r"|talks|meeting|summit|call|conversation)s?\b)|недавно|на\s+днях|недавн(?:ий|его|ему|ем|ей|юю|яя|ие|их)"
+         r"(?=\s+(?:\w+\s+){0,2}?(?:визит|встреч|переговор|поездк|саммит|разговор)\w*)",
+         ("prev", "recent", 0), ("recently", "recent", "long", "недавно", "днях", "недавний", "недавнего",
+                                  "недавнему", "недавнем", "недавней", "недавнюю", "недавняя", "недавние", "недавних")),
         (r"this\s+week|на\s+этой\s+неделе", ("pub", "week", 0), ("week", "неделе")),
         (r"last\s+week|на\s+прошлой\s+неделе", ("pub", "week", -1), ("week", "неделе")),
         (r"next\s+week|на\s+следующей\s+неделе", ("pub", "week", 1), ("week", "неделе")),
@@ -175,12 +191,33 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
                 if free(m.start(), m.end()):
                     found.append(DateExpr(m.start(), m.end(), text[m.start() : m.end()], relative=relative))
                     taken.append((m.start(), m.end()))
-    return tuple(sorted(found, key=lambda e: e.start))
+    return tuple(sorted((e for e in found if not _of_report(text, e)), key=lambda e: e.start))
+
+
+# "…, the press service reported on Wednesday", "как сообщили в среду": the day the news was told, not the day of
+# what it tells (a weekday or "yesterday" only: a date with its month may still be the event's own)
+_REPORTED = re.compile(
+    r"(?:\b(?:said|says|reported|reports|announced|stated|confirmed"
+    r"|told\s+(?:reporters|journalists|the\s+(?:press|media)|(?:a|the)\s+(?:[\w-]+\s+)?(?:conference|briefing)))"
+    r"(?:\s+in\s+(?:a|an|its|his|her)\s+\w+)?|\b(?:сообщил\w*|сообщает|заявил\w*|объявил\w*|рассказал\w*))"
+    r"(?:\s+(?:earlier|later))?\s*$", re.IGNORECASE)
+# "Lavrov said on Tuesday at talks with Wang Yi": a remark made at a meeting dates that meeting
+_AT_EVENT = re.compile(r"\s*,?\s*(?:at|during|after|following|on\s+the\s+sidelines|на|в\s+ходе|во\s+время|после"
+                       r"|по\s+итогам)\b", re.IGNORECASE)
+
+
+def _of_report(text: str, expr: DateExpr) -> bool:
+    """True for a weekday or "today"/"yesterday" that dates only the telling of the news."""
+    if expr.weekday is None and (expr.relative is None or expr.relative[:2] != ("pub", "day")):
+        return False
+    return bool(_REPORTED.search(text, max(0, expr.start - 45), expr.start)) \
+        and not _AT_EVENT.match(text, expr.end)
+
 
 
 def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | None:
     year = int(g["year"]) if g.get("year") else None
-    month = int(g["mnum"]) if g.get("mnum") else (month_number(g["mon"]) if g.get("mon") else None)
+    month = int(g["mnum"]) if g.get("mnum") else month_number(g.get("mon") or g.get("adj") or "")
     day = int(g["day"]) if g.get("day") else None
     if kind == "weekday":
         wd = _weekday_number(g["wd"] or "")
@@ -189,6 +226,11 @@ def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | N
         return None
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
         return None
+    if kind == "span":  # the days of a visit or a forum: which of them an event falls on, the span does not say
+        last = int(g["last"] or 0)
+        if day is None or month is None or not day < last <= calendar.monthrange(year or 2000, month)[1]:
+            return None
+        day = None
     return DateExpr(m.start(), m.end(), m.group(0), year=year, month=month, day=day,
                     direction=_direction(g.get("q")))
 
@@ -231,12 +273,21 @@ def resolve(expr: DateExpr, *, published: dt.date, future: bool = False,
     return PartialDate(year, expr.month, expr.day) if _valid(year, expr.month, expr.day) else None
 
 
+_RECENT_DAYS = 90  # "recently": within about a season
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _relative(rel: tuple[str, str, int], published: dt.date, previous: PartialDate | None) -> PartialDate | None:
     anchor_name, unit, offset = rel
+    if unit == "recent":  # what the few months before the anchor agree on: its year, unless they cross New Year
+        if previous is not None and previous.day is None:
+            return PartialDate(previous.year)
+        anchor = previous.first_day() if previous is not None else published
+        back = anchor - dt.timedelta(days=_RECENT_DAYS)
+        return PartialDate(anchor.year) if back.year == anchor.year else None
     if anchor_name == "prev":
         if previous is not None and previous.day is None:
             return previous if offset == 0 else None

@@ -24,14 +24,18 @@ def candidates(reports: Sequence[int], owned: Sequence[int], sentences: Sequence
 
 def date_quote(date: PartialDate | None, order: Sequence[int], sentences: Sequence[Sentence],
                published: dt.date, *, future: bool) -> str:
-    """The first sentence with a date expression that means this date."""
+    """The first sentence with a date expression that means this date; for a month, else one that gives a day of
+    it (the month of a visit read from the day of the arrival)."""
     if date is None:
         return ""
-    for i in order:
-        for expr in find_dates(sentences[i].text):
-            value = resolve(expr, published=published, future=future, previous=date)
-            if value == date:
-                return sentences[i].text
+    same_month = date.month is not None and date.day is None
+    for exact in (True, False) if same_month else (True,):
+        for i in order:
+            for expr in find_dates(sentences[i].text):
+                value = resolve(expr, published=published, future=future, previous=date)
+                if value == date or (not exact and value is not None
+                                     and (value.year, value.month) == (date.year, date.month)):
+                    return sentences[i].text
     return ""
 
 

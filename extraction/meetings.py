@@ -157,6 +157,11 @@ def find_trigger(text: str) -> Trigger | None:
     return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival, call=m is call)
 
 
+def sounds_planned(text: str) -> bool:
+    """A word of the future or of a plan ("will", "scheduled", "состоится"): what the sentence dates lies ahead."""
+    return bool(_PLANNED.search(text))
+
+
 def reports_event(text: str) -> bool:
     """A verb that reports an event of its own (met, held talks), used to end a discourse thread."""
     return bool(_EVENT_VERB.search(text))

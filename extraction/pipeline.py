@@ -18,7 +18,7 @@ from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
 from extraction.lexicon import Folded
-from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle
+from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle, sounds_planned
 from extraction.merge import Group, compatible, merge
 from extraction.people import (
     PeopleScan,
@@ -36,7 +36,7 @@ from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
-from extraction.trust import settle
+from extraction.trust import borrowed, day_of_report, flag_inferred, settle, within_visit
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
@@ -52,7 +52,7 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
-    pub = publication(cleaned.paragraphs, given=published, url=url)
+    pub = publication(cleaned.paragraphs, given=published, url=url, today=today or dt.date.today())
     warnings: list[str] = list(pub.notes)
     span = pub.span()
     # the day dates are read against: the story's own day, else the last day it can have run, else (for
@@ -70,6 +70,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
                            stated=pub.reference, stories=story_days(cleaned.paragraphs, pub, reference))
     if pub.reference is None:
         found = settle(found, reference, span, stamped=stamp.date if stamp else None)
+    elif pub.inferred is not None:
+        found = flag_inferred(found, reference, dateline=pub.dateline)
     meetings = [m for m in found if not missing_sides(m.participants)]
     warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
     for meeting in meetings:
@@ -163,6 +165,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
     previous: PartialDate | None = None
     paragraph_place: dict[int, str] = {}
     paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
+    scene_text: dict[int, str] = {}  # the sentence that set it
     subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
     pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
     story = ctx  # on a page of several wire stories, the one being read, counting from its own dateline
@@ -176,7 +179,8 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
             found = detect_all(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
                                subject=subject, pair=pair,
                                fallback_place=paragraph_place.get(s.paragraph),
-                               fallback_date=paragraph_date.get(s.paragraph))
+                               fallback_date=borrowed(paragraph_date.get(s.paragraph),
+                                                      scene_text.get(s.paragraph, ""), s.text))
             for mention in found:
                 mentions.append(mention)
                 previous = mention.date or previous
@@ -186,7 +190,7 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
         if not analyst[s.index] and (named_here := people[s.index]):
             subject = named_here[0].participant
         if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
-            paragraph_date[s.paragraph] = scene
+            paragraph_date[s.paragraph], scene_text[s.paragraph] = scene, s.text
     return mentions
 
 
@@ -210,16 +214,18 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         named = [i for i in mine if facts[i].people and facts[i].group is None
                  and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
         held = group.kind(published) != "planned"
-        # "Earlier, Xi received him": a meeting recalled takes neither the day of the next sentence's event
-        # nor the day the readout or the article is dated
+        if date is None:
+            reports = " ".join(m.quote for m in group.mentions)
+            # read in the tense of the sentence it is taken from: "arrived here Wednesday" is past for a plan too
+            date = next((borrowed(d, sentences[i].text, reports, planned=not held) for i in named
+                         if (d := sentence_date(sentences[i].text, published,
+                                                future=not held and sounds_planned(sentences[i].text)))), None)
+        # "Earlier, Xi received him": a meeting recalled takes neither the day the readout nor the article is dated
         recalled = any(_RECALLED.search(m.quote) for m in group.mentions)
-        if date is None and not recalled:
-            date = next((d for i in named if (d := sentence_date(sentences[i].text, published, future=not held))),
-                        None)
         if date is None and stamp is not None and held and not recalled:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
         if date is None and stated is not None and lead in near and held and not recalled:
-            date = PartialDate(stated.year, stated.month, stated.day)
+            date = day_of_report(stated, [m.quote for m in group.mentions])
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
         found.append((date, place))
@@ -249,6 +255,12 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
                                 planned=reported_kind == "planned")
         if reported_kind == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
+        visit = None
+        # talks planned for a visit, or held during one, that the text leaves undated: the month of the visit
+        if date is None and (reported_kind == "planned" or (reported_kind != "call"
+                             and within_visit([m.quote for m in group.mentions]))):
+            visit = _visit_of(group, travels)
+            date = PartialDate(visit.date.year, visit.date.month) if visit and visit.date else None
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
         kind = "planned" if date and date.first_day() > published and not group.held else reported_kind
@@ -263,7 +275,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
                           topics=tuple(topics.values()), agenda=agenda, quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
-                          or _stamped(stamp, date=date),
+                          or _stamped(stamp, date=date) or (visit.quote if visit is not None and date else ""),
                           place_quote=place_quote(place, order, sentences, kb) or _stamped(stamp, place=place)
                           or (why if place else ""))
         meetings.append(meeting)
@@ -367,6 +379,15 @@ def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.dat
             day = sentence_date(text, published)
             return day.first_day() if day is not None and day.day is not None else None
     return None
+
+
+def _visit_of(group: Group, travels: list[Visit]) -> Visit | None:
+    """The dated visit one of the meeting's people makes ("begins a four-day trip to Russia on Monday"), for
+    talks "during the visit" that the text dates no other way."""
+    report = group.mentions[0].sentence
+    found = visit_place(group.keys, report, None, travels) or visit_place(group.keys, report, None, travels,
+                                                                           country=True)
+    return found if found is not None and found.date is not None else None
 
 
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:

@@ -12,6 +12,7 @@ from extraction.dateline import Dateline, every_dateline, find_dateline
 from extraction.dates import find_dates
 from extraction.types import PartialDate, PublishedSource
 from extraction.urldate import url_date
+from extraction.yearless import InferredDay, infer_dateline_day
 
 # a page-edit stamp says when the page changed, not when the story ran
 _STAMP = re.compile(
@@ -55,13 +56,16 @@ class Publication:
 
     `date` is as precise as the witnesses allow (a month-only address gives a month); None when nothing
     says. `reference` is the day "on Wednesday" or "yesterday" is read against: the dateline's day when
-    the story was filed then, else the publication day; None unless that day is known.
+    the story was filed then, else the publication day; None unless that day is known, or `inferred`
+    from a yearless dateline and the page's own dates (then every date read against it is uncertain).
     """
 
     date: PartialDate | None
     source: PublishedSource
     reference: dt.date | None
     notes: tuple[str, ...] = ()  # what the reader should know about how the date was found
+    inferred: InferredDay | None = None  # the dateline's year is inferred, not stated
+    dateline: str = ""  # the dateline as written, when the page has one
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day the publication can be; None when nothing says."""
@@ -75,10 +79,11 @@ _DATELINE_BEFORE = 10  # days a dateline may precede its page's stamp (a story f
 _DATELINE_AFTER = 1  # and follow it (the stamp in one time zone, the dateline in another)
 
 
-def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url: str | None = None
-                ) -> Publication:
+def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url: str | None = None,
+                today: dt.date | None = None) -> Publication:
     """Every witness of the date, in order of trust: the caller's date, the page's byline or stamp, its
-    address, then its dateline (whose year, when it gives none, must come from one of the others)."""
+    address, then its dateline (whose year, when it gives none, comes from one of the others, else is
+    inferred from the dates the page states: never later than `today`)."""
     notes: list[str] = []
     date: PartialDate | None = None
     source: PublishedSource = "assumed"
@@ -101,15 +106,25 @@ def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url:
             notes.append(f"publication month read from the page's address ({from_url.text}); the day is unknown")
     filed = find_dateline(paragraphs)
     day = _dateline_day(filed, date)
+    guess = None
     if filed is not None and day is None and date is None:
-        notes.append(f"the dateline “{filed.text}” gives no year and nothing else on the page does; "
-                     "dates read from it are uncertain")
+        guess = infer_dateline_day(filed, paragraphs, today=today)
+        if guess is None:
+            notes.append(f"the dateline “{filed.text}” gives no year and nothing else on the page does; "
+                         "dates read from it are uncertain")
+        else:
+            notes.append(f"the dateline “{filed.text}” gives no year: taken as {guess.day.isoformat()}, the first "
+                         f"such day after the latest date the page reports as past (“{guess.bound_text}”); "
+                         "dates read from it are uncertain")
     if filed is not None and day is not None and (date is None or date.day is None):
         whence = "its own" if filed.year is not None else f"from the {_SAY.get(source, source)}"
         notes = [f"publication day read from the dateline “{filed.text}”, its year {whence}"]
         date, source = PartialDate.of(day), "dateline"
     reference = day or (date.first_day() if date is not None and date.day is not None else None)
-    return Publication(date, source, reference, tuple(notes))
+    if reference is None and guess is not None:
+        reference = guess.day
+    return Publication(date, source, reference, tuple(notes), inferred=guess,
+                       dateline=filed.text if filed is not None else "")
 
 
 def story_days(paragraphs: Sequence[str], pub: Publication, reference: dt.date) -> dict[int, dt.date]:

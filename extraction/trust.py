@@ -10,10 +10,12 @@ full ("December 13, 2013", "in 2019") reads the same whatever the day, and stays
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from extraction.dates import DateExpr, find_dates, resolve
+from extraction.meetings import sounds_planned
 from extraction.types import Meeting, PartialDate
 
 _NEAR_DAYS = 3  # "a day later", "the same day": as sure as a meeting with a sure date this close
@@ -46,10 +48,68 @@ def settle(meetings: Sequence[Meeting], reference: dt.date, span: tuple[dt.date,
     return settled
 
 
+# "as part of the state visit", "в рамках визита": the meeting is one of a visit's days, which the report leaves open
+_WITHIN_VISIT = re.compile(
+    r"\b(?:as\s+part\s+of|during|in\s+the\s+course\s+of)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|stay)\b"
+    r"|\b(?:в\s+рамках|в\s+ходе|во\s+время)\s+(?:\w+\s+){0,3}?(?:визит|поездк|пребывани)\w*", re.IGNORECASE)
+
+
+def day_of_report(published: dt.date, reports: Sequence[str]) -> PartialDate:
+    """The date of a meeting whose report gives none, from the day the story ran: that day for talks or a call
+    reported as news of the day, only its month for a meeting held as part of a visit (any of its days)."""
+    if within_visit(reports):
+        return PartialDate(published.year, published.month)
+    return PartialDate.of(published)
+
+
+def within_visit(reports: Sequence[str]) -> bool:
+    """Whether a meeting's reports place it during a visit ("as part of the state visit", "в ходе визита")."""
+    return any(_WITHIN_VISIT.search(text) for text in reports)
+
+
+# a sentence that tells of a visit or an arrival: the visit lasts days, and which of them a meeting fell on it does
+# not say
+_TELLS_OF_VISIT = re.compile(r"\b(?:visit\w*|trip|tour|arriv\w+|визит\w*|поездк\w*|прибы\w*|прилет\w*|прилёт\w*)",
+                             re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:earlier|previously|before\s+that|ранее|прежде|до\s+этого)\b", re.IGNORECASE)
+
+
+def borrowed(date: PartialDate | None, source: str, report: str, *, planned: bool | None = None
+             ) -> PartialDate | None:
+    """A date a meeting takes from another sentence than its own (`source`). From one that tells of a visit or
+    an arrival ("arrived in Beijing on Tuesday, kicking off a three-day visit"), only its month when the meeting
+    is planned for the visit or its `report` sets it before ("Ранее в Пекине ..."): the sentence does not say
+    which of the visit's days it is. Talks told as what followed the arrival keep its day."""
+    if date is None or date.day is None or not _TELLS_OF_VISIT.search(source):
+        return date
+    if (sounds_planned(report) if planned is None else planned) or _EARLIER.search(report):
+        return PartialDate(date.year, date.month)
+    return date
+
+
+def flag_inferred(meetings: Sequence[Meeting], reference: dt.date, *, dateline: str) -> list[Meeting]:
+    """Meetings dated against a publication day the page implies but does not state (`yearless`): a date the
+    text states with its year stays sure; every other keeps its value but is marked uncertain, with the
+    words that date it (else the dateline whose year was inferred), so that a reader is told."""
+    flagged: list[Meeting] = []
+    for meeting in meetings:
+        date = meeting.date
+        basis = None if date is None else _basis(meeting.date_quote, date, reference,
+                                                 future=meeting.kind == "planned")
+        if date is None or (basis is not None and basis.year is not None):
+            flagged.append(meeting)
+            continue
+        said = basis.text if basis is not None else dateline
+        flagged.append(replace(meeting, date_certain=False, date_text=said.strip(" .,-—–")))
+    return flagged
+
+
 def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date], sure: Sequence[dt.date], *,
           future: bool) -> PartialDate | None:
     if basis is None:
         return None  # nothing in the text states this date: it came from the guessed day itself
+    if basis.relative is not None and basis.relative[1] == "recent":  # "not long ago": the year of a sure date
+        return date if any(day.year == date.year for day in sure) else None
     if basis.relative is not None and basis.relative[0] == "prev":
         near = any(abs((date.first_day() - day).days) <= _NEAR_DAYS for day in sure)
         return date if near else None
@@ -60,9 +120,12 @@ def _kept(basis: DateExpr | None, date: PartialDate, readings: Sequence[dt.date]
 
 
 def _basis(quote: str, date: PartialDate, reference: dt.date, *, future: bool) -> DateExpr | None:
-    """The expression in the date's sentence that gives it."""
-    return next((e for e in find_dates(quote)
-                 if resolve(e, published=reference, future=future, previous=date) == date), None)
+    """The expression in the date's sentence that gives it: the date itself, else (for a month taken from a day
+    of it, as a visit's month from its arrival) a day of that month."""
+    values = [(e, resolve(e, published=reference, future=future, previous=date)) for e in find_dates(quote)]
+    return next((e for e, value in values if value == date), None) or next(
+        (e for e, value in values if date.day is None and date.month is not None and value is not None
+         and (value.year, value.month) == (date.year, date.month)), None)
 
 
 def _readings(reference: dt.date, span: tuple[dt.date, dt.date] | None) -> list[dt.date]:

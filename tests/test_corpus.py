@@ -69,10 +69,12 @@ def test_no_meeting_pages_have_empty_gold(half: str) -> None:
 
 
 # The level reached when the corpus came in (quality 0.606 dev, 0.551 held-out), then with 36 more pages
-# that no rule had seen (0.702 and 0.605): a change that loses ground on real pages fails here.
+# that no rule had seen (0.702 and 0.605), then with the rules for dates pages give without their year or
+# day (dates 0.521 -> 0.746 on dev; quality 0.760 and 0.617): a change that loses ground on real pages fails.
 FLOORS = {
-    "dev": {"quality": 0.70, "meeting_recall": 0.82, "meeting_precision": 0.97, "place_accuracy": 0.77},
-    "heldout": {"quality": 0.60, "meeting_recall": 0.66, "meeting_precision": 0.82},
+    "dev": {"quality": 0.75, "meeting_recall": 0.82, "meeting_precision": 0.97, "place_accuracy": 0.83,
+            "date_accuracy": 0.73},
+    "heldout": {"quality": 0.61, "meeting_recall": 0.66, "meeting_precision": 0.86, "date_accuracy": 0.52},
 }
 
 
