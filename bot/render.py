@@ -60,8 +60,10 @@ def date_doubt(meeting: MeetingView) -> str | None:
     """Full details' word on an uncertain date: what the article says, and what it leaves out."""
     if meeting.date_certain:
         return None
-    # a date kept to its month or year came from what the page gives of its publication (its address): not the day
-    unsaid = "the day it was published" if meeting.date else "when it was published"
+    # a day came from the page's own dates placing its yearless dateline: the year is the guess; a month or a
+    # year came from what the page gives of its publication (its address): the day is missing
+    unsaid = ("the year it was published" if meeting.date and meeting.date.count("-") == 2
+              else "the day it was published" if meeting.date else "when it was published")
     if meeting.date_text:
         return f"Date uncertain: the article says “{esc(meeting.date_text)}” but not {unsaid}"
     return f"Date uncertain: the article does not say {unsaid}"

@@ -72,6 +72,17 @@ def test_a_month_from_the_page_address_is_shown_with_its_doubt(core, engine):
         full_details(core, latest))
 
 
+def test_a_day_placed_by_the_pages_own_dates_says_the_year_is_what_it_lacks(core, engine):
+    """A yearless dateline placed after the latest date the page tells as past: the day is the page's own."""
+    add(engine, "Defence chiefs confer on the coast\n\n"
+                "QINGDAO, April 16 (Reuters) - Chinese Defence Minister Dong Jun held talks with Russian Defence"
+                " Minister Andrei Belousov in Qingdao on Wednesday.\n\n"
+                "The two ministers had last spoken on December 3, 2024, when they discussed exercises.")
+    latest = core.handle("/latest")
+    assert latest.plain().split("\n\n")[1].startswith("16 Apr 2025 (uncertain) · Qingdao · met")
+    assert "but not the year it was published" in full_details(core, latest)
+
+
 def test_a_page_that_gives_the_full_date_adds_nothing_about_it(core, engine):
     add(engine, DATED)
     latest = core.handle("/latest")
