@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction.dates import find_dates
 from extraction.decode import normalise_newlines
 
 # Whole lines that page chrome, players and share widgets leave in copied or scraped text.
@@ -79,11 +80,21 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def pick_title(paragraphs: list[str] | tuple[str, ...], *, window: int = 5) -> str | None:
-    """The first headline-like line near the top: several words, no final full stop, not a byline."""
-    for line in paragraphs[:window]:
-        words = line.split()
-        if 3 <= len(words) <= 30 and not _SENTENCE_END.search(line) and not line.endswith(":"):
-            if _BYLINE.match(line) or line.lower().startswith(("last update", "updated", "published")):
-                continue
-            return line
-    return None
+    """The first headline-like line near the top: several words, no final full stop, not a byline nor a date.
+
+    A headline-like line a page prints twice near its top (above the story and in it) is the headline, ahead
+    of a site's name or its "today" widget above it ("13 июля 2025, Воскресенье г. ХАБАРОВСК").
+    """
+    candidates = [line for line in paragraphs[: 2 * window] if _headline_like(line)]
+    repeated = next((line for n, line in enumerate(candidates) if line in candidates[n + 1 :]), None)
+    return repeated or next((line for line in paragraphs[:window] if _headline_like(line)), None)
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 30 or _SENTENCE_END.search(line) or line.endswith(":"):
+        return False
+    if _BYLINE.match(line) or line.lower().startswith(("last update", "updated", "published")):
+        return False
+    # a date with at most a weekday or a city beside it is a dateline or a widget, not a headline
+    return not any(e.month and (e.year or e.day) and len(words) - len(e.text.split()) <= 3 for e in find_dates(line))

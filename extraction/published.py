@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extraction.clean import pick_title
 from extraction.dateline import Dateline, every_dateline, find_dateline
 from extraction.dates import find_dates
 from extraction.types import PartialDate, PublishedSource
@@ -25,8 +26,12 @@ _BYLINE = re.compile(
 
 
 def find_published(paragraphs: Sequence[str], *, window: int = 12, max_words: int = 14) -> dt.date | None:
-    """The first full date in a short byline-like line near the top; edit stamps are skipped."""
-    for line in paragraphs[:window]:
+    """The first full date in a short byline-like line near the top; edit stamps are skipped. Lines from the
+    headline on come first: above it a site prints its own "today" ("13 июля 2025, Воскресенье")."""
+    top = list(paragraphs[:window])
+    title = pick_title(paragraphs)
+    start = top.index(title) if title in top else 0
+    for line in top[start:] + top[:start]:
         if _STAMP.match(line):
             continue
         line = _STAMP_INSIDE.split(line, maxsplit=1)[0]  # "March 3, 2025 4:51 PM Updated 2 hours ago"

@@ -65,6 +65,10 @@ def test_clean_normalises_typographic_apostrophes() -> None:
         (["Last update: October 14, 2024 23:44", "Headline here", "Body text without any date at all."], None),
         (["Headline", "March 22, 2023", "Body."], dt.date(2023, 3, 22)),
         (["Published: 10.09.2024", "Body."], dt.date(2024, 9, 10)),
+        # a site's "today" above the headline, printed twice, and the story's own date under it
+        (["Приамурская правда, город Благовещенск", "14 мая 2026, Четверг г. БЛАГОВЕЩЕНСК",
+          "Делегация Хэйхэ побывала в Благовещенске", "03.04.2019", "Делегация Хэйхэ побывала в Благовещенске",
+          "Губернатор встретился с мэром Хэйхэ."], dt.date(2019, 4, 3)),
         (["A long first paragraph that mentions December 2, 2025 somewhere inside a sentence of prose "
           "that is clearly not a byline at all."], None),
     ],
@@ -103,3 +107,10 @@ def test_an_edit_stamp_is_found_inside_a_byline_when_nothing_better_is_there(lin
 )
 def test_sentence_splitting_respects_abbreviations_and_quotes(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+def test_a_headline_printed_twice_is_the_title_not_the_sites_name_nor_its_date_widget() -> None:
+    text = ("Приамурская правда, город Благовещенск\n14 мая 2026, Четверг\nг. БЛАГОВЕЩЕНСК\n\n"
+            "Делегация Хэйхэ побывала в Благовещенске\n\n03.04.2019\n\nДелегация Хэйхэ побывала в Благовещенске\n\n"
+            "Губернатор встретился с мэром Хэйхэ.")
+    assert clean(text).title == "Делегация Хэйхэ побывала в Благовещенске"
