@@ -46,6 +46,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
     for p, kind, needs in (
         (rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", "full", ("digit",)),
         (rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}", "full", ("digit",)),
+        # a Russian byline's short form, "ТАСС 12.08.19": always zero-padded, always this century
+        (r"\b(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<yy>[0-3]\d)(?![\d.])", "full", ("digit",)),
         # a span of days ("Nov. 3 to 4", "24-26 ноября", "с 3 по 5 мая"): the month, not its first day
         (rf"\b{_MON}\s+{_DAY}{_TO}{_LAST}(?:,?\s+{_YEAR})?", "span", ("month", "digit")),
         (rf"\b(?:(?i:с|from|between)\s+)?{_DAY}{_TO}{_LAST}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", "span",
@@ -216,7 +218,7 @@ def _of_report(text: str, expr: DateExpr) -> bool:
 
 
 def _expr(m: re.Match[str], kind: str, g: dict[str, str | None]) -> DateExpr | None:
-    year = int(g["year"]) if g.get("year") else None
+    year = int(g["year"]) if g.get("year") else (2000 + int(g["yy"]) if g.get("yy") else None)
     month = int(g["mnum"]) if g.get("mnum") else month_number(g.get("mon") or g.get("adj") or "")
     day = int(g["day"]) if g.get("day") else None
     if kind == "weekday":

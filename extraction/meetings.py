@@ -29,9 +29,9 @@ _MEET = Folded(
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
     r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрет\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*|(?:был|была|были)\s+принят\w*)\b",
+    r"|принял\w*|(?:был|была|были)\s+принят\w*|credentials|верительн\w+\s+грамот\w*)\b",
     needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
-           "conferred", "встре", "переговор", "консультаци", "принял", "принят"))
+           "conferred", "встре", "переговор", "консультаци", "принял", "принят", "credentials", "верительн"))
 _VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
                 needs=("visit", "arriv", "визит", "посет", "прибы"))
 _PLANNED = Folded(

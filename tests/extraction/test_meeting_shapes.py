@@ -437,3 +437,13 @@ def test_a_meeting_said_to_be_earlier_does_not_take_the_day_of_the_next_event(te
     """At most the month of the visit it belongs to: never the arrival's day, nor the day of the article."""
     meeting = only(read(text))
     assert (meeting.place, meeting.date) == ("Beijing", PartialDate(2024, 6))
+
+
+@pytest.mark.parametrize("text", [
+    "Новый посол Китая в России Чжао Лунхай вручил заместителю министра иностранных дел РФ Андрею Руденко копии"
+    " верительных грамот во вторник.",
+    "China's new ambassador Zhao Longhai presented copies of his credentials to Russian Deputy Foreign Minister"
+    " Andrei Rudenko on Tuesday.",
+])
+def test_an_ambassador_presenting_credentials_is_a_meeting(text: str) -> None:
+    assert people(only(read(text))) == {"Zhao Longhai", "Andrei Rudenko"}

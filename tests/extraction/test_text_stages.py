@@ -65,6 +65,7 @@ def test_clean_normalises_typographic_apostrophes() -> None:
         (["Last update: October 14, 2024 23:44", "Headline here", "Body text without any date at all."], None),
         (["Headline", "March 22, 2023", "Body."], dt.date(2023, 3, 22)),
         (["Published: 10.09.2024", "Body."], dt.date(2024, 9, 10)),
+        (["Посол вручил грамоты", "ТАСС 12.08.19 Слов: 101", "Текст."], dt.date(2019, 8, 12)),
         # a site's "today" above the headline, printed twice, and the story's own date under it
         (["Приамурская правда, город Благовещенск", "14 мая 2026, Четверг г. БЛАГОВЕЩЕНСК",
           "Делегация Хэйхэ побывала в Благовещенске", "03.04.2019", "Делегация Хэйхэ побывала в Благовещенске",
