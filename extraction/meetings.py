@@ -69,6 +69,8 @@ _WIRE_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30},\s+[^.()\n]{3,
 # "did not meet", "no meeting", "не встретился": the sentence says the event did not happen
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|не|ни)|n't)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"spokes|press secretary", re.IGNORECASE)
+_SPEAKS = re.compile(r"[^.;:]{0,30}?\b(?:said|says|told|noted|added|announced|stressed|заявил\w*|сообщил\w*"
+                     r"|отметил\w*|сказал\w*|подчеркнул\w*)\b", re.IGNORECASE)
 # "..., Lavrov recalled." / "..., according to Lavrov.": who tells of the meeting, at the sentence's end
 _TOLD_BY = re.compile(r",\s*(?:according\s+to\s+[^,]{2,60}|(?:[\w.'-]+\s+){1,8}(?:said|says|recalled|recalls"
                       r"|noted|added|stressed|wrote|told\s+\w+)\b[^,]{0,60})[.!]?\s*$")
@@ -247,6 +249,9 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
             hits = [h for h in hits if h not in spokes]  # "Guo said that ...": a spokesperson tells, not meets
     if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
+    # "Asked about Shoigu's talks with the Chinese side, spokesperson Lin Jian said ...": whoever speaks for an
+    # office about a meeting is not at it, even when nobody else names the other side
+    hits = [h for h in hits if h not in spokes or not _SPEAKS.match(text, h.end)] or hits
     if not hits and not (pair and _PLURAL_START.match(text)):
         return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
     participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)

@@ -447,3 +447,14 @@ def test_a_meeting_said_to_be_earlier_does_not_take_the_day_of_the_next_event(te
 ])
 def test_an_ambassador_presenting_credentials_is_a_meeting(text: str) -> None:
     assert people(only(read(text))) == {"Zhao Longhai", "Andrei Rudenko"}
+
+
+@pytest.mark.parametrize("text", [
+    "Responding to a question about reports that Russian Security Council Secretary Sergei Shoigu arrived in"
+    " Beijing on Tuesday for talks with the Chinese side, Chinese Foreign Ministry spokesperson Mao Ning said on"
+    " Tuesday that China and Russia maintain close exchanges.",
+    "Отвечая на вопрос о переговорах секретаря Совбеза РФ Сергея Шойгу с китайской стороной, официальный"
+    " представитель МИД КНР Мао Нин заявила во вторник, что стороны поддерживают тесные контакты.",
+])
+def test_a_spokesperson_answering_about_talks_is_not_their_other_side(text: str) -> None:
+    assert all("Mao Ning" not in people(m) for m in read(text).meetings)
