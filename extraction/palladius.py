@@ -46,7 +46,8 @@ _SURNAMES = word_set(
     " han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lü ding ren lu shen yao"
     " cui zhong tan fan liao jin shi jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long tao"
     " mao hao gu gong shao wan qian kong xiang niu qi guan ying chu wen chai ji bao kang geng shang yi qu ruan lou"
-    " ni mo tong ou zhan miao hong ge mu nie chang yue shu rao hua che zhai ai lai xi"
+    " ni mo tong ou zhan miao hong ge mu nie chang yue shu rao hua che zhai ai lai xi le bi zuo dai qiao sheng rong"
+    " ning zang jing xin kou lan ran quan lian zhuo an"
 )
 
 

@@ -110,7 +110,7 @@ def test_a_chinese_name_in_a_russian_case_goes_back_to_the_nominative(written: s
     assert chinese_nominative(written) == expected
 
 
-@pytest.mark.parametrize("name", ["Олег Кожемяко", "Сергей Ли", "Иван Ван"])
+@pytest.mark.parametrize("name", ["Олег Кожемяко", "Сергей Ли", "Иван Ван", "Анна Лэнг", "Антон Бирюков"])
 def test_a_russian_name_is_not_taken_for_a_chinese_one(name: str) -> None:
     assert not looks_chinese_cyrillic(name)
 
@@ -205,3 +205,11 @@ def test_a_headline_naming_a_stranger_by_initials_reports_the_same_meeting_as_th
     result = extract(text, published=dt.date(2024, 6, 5), knowledge=KB)
     assert [(sorted(p.name for p in m.participants), m.date.iso() if m.date else None)
             for m in result.meetings] == [(["Andrei Sorokin", "Gao Weimin"], "2024-06-03")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Заместитель министра иностранных дел Китая Лэ Вэйминь провел встречу.", ("Le Weimin", "China")),
+    ("Секретарь парткома провинции Цзилинь Цзин Цзюньхай посетил порт.", ("Jing Junhai", "China")),
+])
+def test_rarer_chinese_family_names_are_read_as_chinese(text: str, expected: tuple[str, str]) -> None:
+    assert officials(text) == [expected]
