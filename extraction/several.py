@@ -18,7 +18,7 @@ from dataclasses import replace
 from extraction.bystanders import other_events
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded, masked
-from extraction.meetings import Context, Mention, detect, find_trigger
+from extraction.meetings import Context, Mention, detect, find_trigger, nobody_meets
 from extraction.officials import Official
 from extraction.people import PeopleScan, find_people
 from extraction.places import find_places
@@ -39,6 +39,9 @@ _CLAUSE = re.compile(r"[,;]\s+")
 
 def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[Mention]:
     """Every meeting the sentence reports, one mention each (usually none or one)."""
+    scan, pair = context.get("scan"), context.get("pair", ())
+    if isinstance(scan, PeopleScan) and isinstance(pair, tuple) and nobody_meets(text, scan, pair):
+        return []  # nobody to meet: no clause of it, nor the whole, reports a meeting
     if find_trigger(text) is None:
         return []  # no meeting word anywhere: no clause of it, nor the whole, reports a meeting
     parts = _clauses(text, index, ctx, context)
@@ -47,7 +50,6 @@ def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[M
     mention = detect(text, index, ctx, **context)  # type: ignore[arg-type]
     if mention is None:
         return []
-    scan = context.get("scan")
     return _occasions(mention, text, ctx) or _with_each(mention, text, ctx, scan if isinstance(scan, PeopleScan)
                                                         else None) or [mention]
 
