@@ -142,7 +142,10 @@ def nobody_meets(text: str, scan: PeopleScan, pair: tuple[Participant, ...]) -> 
     names nobody and cannot mean the people of the meeting before ("They met again"). A cheap first look."""
     if not scan.names_nobody:
         return False
-    return not pair or not any(word in fold(text) for word in _PLURAL_WORDS)
+    if not pair:
+        return True
+    folded = fold(text)
+    return not any(word in folded for word in _PLURAL_WORDS)
 
 
 def find_trigger(text: str) -> Trigger | None:

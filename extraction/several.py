@@ -129,12 +129,18 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
     starts[0] = 0
     groups = [(segments[a][0], segments[b - 1][1] if b < len(segments) else len(text))
               for a, b in zip(starts, [*starts[1:], len(segments)], strict=True)]
-    scan = context.get("scan")
+    scan, pair = context.get("scan"), context.get("pair", ())
     context = {k: v for k, v in context.items() if k not in ("scan", "places")}
-    found: list[Mention] = []
+    parts = []
     for start, end in groups:
         part = " " * start + text[start:end] + " " * (len(text) - end)
         own = _within(scan, start, end) if isinstance(scan, PeopleScan) else None  # the clause's own people
+        if own is None or not isinstance(pair, tuple) or not nobody_meets(part, own, pair):
+            parts.append((part, own))
+    if len(parts) < 2:
+        return []  # fewer than two clauses name anyone: not two events
+    found: list[Mention] = []
+    for part, own in parts:
         mention = detect(part, index, ctx, scan=own, **context)  # type: ignore[arg-type]
         if mention is not None:
             found.append(replace(mention, quote=text))
