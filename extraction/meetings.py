@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from extraction.bystanders import inside, other_events, quoted
 from extraction.dates import find_dates, resolve
-from extraction.lexicon import Folded, masked
+from extraction.lexicon import Folded, fold, masked
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
 from extraction.places import PlaceHit, find_places, nearest
 from extraction.refs import countries_named, find_side_refs
@@ -88,6 +88,8 @@ _PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s
                            r"|presidents|premiers|ministers|sides|officials|men))\b"
                            rf"|^{_LEAD}(?:они|оба|обе\s+стороны|стороны|министры|лидеры|президенты|премьеры)\b",
                            re.IGNORECASE)
+# a word `_PLURAL_START` needs, folded: a sentence with none of them cannot point back at the last meeting's people
+_PLURAL_WORDS = ("they", "both", "two", "они", "оба", "обе", "стороны", "министры", "лидеры", "президенты", "премьеры")
 _PRONOUN_START = re.compile(rf"^{_LEAD}(?:he|she|он|она)\b", re.IGNORECASE)  # "On Tuesday(,) he", "Then he"
 _PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
@@ -135,6 +137,17 @@ class Context:
 def is_spokesperson(participant: Participant) -> bool:
     """Someone who tells of meetings for an office rather than takes part in them."""
     return bool(participant.role and _SPOKESPERSON.search(participant.role))
+
+
+def nobody_meets(text: str, scan: PeopleScan, pair: tuple[Participant, ...]) -> bool:
+    """True when `detect` cannot find a meeting in the sentence or any part of it, whatever its trigger: it
+    names nobody and cannot mean the people of the meeting before ("They met again"). A cheap first look."""
+    if not scan.names_nobody:
+        return False
+    if not pair:
+        return True
+    folded = fold(text)
+    return not any(word in folded for word in _PLURAL_WORDS)
 
 
 def find_trigger(text: str) -> Trigger | None:

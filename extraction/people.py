@@ -92,6 +92,11 @@ class PeopleScan:
     # a bare family name of someone the knowledge base does not list, named in full elsewhere in the article
     strangers: tuple[tuple[int, int, Participant], ...] = ()
 
+    @property
+    def names_nobody(self) -> bool:
+        """Nothing that could name a person: most sentences, and no meeting can be read from them."""
+        return not (self.aliases or self.honorifics or self.roles or self.surnames or self.titled or self.strangers)
+
 
 def scan_people(text: str, kb: KnowledgeBase) -> PeopleScan:
     """Every alias, "Mr Surname", role phrase (the longest at each place) and titled name in a sentence."""
@@ -155,7 +160,7 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
                 scan: PeopleScan | None = None) -> list[PersonHit]:
     """Everyone the sentence names, once each; `context` (ids named in the article) settles "Mr Wang"."""
     scan = scan or scan_people(text, kb)
-    if not (scan.aliases or scan.honorifics or scan.roles or scan.surnames or scan.titled or scan.strangers):
+    if scan.names_nobody:
         return []  # most sentences name nobody
     hits = [PersonHit(start, end, participant_for(kb, person, on), "alias") for start, end, person in scan.aliases]
     for start, end, surname in scan.honorifics:

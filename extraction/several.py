@@ -18,7 +18,7 @@ from dataclasses import replace
 from extraction.bystanders import other_events
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded, masked
-from extraction.meetings import Context, Mention, detect, find_trigger
+from extraction.meetings import Context, Mention, detect, find_trigger, nobody_meets
 from extraction.officials import Official
 from extraction.people import PeopleScan, find_people
 from extraction.places import find_places
@@ -39,6 +39,9 @@ _CLAUSE = re.compile(r"[,;]\s+")
 
 def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[Mention]:
     """Every meeting the sentence reports, one mention each (usually none or one)."""
+    scan, pair = context.get("scan"), context.get("pair", ())
+    if isinstance(scan, PeopleScan) and isinstance(pair, tuple) and nobody_meets(text, scan, pair):
+        return []  # nobody to meet: no clause of it, nor the whole, reports a meeting
     if find_trigger(text) is None:
         return []  # no meeting word anywhere: no clause of it, nor the whole, reports a meeting
     parts = _clauses(text, index, ctx, context)
@@ -47,7 +50,6 @@ def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[M
     mention = detect(text, index, ctx, **context)  # type: ignore[arg-type]
     if mention is None:
         return []
-    scan = context.get("scan")
     return _occasions(mention, text, ctx) or _with_each(mention, text, ctx, scan if isinstance(scan, PeopleScan)
                                                         else None) or [mention]
 
@@ -127,14 +129,20 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
     starts[0] = 0
     groups = [(segments[a][0], segments[b - 1][1] if b < len(segments) else len(text))
               for a, b in zip(starts, [*starts[1:], len(segments)], strict=True)]
-    scan = context.get("scan")
+    scan, pair = context.get("scan"), context.get("pair", ())
     places = context.get("places")
     named_places = places if isinstance(places, list) else find_places(text, ctx.kb)
     context = {k: v for k, v in context.items() if k not in ("scan", "places")}
-    found: list[Mention] = []
+    parts = []
     for start, end in groups:
         part = " " * start + text[start:end] + " " * (len(text) - end)
         own = _within(scan, start, end) if isinstance(scan, PeopleScan) else None  # the clause's own people
+        if own is None or not isinstance(pair, tuple) or not nobody_meets(part, own, pair):
+            parts.append((start, part, own))
+    if len(parts) < 2:
+        return []  # fewer than two clauses name anyone: not two events
+    found: list[Mention] = []
+    for start, part, own in parts:
         # "Earlier in Beijing Xi received him, and the day before he met Zhao": a clause naming no place is
         # where an earlier clause of the sentence put the scene, not where the paragraph was before
         before = [p.name for p in named_places if p.start < start]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extraction.lexicon import any_of, lowered, per_knowledge, word_pattern
+from extraction.lexicon import Folded, literals, per_knowledge, word_pattern, words
 from extraction.places import find_countries, find_places
 from extraction.types import PartialDate
 from knowledge import KnowledgeBase, Summit
@@ -23,7 +23,10 @@ from knowledge import KnowledgeBase, Summit
 _VISIT = (r"(?:\b(?:visit\w*|trip|tour|stay\w*|arriv\w+|landed|came|flew|travel\w*|journey|head\w*|in\s+town)"
           r"|(?<!\w)(?:прибы\w*|прилет\w*|прилёт\w*|визит\w*|посещ\w*|посет\w*|поездк\w*|находи\w*|пребыва\w*"
           r"|турне))")
-_VISIT_WORD = re.compile(_VISIT, re.IGNORECASE)
+# most sentences have none of these letters: one literal scan of the lower-cased text passes them over
+_VISIT_WORD = Folded(_VISIT, needs=("visit", "trip", "tour", "stay", "arriv", "landed", "came", "flew", "travel",
+                                    "journey", "head", "town", "прибы", "прилет", "прилёт", "визит", "посещ", "посет",
+                                    "поездк", "находи", "пребыва", "турне"))
 _VISIT_BEFORE = re.compile(rf"{_VISIT}[^.;:]{{0,40}}$", re.IGNORECASE)
 _VISIT_DAYS = 7  # a visit's city holds for meetings this close to it; state visits last up to a week
 
@@ -102,11 +105,10 @@ def _close(a: PartialDate | None, b: PartialDate | None) -> bool:
 def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
     """The host city of a summit or forum the sentence names, in that year ("at the SCO summit", 2018 →
     Qingdao; "на полях ВЭФ" → Vladivostok), or None when it names none or its host that year is unknown."""
-    anywhere, patterns = _summit_patterns(kb)
-    if anywhere is None or not anywhere.search(lowered(text)):
-        return None
-    for summit, names, events in patterns:
-        if names.search(text) and (events is None or events.search(text)):
+    tokens = words(text)
+    for summit, needed, names, events in _summit_patterns(kb):
+        if any(words_of_name <= tokens for words_of_name in needed) and names.search(text) \
+                and (events is None or events.search(text)):
             city = summit.city(year)
             if city is not None:
                 return city
@@ -114,20 +116,22 @@ def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
 
 
 @per_knowledge
-def _summit_patterns(kb: KnowledgeBase
-                     ) -> tuple[re.Pattern[str] | None, list[tuple[Summit, re.Pattern[str], re.Pattern[str] | None]]]:
-    """The first letters of any summit's name, lower-cased (one literal scan for the sentences that name
-    none), then each summit's names and events."""
+def _summit_patterns(kb: KnowledgeBase) -> list[tuple[Summit, tuple[frozenset[str], ...], re.Pattern[str],
+                                                      re.Pattern[str] | None]]:
+    """Each summit with the words each of its names needs (`lexicon.literals`), its names and its events.
+
+    A summit's names are tried only in a sentence that has all the words of one of them: the patterns
+    are long and case-insensitive, and most sentences name no summit.
+    """
     out = []
-    starts = set()
     for summit in kb.summits:
         # an acronym ("SCO", "ШОС") must be written in capitals; other names in any case
         pieces = [word_pattern(n, ignore_case=not n.isupper()) for n in summit.names]
-        starts |= {n.strip("«»\"").lower()[:4] for n in summit.names}
+        needed = tuple(literals(n) for n in summit.names)
         events = (re.compile("|".join(word_pattern(e, ignore_case=True) for e in summit.events))
                   if summit.events else None)
-        out.append((summit, re.compile("|".join(pieces)), events))
-    return (any_of(starts) if starts else None), out
+        out.append((summit, needed, re.compile("|".join(pieces)), events))
+    return out
 
 
 def stated_country(texts: Sequence[str]) -> str | None:
