@@ -85,9 +85,10 @@ def pick_title(paragraphs: list[str] | tuple[str, ...], *, window: int = 5) -> s
     A headline-like line a page prints twice near its top (above the story and in it) is the headline, ahead
     of a site's name or its "today" widget above it ("13 июля 2025, Воскресенье г. ХАБАРОВСК").
     """
-    candidates = [line for line in paragraphs[: 2 * window] if _headline_like(line)]
-    repeated = next((line for n, line in enumerate(candidates) if line in candidates[n + 1 :]), None)
-    return repeated or next((line for line in paragraphs[:window] if _headline_like(line)), None)
+    candidates = [(n, line) for n, line in enumerate(paragraphs[: 2 * window]) if _headline_like(line)]
+    lines = [line for _, line in candidates]
+    repeated = next((line for k, line in enumerate(lines) if line in lines[k + 1 :]), None)
+    return repeated or next((line for n, line in candidates if n < window), None)
 
 
 def _headline_like(line: str) -> bool:

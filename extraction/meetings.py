@@ -74,7 +74,6 @@ _SPEAKS = re.compile(r"[^.;:]{0,30}?\b(?:said|says|told|noted|added|announced|st
 # "..., Lavrov recalled." / "..., according to Lavrov.": who tells of the meeting, at the sentence's end
 _TOLD_BY = re.compile(r",\s*(?:according\s+to\s+[^,]{2,60}|(?:[\w.'-]+\s+){1,8}(?:said|says|recalled|recalls"
                       r"|noted|added|stressed|wrote|told\s+\w+)\b[^,]{0,60})[.!]?\s*$")
-# "They last met in Samarkand", "The two leaders met again": the people of the meeting reported before
 # "Zhang noted that ...", "Чжан Юся отметил, что ...": a speaker, then what they report
 _SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stressed|recalled|reminded(?:\s+\w+)?"
                     r"|told\s+\w+|announced|believes|hopes|заявил\w*|отметил\w*|сказал\w*|сообщил\w*"
@@ -84,6 +83,7 @@ _SAYS_THAT = Folded(r"^[^\"“«:]{0,400}?\b(?:said|says|noted|notes|added|stres
 _LEAD = (r"(?:[^,.;:]{1,40},\s+|(?:earlier|later|previously|last|this|in|on|during|since|then|there|ранее|позже|затем"
          r"|там|в|во|на)"
          r"\s+(?:[\w-]+\s+){0,3}?)?")
+# "They last met in Samarkand", "The two leaders met again": the people of the meeting reported before
 _PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s+two\s+(?:leaders"
                            r"|presidents|premiers|ministers|sides|officials|men))\b"
                            rf"|^{_LEAD}(?:они|оба|обе\s+стороны|стороны|министры|лидеры|президенты|премьеры)\b",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from extraction.lexicon import Matcher, MatcherSet, any_of, fold, per_knowledge, words
@@ -20,6 +20,7 @@ _NOT_A_HOLDER = re.compile(r"(?:former|ex-|then-|previously\s+served\s+as|served
 _HONORIFIC_WORDS = any_of(["Mr", "Ms", "Dr", "Mister", "Madam"])
 _CAPITALISED = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z]\s)[A-Z][a-z]+\b(?!\s+[A-Z])(?!['-]\w)")
 _AFTER_NAME = re.compile(r"[A-Z][\w'-]*\s+$")
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){1,2}")  # "O.N.", "Yu.A." before a family name
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _participants(kb: KnowledgeBase) -> dict[tuple[str, dt.date | None], Partici
     return {}
 
 
-def family_name(person: Person) -> str:
+def family_name(person: Person | Participant) -> str:
     """Chinese names put the family name first, Russian and Western ones last."""
     parts = person.name.split()
     return parts[0] if person.country == "China" else parts[-1]
@@ -114,9 +115,14 @@ def _surnames(text: str, kb: KnowledgeBase) -> tuple[tuple[int, int, str], ...]:
     """Bare family names of people the knowledge base knows; most sentences have none of their words."""
     if _family_words(kb).isdisjoint(words(text)):
         return ()
-    return tuple((m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(text)
-                 if m.group(0) in _by_family_name(kb)
-                 and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()]))
+    return tuple((m.start(), m.end(), m.group(0)) for m in _bare_family_names(text, _by_family_name(kb)))
+
+
+def _bare_family_names(text: str, families: Container[str]) -> Iterator[re.Match[str]]:
+    """Each capitalised word standing alone that is one of these family names: not the end of a longer name
+    ("Sergei Lavrov"), nor followed by another capitalised word."""
+    return (m for m in _CAPITALISED.finditer(text)
+            if m.group(0) in families and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()]))
 
 
 def stranger_family_names(named: Sequence[Participant], kb: KnowledgeBase) -> dict[str, Participant]:
@@ -124,8 +130,8 @@ def stranger_family_names(named: Sequence[Participant], kb: KnowledgeBase) -> di
     sentences call them by it alone ("Chinese Vice Premier Zhang Gaoli arrived ... Zhang is expected to")."""
     bearers: dict[str, set[Participant]] = {}
     for person in named:
-        if person.person_id is None and not _INITIALS.match(person.name) and len(words := person.name.split()) > 1:
-            bearers.setdefault(words[0] if person.country == "China" else words[-1], set()).add(person)
+        if person.person_id is None and not _INITIALS.match(person.name) and len(person.name.split()) > 1:
+            bearers.setdefault(family_name(person), set()).add(person)
     known = _by_family_name(kb)
     return {family: next(iter(people)) for family, people in bearers.items()
             if len({p.name for p in people}) == 1 and family not in known}
@@ -136,9 +142,8 @@ def with_strangers(scan: PeopleScan, text: str, family: dict[str, Participant]) 
     if not family or not any(name in text for name in family):
         return scan
     taken = [(o.start, o.end) for o in scan.titled] + [(s, e) for s, e, _ in scan.aliases]
-    found = tuple((m.start(), m.end(), family[m.group(0)]) for m in _CAPITALISED.finditer(text)
-                  if m.group(0) in family and not _AFTER_NAME.search(text[max(0, m.start() - 30) : m.start()])
-                  and not any(s <= m.start() < e for s, e in taken))
+    found = tuple((m.start(), m.end(), family[m.group(0)]) for m in _bare_family_names(text, family)
+                  if not any(s <= m.start() < e for s, e in taken))
     return replace(scan, strangers=found) if found else scan
 
 
@@ -234,8 +239,6 @@ def _titled_strangers(found: tuple[Official, ...], known: list[PersonHit], kb: K
                              Participant(official.name, official.country, official.title), "title"))
     return out
 
-
-_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){1,2}")
 
 
 def full_names(named: Sequence[Participant]) -> dict[str, Participant]:

@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from extraction import gazetteer
 from extraction.agenda import agenda_items, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
@@ -17,7 +16,6 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.lexicon import Folded
 from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle, sounds_planned
 from extraction.merge import Group, compatible, merge
 from extraction.people import (
@@ -29,20 +27,18 @@ from extraction.people import (
     stranger_family_names,
     with_strangers,
 )
-from extraction.places import dateline_place, event_place, find_places
+from extraction.places import city_country, dateline_place, event_place, find_places
 from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
-from extraction.trust import borrowed, day_of_report, flag_inferred, settle, within_visit
+from extraction.trust import borrowed, day_of_report, flag_inferred, opens_as_earlier, settle, within_visit
 from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
 
-# a sentence that opens by placing its event before the story's own ("Earlier, ...", "Ранее в Пекине ...")
-_RECALLED = Folded(r"^(?:earlier|previously|ранее|прежде)\b", needs=("earlier", "previously", "ранее", "прежде"))
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
 _TRIP_DAYS = 3  # meetings of one visit share its city when the article names it only once
 
@@ -52,7 +48,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     """Read one article: every meeting it reports, each with date, place, kind, people, topics, quotes."""
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
-    pub = publication(cleaned.paragraphs, given=published, url=url, today=today or dt.date.today())
+    pub = publication(cleaned.paragraphs, title=cleaned.title, given=published, url=url,
+                      today=today or dt.date.today())
     warnings: list[str] = list(pub.notes)
     span = pub.span()
     # the day dates are read against: the story's own day, else the last day it can have run, else (for
@@ -221,7 +218,7 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
                          if (d := sentence_date(sentences[i].text, published,
                                                 future=not held and sounds_planned(sentences[i].text)))), None)
         # "Earlier, Xi received him": a meeting recalled takes neither the day the readout nor the article is dated
-        recalled = any(_RECALLED.search(m.quote) for m in group.mentions)
+        recalled = any(opens_as_earlier(m.quote) for m in group.mentions)
         if date is None and stamp is not None and held and not recalled:
             date = PartialDate(stamp.date.year, stamp.date.month, stamp.date.day)
         if date is None and stated is not None and lead in near and held and not recalled:
@@ -360,15 +357,9 @@ def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[
     filed = _filed_on(texts, kb, published) if dateline else None
     if not planned and (place := _near_publication(dateline, date, filed or published, days=1 if country else 2)):
         return place, ""
-    if dateline and date is None and country and _country_of(dateline, kb) == country:
+    if dateline and date is None and country and city_country(dateline, kb) == country:
         return dateline, ""  # "his trip to China", filed from Shanghai: the city the story was filed from
     return country, ""
-
-
-def _country_of(city: str, kb: KnowledgeBase) -> str | None:
-    """The country of a city, from the knowledge base's places or else the gazetteer."""
-    known = next((p.country for p in kb.places if p.name == city), None)
-    return known or (found.country if (found := gazetteer.city(city)) else None)
 
 
 def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.date | None:

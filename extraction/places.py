@@ -208,6 +208,21 @@ def city_named(spelling: str, kb: KnowledgeBase, *, venues: bool = False) -> str
     return cities.get(place.name.casefold(), place.name)
 
 
+def city_country(city: str, kb: KnowledgeBase) -> str | None:
+    """The country of a city by its English name: the knowledge base's, else the gazetteer's."""
+    known = _countries_of_cities(kb).get(city)
+    return known or (found.country if (found := gazetteer.city(city)) else None)
+
+
+@per_knowledge
+def _countries_of_cities(kb: KnowledgeBase) -> dict[str, str | None]:
+    """City name → country, where two places share a name the first listed wins (as `next` over them did)."""
+    out: dict[str, str | None] = {}
+    for place in kb.places:
+        out.setdefault(place.name, place.country)
+    return out
+
+
 @per_knowledge
 def _cities_by_spelling(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
     """Spelling → city, without and with venues; where two places share a spelling, the first listed wins."""

@@ -25,11 +25,13 @@ _BYLINE = re.compile(
 )
 
 
-def find_published(paragraphs: Sequence[str], *, window: int = 12, max_words: int = 14) -> dt.date | None:
+def find_published(paragraphs: Sequence[str], *, title: str | None = None, window: int = 12, max_words: int = 14
+                   ) -> dt.date | None:
     """The first full date in a short byline-like line near the top; edit stamps are skipped. Lines from the
-    headline on come first: above it a site prints its own "today" ("13 июля 2025, Воскресенье")."""
+    headline (`title`, else the one `clean.pick_title` finds) on come first: above it a site prints its own
+    "today" ("13 июля 2025, Воскресенье")."""
     top = list(paragraphs[:window])
-    title = pick_title(paragraphs)
+    title = title or pick_title(paragraphs)
     start = top.index(title) if title in top else 0
     for line in top[start:] + top[:start]:
         if _STAMP.match(line):
@@ -84,8 +86,8 @@ _DATELINE_BEFORE = 10  # days a dateline may precede its page's stamp (a story f
 _DATELINE_AFTER = 1  # and follow it (the stamp in one time zone, the dateline in another)
 
 
-def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url: str | None = None,
-                today: dt.date | None = None) -> Publication:
+def publication(paragraphs: Sequence[str], *, title: str | None = None, given: dt.date | None = None,
+                url: str | None = None, today: dt.date | None = None) -> Publication:
     """Every witness of the date, in order of trust: the caller's date, the page's byline or stamp, its
     address, then its dateline (whose year, when it gives none, comes from one of the others, else is
     inferred from the dates the page states: never later than `today`)."""
@@ -95,7 +97,7 @@ def publication(paragraphs: Sequence[str], *, given: dt.date | None = None, url:
     from_url = url_date(url)
     if given is not None:
         date, source = PartialDate.of(given), "given"
-    elif (byline := find_published(paragraphs)) is not None:
+    elif (byline := find_published(paragraphs, title=title)) is not None:
         date, source = PartialDate.of(byline), "byline"
     else:
         edited = find_edit_stamp(paragraphs)

@@ -71,7 +71,14 @@ def within_visit(reports: Sequence[str]) -> bool:
 # not say
 _TELLS_OF_VISIT = re.compile(r"\b(?:visit\w*|trip|tour|arriv\w+|визит\w*|поездк\w*|прибы\w*|прилет\w*|прилёт\w*)",
                              re.IGNORECASE)
-_EARLIER = re.compile(r"\b(?:earlier|previously|before\s+that|ранее|прежде|до\s+этого)\b", re.IGNORECASE)
+_EARLIER_WORDS = r"earlier|previously|ранее|прежде"
+_EARLIER = re.compile(rf"\b(?:{_EARLIER_WORDS}|before\s+that|до\s+этого)\b", re.IGNORECASE)
+_OPENS_EARLIER = re.compile(rf"(?:{_EARLIER_WORDS})\b", re.IGNORECASE)
+
+
+def opens_as_earlier(report: str) -> bool:
+    """A sentence that opens by placing its event before the story's own ("Earlier, ...", "Ранее в Пекине ...")."""
+    return _OPENS_EARLIER.match(report) is not None
 
 
 def borrowed(date: PartialDate | None, source: str, report: str, *, planned: bool | None = None
