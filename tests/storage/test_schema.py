@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from storage.bootstrap import open_store
-from storage.db import alembic_config, make_engine, managed_by_models, migrate, schema_revision
+from storage.db import alembic_config, make_engine, managed_by_models, migrate, newest_revision, schema_revision
 
 
-def head(engine) -> str:
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+def head(engine) -> str | None:
+    return newest_revision(engine)
 
 
 def test_migrations_build_every_table_from_empty(db_url):
