@@ -78,8 +78,9 @@ _HARD = "бвгджзклмнпрстфхцчшщ"
 
 
 def russian_forms(name: str) -> set[str]:
-    """A Russian place name and the forms "в …" and "в … (where to)" give it: Пекин → Пекине,
-    Казань → Казани, Москва → Москве, Москву; Шанхай → Шанхае; Россия → России, Россию; Сочи stays.
+    """A Russian place name and the forms "в …", "в … (where to)" and "в мэрии …" give it: Пекин → Пекине,
+    Пекина; Казань → Казани; Москва → Москве, Москву, Москвы; Шанхай → Шанхае, Шанхая; Россия → России,
+    Россию; Сочи stays.
 
     Only the last word of a hyphenated name declines (Санкт-Петербург → Санкт-Петербурге); names of
     several words are kept as written (the knowledge base lists the forms of those it needs).
@@ -95,13 +96,14 @@ def russian_forms(name: str) -> set[str]:
     elif low.endswith("ь"):
         forms |= {last[:-1] + "и", last[:-1] + "е"}
     elif low.endswith("й"):
-        forms |= {last[:-1] + "е"}
+        forms |= {last[:-1] + "е", last[:-1] + "я"}
     elif low.endswith("а"):
-        forms |= {last[:-1] + ("и" if low[-2:-1] in "гкхжшчщ" else "е"), last[:-1] + "у"}
+        soft = low[-2:-1] in "гкхжшчщ"
+        forms |= {last[:-1] + ("и" if soft else "е"), last[:-1] + "у", last[:-1] + ("и" if soft else "ы")}
     elif low.endswith("я"):
-        forms |= {last[:-1] + "е", last[:-1] + "ю"}
+        forms |= {last[:-1] + "е", last[:-1] + "ю", last[:-1] + "и"}
     elif low[-1:] in _HARD:
-        forms |= {last + "е"}
+        forms |= {last + "е", last + "а"}
     return {head + f for f in forms}
 
 

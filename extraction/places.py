@@ -30,6 +30,8 @@ _DATELINE = re.compile(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}?)\s*(?:,|\
 _TITLED_DATELINE = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][\w .'-]{2,30}?),\s+(?:[A-Za-zА-Яа-яё]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-zА-Яа-яё]{3,9})"
     r"(?:,?\s+\d{4})?\.?\s*(?:\(|/|[-—–]{1,2}\s)")
+_VENUES = (r"(?:мэри[ия]|здани[ия]|зал[еа]|отел[ея]|гостиниц[еы]|резиденци[ия]|администраци[ия]|правительств[еа]"
+           r"|университет[еа]|музе[ея]|театр[еа]|павильон[еа]|выставочн\w+\s+центр[еа]|центр[еа]|порту|порта)")
 # a locative or a destination, then capitalised words that may name a city or a country
 _CUE = (r"(?:(?:\b(?i:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|journey|arriv\w+|came|flew|went|head\w*"
         r"|welcomed?|return\w*)\s+to)\s+(?:the\s+)?"
@@ -39,7 +41,9 @@ _CUE = (r"(?:(?:\b(?i:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|jour
         # "в Харбине", "в китайский город Харбин", "в столице Китая Пекине", "посетит Чанчунь", "г. Маньчжурия"
         r"|(?<!\w)(?:[вВ]|[вВ]о|[нН]а)\s+(?:[а-яё]+(?:ом|ой|ем|ий|ый|ую|ое)\s+)?"
         r"(?:(?:город[еау]?|г\.|столиц[еуы](?:\s+[А-ЯЁ][а-яё]+[аыия])?)\s*)?"
-        r"|(?<!\w)(?:посети\w*|посетя\w*|посещени\w+|город[еау]?)\s+|(?<![\w\d])(?<!\d\s)г\.\s*)")
+        r"|(?<!\w)(?:посети\w*|посетя\w*|посещени\w+|город[еау]?)\s+|(?<![\w\d])(?<!\d\s)г\.\s*"
+        # "в мэрии Харбина", "в зале отеля «Хуаци» Харбина": a venue of the city, the city in the genitive
+        rf"|(?<!\w)(?:[вВ]|[нН]а)\s+(?:{_VENUES})\s+(?:(?:{_VENUES})\s+)?(?:[«\"„][^»\"“]{{1,40}}[»\"“]\s+)?)")
 _CUE_BEFORE = re.compile(f"{_CUE}$")
 _CUE_REACH = 80  # characters before a name where its cue is looked for
 _RUN = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*|de|do|da|del|la|on|upon|am|an))*"
@@ -243,18 +247,21 @@ def nearest(hits: list[PlaceHit], position: int) -> str | None:
     return min(hits, key=lambda h: min(abs(h.start - position), abs(h.end - position))).name
 
 
-_EVENT_REF = re.compile(  # "on the sidelines of the forum": an event the article named before
-    r"\b(?:the|this\s+year's)\s+(?:[\w-]+\s+){0,2}?(forum|summit|conference|congress|expo|exhibition)\b",
+_EVENT_REF = re.compile(  # "on the sidelines of the forum", "перед заседанием": an event the article named before
+    r"\b(?:the|this\s+year's)\s+(?:[\w-]+\s+){0,2}?(forum|summit|conference|congress|expo|exhibition|session)\b"
+    r"|(?<!\w)(?:перед|на\s+полях|в\s+рамках|в\s+ходе|во\s+время|после|накануне|на)\s+(?:[\w-]+\s+){0,2}?"
+    r"(форум|саммит|заседани|конференци|выставк|сесси|съезд)\w*",
     re.IGNORECASE)
 
 
 def event_place(texts: Sequence[str], index: int, kb: KnowledgeBase) -> tuple[str, str] | None:
-    """(city, sentence) for "the forum" in sentence `index`: the city of the nearest earlier sentence that
-    names a forum and a place ("the St. Petersburg International Economic Forum", "the summit in Kazan")."""
+    """(city, sentence) for "the forum" or "на полях форума" in sentence `index`: the city of the nearest earlier
+    sentence that names such an event and a place ("the St. Petersburg International Economic Forum", "the summit
+    in Kazan", "в Москве проходит заседание")."""
     ref = _EVENT_REF.search(texts[index])
     if ref is None:
         return None
-    word = re.compile(rf"\b{ref.group(1)}\b", re.IGNORECASE)
+    word = re.compile(rf"\b{ref.group(1)}\b" if ref.group(1) else rf"\b{ref.group(2)}\w*", re.IGNORECASE)
     for text in reversed(texts[:index]):
         if word.search(text) and (hits := find_places(text, kb)):
             return hits[0].name, text

@@ -156,6 +156,17 @@ def test_the_forum_a_meeting_is_held_at_lends_the_city_the_article_gave_it() -> 
     assert meeting.place_quote.startswith("Chinese Vice Premier Ding Xuexiang will attend")
 
 
+def test_a_session_named_before_in_russian_lends_its_city_to_the_meeting_held_before_it() -> None:
+    text = ("Рабочая группа обсудит торговлю и логистику.\n\n"
+            "Сегодня в Иркутске проходит заседание межрегиональной рабочей группы.\n\n"
+            "«Повестка насыщенная», — отметил губернатор.\n\n"
+            "Перед заседанием состоялась встреча губернатора Иркутской области Игоря Кобзева и секретаря "
+            "парткома провинции Цзилинь Хуан Цяна.")
+    [meeting] = extract(text, published=dt.date(2025, 6, 17)).meetings
+    assert meeting.place == "Irkutsk"
+    assert meeting.place_quote.startswith("Сегодня в Иркутске")
+
+
 def test_a_forum_the_article_never_placed_places_nothing() -> None:
     text = ("Chinese Commerce Minister Wang Wentao will meet Russian Economic Development Minister Maxim "
             "Reshetnikov at the forum on Wednesday.")
