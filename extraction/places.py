@@ -45,6 +45,10 @@ _CUE = (r"(?:(?:\b(?i:in|at|near|outside|inside)|(?:visit\w*|trip|travel\w*|jour
         # "в мэрии Харбина", "в зале отеля «Хуаци» Харбина": a venue of the city, the city in the genitive
         rf"|(?<!\w)(?:[вВ]|[нН]а)\s+(?:{_VENUES})\s+(?:(?:{_VENUES})\s+)?(?:[«\"„][^»\"“]{{1,40}}[»\"“]\s+)?)")
 _CUE_BEFORE = re.compile(f"{_CUE}$")
+# "с делегацией Народного правительства г. Маньчжурия": the city an organisation or a delegation is of, where it
+# comes from rather than where anything happens (but "в администрации города Хэйхэ" is a venue)
+_ORIGIN = re.compile(r"(?<!\sв\s)(?<!\sна\s)(?<!^в\s)(?<!^на\s)\b(?:[дД]елегаци|[аА]дминистраци|[мМ]эри|[пП]равительств"
+                     r"|[кК]омитет|[гГ]орком|[пП]артком)\w*\s+(?:г\.|города)\s*$")
 _CUE_REACH = 80  # characters before a name where its cue is looked for
 _RUN = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*|de|do|da|del|la|on|upon|am|an))*"
 _RUN_AT = re.compile(_RUN)
@@ -158,7 +162,8 @@ def _named(text: str, first_words: frozenset[str], lookup: Callable[[str], T | N
         found = _longest(run.group(), 0, lookup) if run else None
         if found is not None and _names_someone(run.group(), found[0]):
             found = None  # "at Vladimir Putin's invitation": the city of Vladimir begins a person's name
-        if found is not None and _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
+        if (found is not None and _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+                and not _ORIGIN.search(text, max(0, start - _CUE_REACH), start)):
             out.append((start, start + found[0], found[1]))
             taken = start + found[0]
     return out

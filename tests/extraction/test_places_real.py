@@ -33,7 +33,8 @@ def _place(text: str, published: dt.date) -> str | None:
     ("Делегация посетит Нанкин и Чанчунь.", ["Nanjing", "Changchun"]),
     ("Делегация прибыла в китайский город Чанчунь.", ["Changchun"]),
     ("Встречи пройдут в столице Китая Пекине.", ["Beijing"]),
-    ("Он принял делегацию г. Маньчжурия.", ["Manzhouli"]),
+    ("Переговоры прошли в администрации г. Маньчжурия.", ["Manzhouli"]),
+    ("Переговоры прошли 5 мая, г. Маньчжурия.", ["Manzhouli"]),
     ("They went to Lanzhou, Nanjing and Irkutsk.", ["Lanzhou", "Nanjing", "Irkutsk"]),
     ("The governor visited Lanzhou last spring.", ["Lanzhou"]),
     ("In Lanzhou, the governor met the mayor.", ["Lanzhou"]),  # a cue opening the sentence
@@ -51,6 +52,8 @@ def test_a_city_outside_the_knowledge_base_is_found_in_any_case_form(text: str, 
     "Об этом сообщили в Советском районе и в Союзе журналистов.",
     "He came at Vladimir Putin's invitation.",  # Vladimir is a city, and here a first name
     "Это было в центре внимания Пекина и Москвы.",  # a venue word, but not a venue of the city
+    "Он принял делегацию г. Маньчжурия.",  # where the delegation comes from, not where it was received
+    "Прошли переговоры с делегацией Народного правительства города Хэйхэ.",
 ])
 def test_a_common_word_that_also_names_a_small_city_is_no_place(text: str) -> None:
     assert _places(text) == []
