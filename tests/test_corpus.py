@@ -65,16 +65,18 @@ def test_the_corpus_holds_what_the_issue_asks_for() -> None:
 def test_no_meeting_pages_have_empty_gold(half: str) -> None:
     tagged = {a["file"] for a in manifest(half) if "no-meeting" in a.get("tags", [])}
     assert tagged
-    assert all(not a["meetings"] for a in gold(half) if a["file"] in tagged)
+    # an optional entry may note a visit with no Chinese official named; nothing there must be found
+    assert all(m["status"] != "required" for a in gold(half) if a["file"] in tagged for m in a["meetings"])
 
 
 # The level reached when the corpus came in (quality 0.606 dev, 0.551 held-out), then with 36 more pages
 # that no rule had seen (0.702 and 0.605), then with the rules for dates pages give without their year or
-# day (dates 0.521 -> 0.746 on dev; quality 0.760 and 0.617): a change that loses ground on real pages fails.
+# day (dates 0.521 -> 0.746 on dev; quality 0.760 and 0.617), then with 20 more unseen pages (0.699 and 0.638
+# on those alone; 0.751 and 0.636 on both halves): a change that loses ground on real pages fails.
 FLOORS = {
-    "dev": {"quality": 0.75, "meeting_recall": 0.82, "meeting_precision": 0.97, "place_accuracy": 0.83,
-            "date_accuracy": 0.73},
-    "heldout": {"quality": 0.61, "meeting_recall": 0.66, "meeting_precision": 0.86, "date_accuracy": 0.52},
+    "dev": {"quality": 0.75, "meeting_recall": 0.84, "meeting_precision": 0.97, "place_accuracy": 0.81,
+            "date_accuracy": 0.71},
+    "heldout": {"quality": 0.63, "meeting_recall": 0.66, "meeting_precision": 0.89, "date_accuracy": 0.60},
 }
 
 
