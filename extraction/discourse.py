@@ -25,6 +25,13 @@ _GENERIC = Folded(
     r"|politicians|meeting|talks|negotiations|consultations|discussions?|visit|agenda|conversation|call)"
     r"|both\s+sides|the\s+(?:Russian|Chinese)\s+(?:side|guest|counterpart|diplomat|official|minister)"
     r"|the\s+representative\s+of\s+(?:China|Russia|the\s+PRC)|стороны|министры|лидеры|собеседники|переговор\w*|встреч\w*)\b")
+# "The meeting took place in Lianyungang", "Встреча состоялась в городе ...": a sentence that tells where or when
+# the meeting it refers to was held
+_CIRCUMSTANCES = Folded(
+    r"^(?:the|this|their|today's)\s+(?:meeting|talks|negotiations|consultations|conversation|session)\s+"
+    r"(?:took\s+place|was\s+held|were\s+held|happened|came)\b"
+    r"|^(?:(?:эта|их|сама)\s+)?(?:встреча|переговоры|беседа|консультации)\s+(?:состоял\w+|прош[её]?л\w*|проходил\w*"
+    r"|был[аи]?\s+организован\w*)")
 _NEAR_PARAGRAPHS = 3  # naming a participant far from where a meeting is reported is about something else
 _PRONOUN = Folded(r"\b(?:he|she|him|her|his|они|он|она|его|её|ее)\b")
 
@@ -134,3 +141,10 @@ def sentence_date(text: str, published: dt.date, *, future: bool = False) -> Par
         if value is not None:
             return value
     return None
+
+
+def tells_circumstances(text: str) -> bool:
+    """Whether a sentence opens by telling where or when the meeting it refers to was held ("The talks took place
+    in Qingdao", "Встреча состоялась в городе Ляньюньгане"): its place and date are that meeting's, before any
+    dateline's."""
+    return _CIRCUMSTANCES.search(text) is not None

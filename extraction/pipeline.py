@@ -12,7 +12,7 @@ from extraction.analysts import analyst_flags
 from extraction.clean import clean
 from extraction.dates import find_dates, resolve
 from extraction.delegations import attendees
-from extraction.discourse import Facts, GroupView, attribute, sentence_date
+from extraction.discourse import Facts, GroupView, attribute, sentence_date, tells_circumstances
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
@@ -208,8 +208,9 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         mine = owned.get(g, [])
         date, place = group.date, group.place
         near = {sentences[m.sentence].paragraph for m in group.mentions}
-        named = [i for i in mine if facts[i].people and facts[i].group is None
-                 and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
+        told = [i for i in mine if facts[i].group is None and tells_circumstances(sentences[i].text)]
+        named = told + [i for i in mine if facts[i].people and facts[i].group is None and i not in told
+                        and any(abs(sentences[i].paragraph - p) <= _NEAR_PARAGRAPHS for p in near)]
         held = group.kind(published) != "planned"
         if date is None:
             reports = " ".join(m.quote for m in group.mentions)

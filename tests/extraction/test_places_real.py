@@ -230,3 +230,15 @@ def test_an_undated_meeting_of_a_trip_to_a_country_is_in_the_city_the_story_was_
             " of his official trip to China.\n\n"
             "Earlier, Chinese Foreign Minister Wang Yi told the consultations that the two sides had new goals.")
     assert [m.place for m in extract(text).meetings] == ["Shanghai"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("BEIJING, May 4 (Xinhua) -- Chinese Defence Minister Dong Jun and Russian Defence Minister Andrei Belousov "
+     "held talks on Sunday.\n\nThe talks took place in Qingdao, where the naval exercise opened.", "Qingdao"),
+    ("МОСКВА, 4 мая. /ТАСС/. Министр обороны России Андрей Белоусов и министр обороны Китая Дун Цзюнь провели "
+     "переговоры.\n\nВстреча состоялась в городе Циндао, где открылись учения.", "Qingdao"),
+])
+def test_a_sentence_telling_where_the_meeting_was_held_outweighs_the_dateline(text: str, place: str) -> None:
+    [meeting] = extract(text, published=dt.date(2025, 5, 4)).meetings
+    assert meeting.place == place
+
