@@ -132,6 +132,7 @@ class Context:
     # country → the people of that side the article names, the most named first
     main: dict[str, tuple[Participant, ...]] = field(default_factory=dict)
     named: frozenset[str] = frozenset()  # person ids named anywhere in the article
+    undated: bool = False  # the article gives no day of its own: `published` is a guess (see `find_people`)
 
 
 def is_spokesperson(participant: Participant) -> bool:
@@ -243,7 +244,7 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     if trigger.arrival and trigger.kind == "meeting" and (date is None or _lately(date, ctx.published)):
         trigger = replace(trigger, kind="planned")  # just arrived: the talks it is for are still to come
     on = date.first_day() if date else ctx.published
-    named = find_people(text, ctx.kb, on, context=ctx.named, scan=scan)
+    named = find_people(text, ctx.kb, on, context=ctx.named, scan=scan, undated=ctx.undated)
     barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
     hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
     hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]

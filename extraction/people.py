@@ -162,8 +162,12 @@ def _family_words(kb: KnowledgeBase) -> frozenset[str]:
 
 
 def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset[str] = frozenset(),
-                scan: PeopleScan | None = None) -> list[PersonHit]:
-    """Everyone the sentence names, once each; `context` (ids named in the article) settles "Mr Wang"."""
+                scan: PeopleScan | None = None, undated: bool = False) -> list[PersonHit]:
+    """Everyone the sentence names, once each; `context` (ids named in the article) settles "Mr Wang".
+
+    `undated`: `on` is a guess (the article gives no day of its own), so a role phrase ("China's defence
+    minister") names whoever the article itself names who ever held that office, rather than today's holder.
+    """
     scan = scan or scan_people(text, kb)
     if scan.names_nobody:
         return []  # most sentences name nobody
@@ -179,6 +183,8 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
     for start, end, role_id in scan.roles:
         if not _apposition(text, start, end, named) and names_one(text, start, end):
             holders = kb.holders(role_id, on)
+            if undated and (ours := [p for p in kb.ever_held(role_id) if p.id in context]):
+                holders = ours
             if _shared_office(kb, role_id) and not definite(text, start):
                 holders = []  # "a Chinese Vice Foreign Minister": one of several, the phrase does not say which
             elif len(holders) > 1:  # "the Chinese Vice Premier": one of several, the one the article names

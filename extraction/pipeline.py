@@ -95,7 +95,8 @@ def _out_of_scope(meeting: Meeting) -> str:
 def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date,
                    dateline: str | None, stamp: ReadoutStamp | None, *, stated: dt.date | None = None,
                    stories: dict[int, dt.date] | None = None) -> list[Meeting]:
-    scans, first, named, people = _people(sentences, kb, published)
+    undated = stated is None  # no day of its own: offices are read as of a guessed day
+    scans, first, named, people = _people(sentences, kb, published, undated=undated)
     known_tokens = {t for pid in named if (p := kb.person(pid)) for n in p.names for t in n.split()}
     analyst = analyst_flags(sentences, [any(h.participant.known for h in hits) for hits in first], known_tokens)
     # the article's main figure on each side: the one it names most, whether the knowledge base lists them
@@ -106,7 +107,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     main: dict[str, tuple[Participant, ...]] = {}
     for key, _ in counts.most_common():
         main[seen[key].country] = (*main.get(seen[key].country, ()), seen[key])
-    ctx = Context(kb=kb, published=published, main=main, named=named)
+    ctx = Context(kb=kb, published=published, main=main, named=named, undated=undated)
     mentions = _mentions(sentences, analyst, ctx, scans, people, stories or {})
     spelt_out = full_names([h.participant for hits in first for h in hits])
     mentions = [replace(m, participants=tuple(spelt_out.get(p.name, p) if not p.known else p for p in m.participants))
@@ -135,7 +136,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     return _with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 
 
-def _people(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date
+def _people(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.date, *, undated: bool = False
             ) -> tuple[list[PeopleScan], list[list[PersonHit]], frozenset[str], list[list[PersonHit]]]:
     """Each sentence's scan for names and the people it names, read once: (scans, the people each names by
     itself, the known ids the article names, the people each names in the light of the whole article).
@@ -150,8 +151,9 @@ def _people(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published: dt.da
         first = [find_people(s.text, kb, published, scan=scan) if scan.strangers else hits
                  for s, scan, hits in zip(sentences, scans, first, strict=True)]
     named = frozenset(h.participant.person_id for hits in first for h in hits if h.participant.person_id)
-    people = [find_people(s.text, kb, published, context=named, scan=scan) if scan.honorifics or scan.surnames
-              else hits for s, scan, hits in zip(sentences, scans, first, strict=True)]
+    people = [find_people(s.text, kb, published, context=named, scan=scan, undated=undated)
+              if scan.honorifics or scan.surnames or (undated and scan.roles) else hits
+              for s, scan, hits in zip(sentences, scans, first, strict=True)]
     return scans, first, named, people
 
 

@@ -95,7 +95,8 @@ def _with_each(mention: Mention, text: str, ctx: Context, scan: PeopleScan | Non
     if one is None or other is None:
         return []
     trigger = find_trigger(masked(text, other_events(text)))
-    hits = {h.participant.key: h for h in find_people(text, ctx.kb, ctx.published, context=ctx.named, scan=scan)}
+    hits = {h.participant.key: h for h in find_people(text, ctx.kb, ctx.published, context=ctx.named, scan=scan,
+                                                               undated=ctx.undated)}
     many = by_side[other]
     if trigger is None or any(p.key not in hits for p in many):
         return []  # someone the sentence only points at ("his counterpart"): one meeting as reported

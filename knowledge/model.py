@@ -135,6 +135,10 @@ class KnowledgeBase:
                 holders.append(person)
         return holders
 
+    def ever_held(self, role_id: str) -> list[Person]:
+        """Everyone who held the office at any time the knowledge base records."""
+        return list(dict.fromkeys(person for person, _ in self._tenures_of_role.get(role_id, ())))
+
     def roles_of(self, person: Person, on: dt.date) -> list[Role]:
         """The offices a person held on that day, most recent appointment first."""
         current = sorted(

@@ -35,6 +35,21 @@ def test_role_phrases_resolve_to_whoever_held_the_office_that_day(text: str, on:
     assert names(text, on) == [expected]
 
 
+UNDATED_VISIT = ("Chinese Defence Minister Wei Fenghe arrived in Moscow for a three-day visit.\n\n"
+                 "China's defence minister held talks with Russian Defence Minister Sergei Shoigu on Tuesday.")
+
+
+def test_an_article_without_a_day_of_its_own_reads_a_role_phrase_as_the_holder_it_names() -> None:
+    [meeting] = extract(UNDATED_VISIT, today=dt.date(2026, 5, 1)).meetings
+    assert {p.name for p in meeting.participants} == {"Wei Fenghe", "Sergei Shoigu"}
+
+
+def test_a_dated_article_still_reads_a_role_phrase_as_that_days_holder() -> None:
+    text = "China's defence minister held talks with Russian Defence Minister Andrei Belousov on Tuesday."
+    [meeting] = extract(text, published=dt.date(2025, 4, 3)).meetings
+    assert "Dong Jun" in {p.name for p in meeting.participants}
+
+
 def test_a_role_phrase_beside_a_name_describes_that_name() -> None:
     assert names("Shoigu, who previously served as Russia's defence minister, met", dt.date(2025, 1, 1)) == [
         "Sergei Shoigu"]
