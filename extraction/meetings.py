@@ -29,9 +29,11 @@ _MEET = Folded(
     r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
     r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
     r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрет\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*|(?:был|была|были)\s+принят\w*|credentials|верительн\w+\s+грамот\w*)\b",
+    r"|принял\w*|(?:был|была|были)\s+принят\w*|credentials|верительн\w+\s+грамот\w*"
+    r"|discuss(?:ed|es)?|обсуд\w*|обсужда\w*|(?:по)?бесед\w*|разговор\w*)\b",
     needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
-           "conferred", "встре", "переговор", "консультаци", "принял", "принят", "credentials", "верительн"))
+           "conferred", "встре", "переговор", "консультаци", "принял", "принят", "credentials", "верительн",
+           "discuss", "обсу", "бесед", "разговор"))
 _VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
                 needs=("visit", "arriv", "визит", "посет", "прибы"))
 _PLANNED = Folded(
@@ -41,7 +43,7 @@ _PLANNED = Folded(
     r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
     r"|agreed\s+to\s+(?:meet|hold|visit)|(?:getting\s+ready|preparing)\s+for|запланирован\w*"
     r"|планиру\w*|состоится|состоятся|пройдут|пройд[её]т|проведут|провед[её]т|посетит|посетят|встретится|встретятся"
-    r"|примет|прибудет|отправится|ожидается|ожидаются|предстоит|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
+    r"|примет|прибудет|отправится|обсудит|обсудят|ожидается|ожидаются|предстоит|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
 _EVENT_VERB = Folded(
     r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
     needs=("met", "talks", "visited", "received", "hosted", "phone", "встретил", "провел", "провёл"))

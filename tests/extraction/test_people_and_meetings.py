@@ -78,6 +78,11 @@ def test_mr_with_a_surname_is_the_person_named_in_the_article() -> None:
         ("The meeting, scheduled for Tuesday, will see Wang Yi engage with Shoigu.", "planned"),
         ("Shoigu is expected to visit Beijing.", "planned"),
         ("Лавров провёл переговоры с Ван И.", "meeting"),
+        ("Governor Ivanov discussed border crossings with Party Secretary Li Wei.", "meeting"),
+        ("Губернатор Иванов обсудил с секретарем парткома Ли Вэем пункты пропуска.", "meeting"),
+        ("Беседа губернатора с секретарем парткома прошла в мэрии.", "meeting"),
+        ("Разговор у главы края состоялся с секретарем парткома.", "meeting"),
+        ("Губернатор обсудит с секретарем парткома пункты пропуска на следующей неделе.", "planned"),
     ],
 )
 def test_trigger_words_give_the_kind_of_event(text: str, kind: str) -> None:
@@ -89,6 +94,14 @@ def test_trigger_words_give_the_kind_of_event(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", ["The plan fully meets the interests of both states.", "Trade grew by 20%."])
 def test_no_trigger_where_no_event_is_reported(text: str) -> None:
     assert find_trigger(text) is None
+
+
+def test_a_governor_who_discussed_matters_with_a_chinese_official_met_him() -> None:
+    text = ("Губернатор Амурской области Игорь Волков обсудил с заместителем губернатора провинции Хэйлунцзян "
+            "Чжан Лином строительство моста.")
+    [meeting] = extract(text, published=dt.date(2024, 3, 5)).meetings
+    assert {p.name for p in meeting.participants} == {"Igor Volkov", "Zhang Ling"}
+    assert meeting.agenda == ("строительство моста",)
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ EN_WIRE = """Wang and Lavrov meet in Beijing
 BEIJING, March 3 (Reuters) - Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov \
 in Beijing on Thursday.
 
-The two ministers had last spoken on November 30, 2022, when they discussed grain exports."""
+The two ministers had last spoken on November 30, 2022, before grain exports resumed."""
 
 
 def test_a_russian_dateline_without_a_year_takes_the_year_after_the_last_date_the_page_tells_as_past():
