@@ -27,6 +27,7 @@ def meeting_dict(meeting: MeetingView) -> dict:
         "kind": meeting.kind,
         "label": meeting.label,
         "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in meeting.participants],
+        "counterpart": meeting.counterpart or None,  # the other side named only as a body, in the article's words
         "topics": [{"name": t.name, "quote": t.quote} for t in meeting.topics],
         "agenda": list(meeting.agenda),
         "sources": [
@@ -51,12 +52,13 @@ def json_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
 def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
     """One row per meeting; lists joined with "; " so that a spreadsheet shows them in one cell. Each source
     reads "article #4 | Izvestia | 2023-02-22 | https://…", every part in its place even when unknown. The
-    agenda (the items as the articles word them) and whether the date is certain, with the words that date it
-    when it is not, come last, so that columns read by position keep theirs."""
+    agenda (the items as the articles word them), whether the date is certain, with the words that date it
+    when it is not, and the other side when only a body names it, come last, so that columns read by position
+    keep theirs."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "date", "place", "kind", "label", "participants", "topics", "sources", "agenda",
-                     "date_certain", "date_text"])
+                     "date_certain", "date_text", "counterpart"])
     for m in meetings:
         writer.writerow([
             m.id, m.date or "", m.place or "", m.kind, m.label,
@@ -66,6 +68,7 @@ def csv_chunks(meetings: Iterable[MeetingView]) -> Iterator[str]:
             "; ".join(m.agenda),
             "yes" if m.date_certain else "no",
             m.date_text,
+            m.counterpart,
         ])
         yield out.getvalue()
         out.seek(0)

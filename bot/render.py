@@ -201,10 +201,28 @@ def _people_line(meeting: MeetingView, kb: KnowledgeBase, *, full: bool, subject
         lead = f"as {esc(office)}" if office and office != kb.short_title(subject_title or "") else ""
         lead += ", with " if lead and groups else "with " if groups else ""
     sides = [", ".join(named(p) for p in group) for group in groups]
+    if (unnamed := unnamed_side(meeting, full=full)) is not None:
+        sides.append(unnamed)
     line = lead + " — ".join(sides)
     if len(html.unescape(re.sub(r"<[^>]+>", "", line))) > ROW:
         line = lead + " —\n".join(sides)
     return line
+
+
+_OFFICIALS = {"Russia": "Russian officials", "China": "Chinese officials"}
+
+
+def unnamed_side(meeting: MeetingView, *, full: bool = False) -> str | None:
+    """The side the articles name only as a body: "Chinese officials, not named"; in full, with their words
+    ("руководством провинции Цзилинь"), so that a reader sees who the article says they were."""
+    if not meeting.counterpart:
+        return None
+    named = {p.country for p in meeting.participants}
+    side = next((s for s in SIDES if s not in named), None)
+    if side is None:
+        return None
+    words = f": “{esc(meeting.counterpart)}”" if full else ""
+    return f"{_OFFICIALS[side]}, not named{words}"
 
 
 def _topics(meeting: MeetingView, evidence: str, kb: KnowledgeBase, *, full: bool, focus: str | None) -> str:

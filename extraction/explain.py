@@ -45,6 +45,8 @@ def _meeting(number: int, meeting: Meeting) -> list[str]:
              f"   Place: {meeting.place or 'not stated'}", *_because(meeting.place_quote, ""),
              "   Participants:"]
     lines += [f"   - {_participant(p)}" for p in meeting.participants]
+    if (side := meeting.counterpart) is not None:
+        lines.append(f"   - {side.country}: not named, only as “{side.words}”")
     lines += ["   Reported in:", *_quote(meeting.quote)]
     if not meeting.topics:
         lines.append("   Topics: none tied to this meeting")

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extraction.bystanders import inside, other_events, quoted
+from extraction.counterparts import find_counterpart
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded, fold, masked
 from extraction.people import PeopleScan, PersonHit, find_people, participant_for
 from extraction.places import PlaceHit, find_places, nearest
 from extraction.refs import countries_named, find_side_refs
-from extraction.types import MeetingKind, PartialDate, Participant
+from extraction.scope import SIDES
+from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase, Person
 
 _CALL = Folded(
@@ -123,6 +125,7 @@ class Mention:
     held: bool = False  # the sentence says it took place ("met", "провел"), whatever date it resolves to
     reported: str = ""  # the sentence without its parts about other events (quotations, visits prepared), if any
     call: bool = False  # reported by a call word ("phone call", "video link"), whatever its kind
+    counterpart: Counterpart | None = None  # the other side, named only as a body (`_unnamed_side`)
 
 
 @dataclass(frozen=True)
@@ -280,8 +283,11 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
         participants = [*pair, *(p for p in participants if p not in pair)]  # "They last met in Samarkand"
     if trigger.visit:
         participants = _visit_parties(text, trigger, hits, participants)
+    counterpart = None
     if not _two_sides(participants):
-        return None
+        counterpart = _unnamed_side(reported, participants)
+        if counterpart is None:
+            return None
     label = _LABEL.search(reported)
     places = [p for p in (find_places(text, ctx.kb) if places is None else places) if not inside(p.start, aside)]
     place = nearest(places, trigger.start)
@@ -291,7 +297,18 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     held = trigger.kind != "planned" and bool(_EVENT_VERB.search(reported))
     return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
                    label.group(1) if label else None, text, own_place=own_place, held=held, call=trigger.call,
-                   reported=reported if aside else "")
+                   reported=reported if aside else "", counterpart=counterpart)
+
+
+def _unnamed_side(text: str, participants: list[Participant]) -> Counterpart | None:
+    """The other side, when the sentence names people of one side only and the other as a body ("talks with
+    the Chinese side", "с руководством провинции Цзилинь"). Where a visit goes is not enough: "the first
+    premier to visit Russia since 2019" reports no meeting."""
+    sides = {p.country for p in participants}
+    if not participants or len(sides) != 1 or not sides <= set(SIDES):
+        return None
+    other = next(side for side in SIDES if side not in sides)
+    return find_counterpart(text, other)
 
 
 def _without_remark(text: str, trigger: Trigger) -> str:

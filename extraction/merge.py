@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from extraction.meetings import Mention
-from extraction.types import MeetingKind, PartialDate, Participant
+from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
 
 _RANK = {"day": 3, "month": 2, "year": 1}
 
@@ -47,6 +47,11 @@ class Group:
     def held(self) -> bool:
         """A mention says the event took place ("met", "провел"): no date read after publication makes it a plan."""
         return any(m.held for m in self.mentions)
+
+    @property
+    def counterpart(self) -> Counterpart | None:
+        """The other side named only as a body, when no mention names any of its people."""
+        return next((m.counterpart for m in self.mentions if m.counterpart), None)
 
     @property
     def label(self) -> str | None:
@@ -103,6 +108,15 @@ def merge(mentions: list[Mention]) -> list[Group]:
                 index.setdefault((keys, "<", prefix), []).append(group)
         latest[keys] = group
     return groups
+
+
+def without_covered(groups: list[Group]) -> list[Group]:
+    """Drop a meeting with an unnamed side ("arrived in Beijing for talks with the Chinese side") when the article
+    also reports, on a date that can be the same, a meeting of the same people with that side named: the
+    same event, told with less."""
+    named = [g for g in groups if g.counterpart is None]
+    return [g for g in groups if g.counterpart is None or not any(
+        g.keys < other.keys and compatible(g.date, other.date) for other in named)]
 
 
 def _same_event(group: Group, mention: Mention) -> bool:

@@ -17,7 +17,7 @@ from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
 from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle, sounds_planned
-from extraction.merge import Group, compatible, merge
+from extraction.merge import Group, compatible, merge, without_covered
 from extraction.people import (
     PeopleScan,
     PersonHit,
@@ -35,7 +35,15 @@ from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
 from extraction.trust import borrowed, day_of_report, flag_inferred, opens_as_earlier, settle, within_visit
-from extraction.types import Extraction, Meeting, PartialDate, Participant, PublishedSource, TopicLink
+from extraction.types import (
+    Counterpart,
+    Extraction,
+    Meeting,
+    PartialDate,
+    Participant,
+    PublishedSource,
+    TopicLink,
+)
 from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
 
@@ -69,8 +77,8 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
         found = settle(found, reference, span, stamped=stamp.date if stamp else None)
     elif pub.inferred is not None:
         found = flag_inferred(found, reference, dateline=pub.dateline)
-    meetings = [m for m in found if not missing_sides(m.participants)]
-    warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants)]
+    meetings = [m for m in found if not missing_sides(m.participants, m.counterpart)]
+    warnings += [_out_of_scope(m) for m in found if missing_sides(m.participants, m.counterpart)]
     for meeting in meetings:
         if not meeting.date_certain:
             said = f" (the article says “{meeting.date_text}”)" if meeting.date_text else ""
@@ -112,7 +120,7 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     spelt_out = full_names([h.participant for hits in first for h in hits])
     mentions = [replace(m, participants=tuple(spelt_out.get(p.name, p) if not p.known else p for p in m.participants))
                 for m in mentions]
-    groups = merge(mentions)
+    groups = without_covered(merge(mentions))
     owner = {m.sentence: g for g, group in enumerate(groups) for m in group.mentions}
     facts = [
         Facts(text=s.text, paragraph=s.paragraph, analyst=analyst[s.index], group=owner.get(s.index),
@@ -183,7 +191,8 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
             for mention in found:
                 mentions.append(mention)
                 previous = mention.date or previous
-                pair = mention.participants
+                if mention.counterpart is None:  # "they" are two people named, not one and a body
+                    pair = mention.participants
         if places:
             paragraph_place[s.paragraph] = places[-1].name
         if not analyst[s.index] and (named_here := people[s.index]):
@@ -217,9 +226,11 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         if date is None:
             reports = " ".join(m.quote for m in group.mentions)
             # read in the tense of the sentence it is taken from: "arrived here Wednesday" is past for a plan too
-            date = next((borrowed(d, sentences[i].text, reports, planned=not held) for i in named
-                         if (d := sentence_date(sentences[i].text, published,
-                                                future=not held and sounds_planned(sentences[i].text)))), None)
+            dates = (borrowed(d, sentences[i].text, reports, planned=not held) for i in named
+                     if (d := sentence_date(sentences[i].text, published,
+                                            future=not held and sounds_planned(sentences[i].text))))
+            # a visit still to come takes no date that is all past: "were in China on 21-23 November 2023"
+            date = next((d for d in dates if d is not None and (held or not _over_before(d, published))), None)
         # "Earlier, Xi received him": a meeting recalled takes neither the day the readout nor the article is dated
         recalled = any(opens_as_earlier(m.quote) for m in group.mentions)
         if date is None and stamp is not None and held and not recalled:
@@ -230,6 +241,11 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
         found.append((date, place))
     return found
+
+
+def _over_before(date: PartialDate, day: dt.date) -> bool:
+    """Whether every day the date can mean is before `day`: a visit still to come cannot take it."""
+    return (date.year, date.month or 12, date.day or 31) < (day.year, day.month, day.day)
 
 
 def _reporting_sentence(group: Group) -> str:
@@ -270,9 +286,10 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
             for name in discussed_topics(sentences[i].text, kb):
                 topics.setdefault(name, TopicLink(name, sentences[i].text))
         agenda = merge_agenda(*(agenda_items(sentences[i].text) for i in about))
-        label = group.label or _label(kind, [p.name for p in people])
+        label = group.label or _label(kind, [p.name for p in people], group.counterpart)
         order = evidence_order([m.sentence for m in group.mentions], mine, sentences)
         meeting = Meeting(kind=kind, participants=people, date=date, place=place, label=label,
+                          counterpart=group.counterpart,
                           topics=tuple(topics.values()), agenda=agenda, quote=_reporting_sentence(group),
                           date_quote=date_quote(date, order, sentences, published, future=kind == "planned")
                           or _stamped(stamp, date=date) or (visit.quote if visit is not None and date else ""),
@@ -446,7 +463,11 @@ def _stamped(stamp: ReadoutStamp | None, *, date: PartialDate | None = None, pla
     return stamp.place_line or "" if place is not None and place == stamp.place else ""
 
 
-def _label(kind: str, names: list[str]) -> str:
-    head, rest = names[0], " and ".join(names[1:])
+_ADJECTIVE = {"China": "Chinese", "Russia": "Russian"}
+
+
+def _label(kind: str, names: list[str], counterpart: Counterpart | None = None) -> str:
+    unnamed = [f"{_ADJECTIVE[counterpart.country]} officials"] if counterpart else []
+    head, rest = names[0], " and ".join([*names[1:], *unnamed])
     verb = {"call": "speaks by phone with", "planned": "to meet"}.get(kind, "meets")
     return f"{head} {verb} {rest}"

@@ -149,7 +149,7 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
         before = [p.name for p in named_places if p.start < start]
         clause_context = {**context, "fallback_place": before[-1]} if before else context
         mention = detect(part, index, ctx, scan=own, **clause_context)  # type: ignore[arg-type]
-        if mention is not None:
+        if mention is not None and mention.counterpart is None:  # a clause naming one side only is no event apart
             found.append(replace(mention, quote=text))
     keys = {frozenset(p.key for p in m.participants) for m in found}
     return found if len(found) >= 2 and len(keys) == len(found) else []

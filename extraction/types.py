@@ -71,6 +71,16 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """One side of a meeting named only as a body ("the Chinese side", "руководством провинции Цзилинь"): the
+    words as written, and that side's country."""
+
+    words: str
+    country: str
+    start: int = 0  # where the words begin in their sentence
+
+
+@dataclass(frozen=True)
 class TopicLink:
     """A topic discussed at a meeting and the sentence that says so."""
 
@@ -100,6 +110,8 @@ class Meeting:
 
 
     agenda: tuple[str, ...] = ()  # what the text says was discussed, in its own words ("preparations for …")
+    # the other side when the text names none of its people, only a body ("the leadership of Jilin Province")
+    counterpart: Counterpart | None = None
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,9 @@ class Meeting(SQLModel, table=True):
     # ("on Wednesday"), so that readers are told rather than shown a precise wrong date
     date_certain: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
     date_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # the other side, when no article names any of its people: the words that name it as a body ("the leadership
+    # of Jilin Province"); its country is the side none of the participants is from
+    counterpart: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 

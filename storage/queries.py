@@ -70,6 +70,7 @@ class MeetingView:
     agenda: tuple[str, ...] = ()  # what the articles say was discussed, in their words
     date_certain: bool = True  # False: the date rests on a publication day its article does not give
     date_text: str = ""  # then the words that date it, as the article wrote them ("on Wednesday"); may be ""
+    counterpart: str = ""  # the other side named only as a body, in the article's words, when nobody of it is named
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ _TOPIC_COUNT = select(func.count()).select_from(MeetingTopic).where(MeetingTopic
 _OWN_COUNT = select(PersonPartner.meetings).where(PersonPartner.person_id == bindparam("owner"),
                                                   PersonPartner.partner_id == bindparam("owner"))
 _MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label, Meeting.agenda,
-                   Meeting.date_certain, Meeting.date_text).where(col(Meeting.id).in_(_IDS))
+                   Meeting.date_certain, Meeting.date_text, Meeting.counterpart).where(col(Meeting.id).in_(_IDS))
 _PARTICIPANTS = (
     select(MeetingParticipant.meeting_id, Person.id, Person.name, MeetingParticipant.role, Person.country)
     .join(Person, col(Person.id) == MeetingParticipant.person_id)
@@ -246,7 +247,7 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
             id=i, date=meetings[i].date, place=meetings[i].place, kind=meetings[i].kind, label=meetings[i].label,
             participants=tuple(participants[i]), topics=tuple(topics[i]), sources=tuple(sources[i]),
             agenda=_agenda(meetings[i].agenda), date_certain=bool(meetings[i].date_certain),
-            date_text=meetings[i].date_text or "",
+            date_text=meetings[i].date_text or "", counterpart=meetings[i].counterpart or "",
         )
         for i in meeting_ids
         if i in meetings

@@ -80,7 +80,7 @@ _ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "
 _LAST_SENTENCE_ID = "SELECT coalesce(max(id), 0) FROM sentence"  # the next ids SQLite would give
 _ADD_SENTENCES = DirectInsert(Sentence, "id", "article_id", "position", "text", "search_key")
 _ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "agenda",
-                            "date_certain", "date_text", "created_at")
+                            "date_certain", "date_text", "counterpart", "created_at")
 _ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
 _ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
 _ADD_SOURCE = DirectInsert(MeetingSource, "meeting_id", "article_id", "quote")
@@ -218,7 +218,8 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
         meeting_id = _ADD_MEETING.one(session, (
             date.iso() if date else None, date.precision if date else None, sort_date, extracted.place,
             extracted.kind, extracted.label, json_list(list(extracted.agenda)), extracted.date_certain,
-            extracted.date_text if not extracted.date_certain else "", created_at))
+            extracted.date_text if not extracted.date_certain else "",
+            extracted.counterpart.words if extracted.counterpart else "", created_at))
         present: set[int] = set()
         linked: set[int] = set()
         sourced = False
@@ -265,6 +266,8 @@ def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
         meeting.sort_date = new_date.first_day()
     meeting.place = meeting.place or extracted.place
     meeting.label = meeting.label or extracted.label
+    if not meeting.counterpart and extracted.counterpart:
+        meeting.counterpart = extracted.counterpart.words
     if meeting.kind == "planned" and extracted.kind != "planned":
         meeting.kind = extracted.kind
     if extracted.agenda:

@@ -459,3 +459,39 @@ def test_an_ambassador_presenting_credentials_is_a_meeting(text: str) -> None:
 ])
 def test_a_spokesperson_answering_about_talks_is_not_their_other_side(text: str) -> None:
     assert all("Mao Ning" not in people(m) for m in read(text).meetings)
+
+
+# ---------------------------------------------------------------- a side named only as a body
+
+
+@pytest.mark.parametrize(("text", "kind", "words"), [
+    ("Security Council Secretary Sergei Shoigu arrived in Beijing on Monday for talks with the Chinese side.",
+     "meeting", "the Chinese side"),
+    ("Governor Oleg Kozhemyako held talks with the leadership of Jilin Province on Tuesday.",
+     "meeting", "the leadership of Jilin Province"),
+    ("Губернатор Приморского края Олег Кожемяко во вторник встретился с руководством провинции Цзилинь.",
+     "meeting", "руководством провинции Цзилинь"),
+    ("Губернатор Амурской области Василий Орлов обсудил с китайскими товарищами строительство моста.",
+     "meeting", "китайскими товарищами"),
+])
+def test_a_side_named_only_as_a_body_still_makes_a_meeting(text: str, kind: str, words: str) -> None:
+    meeting = only(read(text))
+    assert (meeting.kind, meeting.counterpart.words if meeting.counterpart else None) == (kind, words)
+    assert meeting.counterpart.country == "China"
+    assert "Chinese officials" in meeting.label
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Oleg Kozhemyako met Chinese students on Tuesday.",  # not officials
+    "Governor Oleg Kozhemyako met the leadership of the Amur Region on Tuesday.",  # his own side
+    "Li Qiang is the first Chinese premier to visit Russia since 2019.",  # where a visit goes is no body
+    "Speaker Vyacheslav Volodin will visit Beijing next week.",
+])
+def test_no_unnamed_side_where_the_text_gives_none_or_names_the_meeting_fully(text: str) -> None:
+    assert all(m.counterpart is None for m in read(text).meetings)
+
+
+def test_an_arrival_told_with_less_yields_to_the_talks_the_article_names() -> None:
+    text = ("Security Council Secretary Sergei Shoigu arrived in Beijing on Monday for talks with the Chinese side. "
+            "On Monday Shoigu held talks with Foreign Minister Wang Yi.")
+    assert summary(read(text)) == {("2024-06-10", "Beijing", "meeting", frozenset({"Sergei Shoigu", "Wang Yi"}))}

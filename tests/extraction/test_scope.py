@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from extraction import extract
-from extraction.scope import in_scope, missing_sides
+from extraction.scope import missing_sides
+from extraction.types import Counterpart
 from tests.factories import SHOIGU, WANG_YI, participant
 
 PUBLISHED = dt.date(2025, 3, 4)
@@ -44,7 +45,8 @@ def test_a_stranger_the_article_calls_chinese_is_the_chinese_side():
 
 
 def test_the_rule_itself():
-    assert in_scope([SHOIGU, WANG_YI])
+    assert missing_sides([SHOIGU, WANG_YI]) == ()
+    assert missing_sides([SHOIGU], Counterpart("the Chinese side", "China")) == ()
     assert missing_sides([SHOIGU, WITKOFF]) == ("China",)
     assert missing_sides([WANG_YI, STRANGER]) == ("Russia",)
     assert missing_sides([STRANGER, WITKOFF]) == ("Russia", "China")
