@@ -94,6 +94,7 @@ def test_ask_answers_without_loading_the_extraction_pipeline(run, tmp_path):
     assert "bot.cli" in loaded
     assert not {"extraction.pipeline", "extraction.meetings"} & loaded
     assert "alembic" not in loaded  # the store is at the newest revision: nothing to migrate
+    assert "httpx" not in loaded  # only /add URL fetches
 
 
 def test_ingest_adds_files_and_names_each_refused_one(run, tmp_path):
