@@ -14,6 +14,7 @@ import click
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
+import extraction  # extraction.extract, not a from-import: the pipeline loads on first use
 from bot.commands import CommandCore
 from bot.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
 from bot.console import Console, run_chat
@@ -31,7 +32,6 @@ from bot.ingest import (
 from bot.logs import configure_logging
 from bot.parallel import in_order
 from bot.plural import counted
-from extraction import extract
 from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
 from knowledge import default_knowledge
@@ -273,7 +273,7 @@ def extract_command(path: Path, published: dt.date | None) -> None:
         text = article_text(path.read_bytes(), filename=path.name)
     except UnreadableArticle as error:
         raise click.ClickException(f"{path}: {error}") from None
-    click.echo(explain(extract(text, published=published, today=dt.date.today())))
+    click.echo(explain(extraction.extract(text, published=published, today=dt.date.today())))
 
 
 @cli.command()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extraction.meetings import find_trigger
+from extraction.triggers import find_trigger
 
 ELLIPSIS = "…"
 CLAUSE_WORDS = frozenset({"that", "as", "while", "when", "where", "which", "who", "and", "but", "after", "before"})

@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 
 from sqlalchemy import Engine
 
-from extraction import extract
+import extraction  # extraction.extract, not a from-import: the pipeline loads on first use
 from extraction.formats import UnreadableArticle, article_text
 from extraction.types import Extraction
 from knowledge import KnowledgeBase, default_knowledge
@@ -116,12 +116,12 @@ def prepare_text(text: str, *, published: dt.date | None = None, meta: ArticleMe
     if not text.strip():
         raise UnreadableUpload("the file has no text")
     meta = meta or ArticleMeta()
-    extraction = extract(text, published=published, url=meta.url, today=today or dt.date.today(),
-                         knowledge=knowledge or default_knowledge())
-    warnings = list(extraction.warnings)
-    if not extraction.meetings:
+    found = extraction.extract(text, published=published, url=meta.url, today=today or dt.date.today(),
+                               knowledge=knowledge or default_knowledge())
+    warnings = list(found.warnings)
+    if not found.meetings:
         warnings.append("no meeting found in this article; it is stored and searchable")
-    return Prepared(extraction, meta, tuple(warnings))
+    return Prepared(found, meta, tuple(warnings))
 
 
 def prepare_file(path: Path, *, published: dt.date | None = None, url: str | None = None,
@@ -214,9 +214,9 @@ def reextract_all(engine: Engine, knowledge: KnowledgeBase | None = None) -> Ree
             if article is None:  # deleted meanwhile
                 continue
             given = article.published if article.published_source == "given" else None
-            extraction = extract(article.text, published=given, url=article.url,
-                                 today=article.added_at.date(), knowledge=kb)
-            reextract_article(session, article, extraction)
+            found = extraction.extract(article.text, published=given, url=article.url,
+                                       today=article.added_at.date(), knowledge=kb)
+            reextract_article(session, article, found)
     with session_scope(engine) as session:
         after = queries.store_summary(session).meetings
     return ReextractReport(articles=len(ids), meetings_before=before, meetings_after=after)

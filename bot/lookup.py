@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -66,8 +66,12 @@ class Lookup:
         self._people = _Cached(queries.person_names)
         self._topics = _Cached(queries.topic_names)
         self._topic_words: tuple[AliasIndex | None, TopicWords] = (None, TopicWords(()))
-        self._roles = AliasIndex(Entry(r.id, r.title, phrase) for r in knowledge.roles
-                                 for phrase in (r.title, *r.phrases))
+
+    @cached_property
+    def _roles(self) -> AliasIndex:
+        """The offices' titles and phrases, indexed when a name is first looked up, not at start-up."""
+        return AliasIndex(Entry(r.id, r.title, phrase) for r in self.knowledge.roles
+                          for phrase in (r.title, *r.phrases))
 
     def person(self, query: str) -> PersonLookup:
         """Names first; an office ("Russia's security chief") means whoever holds it today, and an office

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from extraction.lexicon import Folded
-from extraction.meetings import find_trigger
 from extraction.sentences import Sentence
+from extraction.triggers import find_trigger
 
 _CUE = Folded(
     r"\b(?:analysts?|experts?|researchers?|professors?|sinologists?|orientalists?|political\s+scientists?"

@@ -14,46 +14,10 @@ from extraction.people import PeopleScan, PersonHit, find_people, participant_fo
 from extraction.places import PlaceHit, find_places, nearest
 from extraction.refs import countries_named, find_side_refs
 from extraction.scope import SIDES
+from extraction.triggers import Trigger, find_trigger, remark_before, reports_event
 from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase, Person
 
-_CALL = Folded(
-    r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks?)|video[\s-]*(?:call|link|conference|chat)|videoconference"
-    r"|(?:via|by|over)\s+(?:an?\s+)?(?:(?:encrypted|secure|closed)\s+)?video(?:\s+(?:channel|line))?"
-    r"|virtual\s+(?:meeting|summit|talks|conversation|call)|(?:met|meet|meets)\s+virtually|online\s+(?:meeting|talks|summit)"
-    r"|(?:spoke|talked|speak|talk)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+a\s+call"
-    r"|телефонн\w+\s+разговор\w*|по\s+телефону|видеосвяз\w*|видеоконференц\w*|видеоформат\w*"
-    r"|онлайн-?(?:переговор|встреч|саммит)\w*)",
-    needs=("phone", "video", "call", "virtual", "online", "телефон", "видео", "онлайн"))
-_MEET = Folded(
-    r"\b(?:met|meets?(?!\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?:\w+\s+)?(?:interests|needs|requirements"
-    r"|standards|expectations|demands|criteria))|meeting|meetings|(?:held\s+)?talks|negotiations"
-    r"|consultations?|received(?!\s+(?:a|an|the|his|her|its)?\s*(?:letter|message|greetings|support|reports?"
-    r"|award|invitation|congratulations|\w+\s+very))|receives|hosted|hosts|hosting|shook\s+hands|shakes\s+hands"
-    r"|shaking\s+hands|sat\s+down\s+with|summit|conferred|встрет\w*|встреч\w*|переговор\w*|консультаци\w*"
-    r"|принял\w*|(?:был|была|были)\s+принят\w*|credentials|верительн\w+\s+грамот\w*"
-    r"|discuss(?:ed|es)?|обсуд\w*|обсужда\w*|(?:по)?бесед\w*|разговор\w*)\b",
-    needs=("met", "meet", "talks", "negotiations", "consultation", "receive", "host", "hands", "sat", "summit",
-           "conferred", "встре", "переговор", "консультаци", "принял", "принят", "credentials", "верительн",
-           "discuss", "обсу", "бесед", "разговор"))
-_VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
-                needs=("visit", "arriv", "визит", "посет", "прибы"))
-_PLANNED = Folded(
-    r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:also\s+|still\s+|now\s+|reportedly\s+)?(?:expected|set|due|slated"
-    r"|poised|going|to\s+be\s+held)|upcoming"
-    r"|forthcoming|plans?\s+to|planned|planning|intends?\s+to|looking\s+forward|waiting\s+for|awaiting"
-    r"|expects?\s+to|would\s+(?:meet|visit|travel|hold)|is\s+being\s+prepared|next\s+(?:week|month)"
-    r"|agreed\s+to\s+(?:meet|hold|visit)|(?:getting\s+ready|preparing)\s+for|запланирован\w*"
-    r"|планиру\w*|состоится|состоятся|пройдут|пройд[её]т|проведут|провед[её]т|посетит|посетят|встретится|встретятся"
-    r"|примет|прибудет|отправится|обсудит|обсудят|ожидается|ожидаются|предстоит|предстоящ\w*|намерен\w*|договорил\w*|условил\w*)\b")
-_EVENT_VERB = Folded(
-    r"\b(?:met|held\s+talks|visited|received|hosted|spoke\s+by\s+phone|встретил\w*|провел\w*|провёл)\b",
-    needs=("met", "talks", "visited", "received", "hosted", "phone", "встретил", "провел", "провёл"))
-# "..., he told reporters after talks with Ding": the talks are the occasion of a remark, so they took place
-_OCCASION = re.compile(r"\b(?:said|told\s+\w+|stated|noted|added|заявил\w*|сообщил\w*|сказал\w*|отметил\w*)"
-                       r"\b[^.;\"“”«»]{0,50}?\b(?:after|following|at|during|после|по\s+итогам|на|в\s+ходе)\s+"
-                       r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$", re.IGNORECASE)
-_ARRIVALS = ("arriv", "прибы")  # a visit word that reports only the arrival
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
     r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"
@@ -95,19 +59,7 @@ _PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s
 # a word `_PLURAL_START` needs, folded: a sentence with none of them cannot point back at the last meeting's people
 _PLURAL_WORDS = ("they", "both", "two", "они", "оба", "обе", "стороны", "министры", "лидеры", "президенты", "премьеры")
 _PRONOUN_START = re.compile(rf"^{_LEAD}(?:he|she|он|она)\b", re.IGNORECASE)  # "On Tuesday(,) he", "Then he"
-_PLANNED_WINDOW = (70, 40)  # characters before and after the trigger where "will", "scheduled" count
 
-
-@dataclass(frozen=True)
-class Trigger:
-    """The word that reports a meeting, and the kind of event it reports."""
-
-    start: int
-    end: int
-    kind: MeetingKind
-    visit: bool = False
-    arrival: bool = False  # "arrived in Beijing for talks": planned until the talks are reported
-    call: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,37 +107,6 @@ def nobody_meets(text: str, scan: PeopleScan, pair: tuple[Participant, ...]) -> 
     folded = fold(text)
     return not any(word in folded for word in _PLURAL_WORDS)
 
-
-def find_trigger(text: str) -> Trigger | None:
-    """The first call, meeting or visit word; "will", "scheduled" near it make the event planned."""
-    call = _CALL.search(text)
-    meet = _MEET.search(text)
-    visit = _VISIT.search(text)
-    m = call or min((x for x in (meet, visit) if x), key=lambda x: x.start(), default=None)
-    if m is None:
-        return None
-    before, after = _PLANNED_WINDOW
-    # "Xi is expected to travel to Moscow in May ... and to hold talks": one clause, however long, if nothing
-    # in it already happened
-    start = 0 if not _EVENT_VERB.search(text[: m.start()]) else max(0, m.start() - before)
-    window = text[start : m.end() + after]
-    kind: MeetingKind = "call" if m is call else "meeting"
-    if _PLANNED.search(window) and not _EVENT_VERB.search(text[m.start() : m.end()]) \
-            and not _OCCASION.search(text, max(0, m.start() - 80), m.start()):
-        kind = "planned"
-    arrival = m is visit and text[m.start() : m.start() + 5].lower().startswith(_ARRIVALS) \
-        and not _EVENT_VERB.search(text)
-    return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival, call=m is call)
-
-
-def sounds_planned(text: str) -> bool:
-    """A word of the future or of a plan ("will", "scheduled", "состоится"): what the sentence dates lies ahead."""
-    return bool(_PLANNED.search(text))
-
-
-def reports_event(text: str) -> bool:
-    """A verb that reports an event of its own (met, held talks), used to end a discourse thread."""
-    return bool(_EVENT_VERB.search(text))
 
 
 def pick_date(text: str, position: int, *, published: dt.date, future: bool,
@@ -294,7 +215,7 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     own_place = place is not None and any(
         p.name == place and p.start > trigger.end and not _CLAUSE_BREAK.search(reported, trigger.end, p.start)
         for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
-    held = trigger.kind != "planned" and bool(_EVENT_VERB.search(reported))
+    held = trigger.kind != "planned" and reports_event(reported)
     return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
                    label.group(1) if label else None, text, own_place=own_place, held=held, call=trigger.call,
                    reported=reported if aside else "", counterpart=counterpart)
@@ -314,7 +235,7 @@ def _unnamed_side(text: str, participants: list[Participant]) -> Counterpart | N
 def _without_remark(text: str, trigger: Trigger) -> str:
     """"Trade will grow this year, Novak told reporters after talks with Ding": the remark's dates are not
     the talks'; the sentence from the remark's last comma on is what dates them."""
-    occasion = _OCCASION.search(text, max(0, trigger.start - 80), trigger.start)
+    occasion = remark_before(text, trigger.start)
     comma = text.rfind(",", 0, occasion.start()) if occasion else -1
     return masked(text, [(0, comma)]) if comma > 0 else text
 

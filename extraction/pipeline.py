@@ -16,7 +16,7 @@ from extraction.discourse import Facts, GroupView, attribute, sentence_date, tel
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
-from extraction.meetings import Context, Mention, is_spokesperson, reports_event, retitle, sounds_planned
+from extraction.meetings import Context, Mention, is_spokesperson, retitle
 from extraction.merge import Group, compatible, merge, without_covered
 from extraction.people import (
     PeopleScan,
@@ -34,6 +34,7 @@ from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
+from extraction.triggers import reports_event, sounds_planned
 from extraction.trust import borrowed, day_of_report, flag_inferred, opens_as_earlier, settle, within_visit
 from extraction.types import (
     Counterpart,

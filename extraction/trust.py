@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extraction.dates import DateExpr, find_dates, resolve
-from extraction.meetings import sounds_planned
+from extraction.triggers import sounds_planned
 from extraction.types import Meeting, PartialDate
 
 _NEAR_DAYS = 3  # "a day later", "the same day": as sure as a meeting with a sure date this close

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from extraction.dateline import Dateline
 from extraction.dates import find_dates
-from extraction.meetings import sounds_planned
 from extraction.sentences import split_paragraphs
+from extraction.triggers import sounds_planned
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.util import CommandError
 from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from knowledge import KnowledgeBase, default_knowledge, fingerprint
 from storage import queries
-from storage.db import make_engine, migrate, newest_revision, schema_revision, session_scope
-from storage.errors import StoreUnavailable
+from storage.db import make_engine, migrate, schema_revision, session_scope
+from storage.errors import SchemaTooNew, StoreUnavailable
 from storage.models import StoreMeta
 from storage.writes import sync_knowledge
 
@@ -34,10 +33,9 @@ def open_store(url: str, knowledge: KnowledgeBase | None = None) -> Engine:
         _prepare(engine, knowledge)
     except DatabaseError as error:
         raise StoreUnavailable(f"cannot use the store {store_location(url)}: {_why(error)}") from error
-    except CommandError as error:  # a revision this version's migrations do not have
+    except SchemaTooNew as error:
         raise StoreUnavailable(f"cannot use the store {store_location(url)}: a newer version of Briefing Bot has "
-                               f"upgraded it (schema {schema_revision(engine)}, this version knows up to "
-                               f"{newest_revision(engine)}); update this installation") from error
+                               f"upgraded it ({error}); update this installation") from error
     return engine
 
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Row, Select, event, inspect
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlmodel import Session, SQLModel, create_engine
+
+from storage.errors import SchemaTooNew
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -53,6 +57,8 @@ def make_engine(url: str) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """Alembic configured in code, so that an installed package needs no alembic.ini."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -61,13 +67,48 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; a no-op when it is already there."""
-    command.upgrade(alembic_config(engine), "head")
+    """Bring the schema to the newest revision; a no-op when it is already there.
+
+    Alembic is imported only when there is something to migrate: importing it takes about 0.2 s, most of
+    the start-up of `briefing ask`, and a store already at the newest revision (every start but the first
+    after an upgrade) is recognised by its alembic_version row alone. Raises SchemaTooNew for a revision
+    this version's migrations do not have.
+    """
+    newest = newest_revision()
+    if newest is not None and schema_revision(engine) == newest:
+        return
+    from alembic import command
+    from alembic.util import CommandError
+
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except CommandError as error:
+        raise SchemaTooNew(schema_revision(engine), newest) from error
 
 
-def newest_revision(engine: Engine) -> str | None:
-    """The newest revision this version's migrations know."""
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*([^#\n]*)", re.MULTILINE)
+
+
+def newest_revision() -> str | None:
+    """The newest revision this version's migrations know: the one no other migration revises.
+
+    Read from the `revision` and `down_revision` lines of the migration files, as Alembic reads them but
+    without importing it (see `migrate`); None when they do not name exactly one newest revision.
+    """
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            try:
+                parsed = ast.literal_eval(value.strip())
+            except (ValueError, SyntaxError):
+                return None
+            if name == "revision":
+                revisions.add(parsed)
+            elif parsed is not None:
+                revised.update((parsed,) if isinstance(parsed, str) else parsed)
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -16,3 +16,11 @@ class DuplicateArticle(Exception):
 
 class StoreUnavailable(Exception):
     """The database named by the settings cannot be opened or created (a read-only folder, not SQLite...)."""
+
+
+class SchemaTooNew(Exception):
+    """The store's schema is at a revision this version's migrations do not have: a newer version upgraded it."""
+
+    def __init__(self, revision: str | None, newest: str | None) -> None:
+        self.revision, self.newest = revision, newest
+        super().__init__(f"schema {revision}, this version knows up to {newest}")

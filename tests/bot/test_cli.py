@@ -72,6 +72,31 @@ def test_ask_prints_one_plain_text_reply(run):
     assert "10 Sep 2024" in output
 
 
+_ASK_THEN_LIST_MODULES = """
+import sys
+from bot.cli import cli
+cli.main(["ask", "/latest"], standalone_mode=False)
+print("loaded:", *sorted(sys.modules))
+"""
+
+
+def test_ask_answers_without_loading_the_extraction_pipeline(run, tmp_path):
+    """Start-up time is what a user of `briefing ask` waits for: answering reads the store and extracts
+    nothing, so the pipeline must stay unloaded, and so must Alembic for a store that needs no migration
+    (each takes a fifth to a third of a second to import)."""
+    run("seed")
+    done = subprocess.run([sys.executable, "-c", _ASK_THEN_LIST_MODULES], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, check=True,
+                          env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"})
+    reply, _, modules = done.stdout.partition("loaded:")
+    assert "Latest meetings" in reply
+    loaded = set(modules.split())
+    assert "bot.cli" in loaded
+    assert not {"extraction.pipeline", "extraction.meetings"} & loaded
+    assert "alembic" not in loaded  # the store is at the newest revision: nothing to migrate
+    assert "httpx" not in loaded  # only /add URL fetches
+
+
 def test_ingest_adds_files_and_names_each_refused_one(run, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi "

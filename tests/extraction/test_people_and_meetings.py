@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from extraction import extract
-from extraction.meetings import find_trigger
 from extraction.people import find_people
 from extraction.topics import find_topics
+from extraction.triggers import find_trigger
 from knowledge import default_knowledge
 
 KB = default_knowledge()

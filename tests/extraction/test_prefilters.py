@@ -9,10 +9,10 @@ import pytest
 from extraction.analysts import _CUE, _SPOKES
 from extraction.dates import find_dates
 from extraction.lexicon import Folded, MatcherSet
-from extraction.meetings import _CALL, _EVENT_VERB, _MEET, _VISIT
 from extraction.people import _alias_patterns, _role_patterns, find_people, scan_people
 from extraction.places import _place_patterns
 from extraction.topics import _topic_patterns
+from extraction.triggers import _CALL, _EVENT_VERB, _MEET, _VISIT
 from knowledge import default_knowledge
 
 KB = default_knowledge()

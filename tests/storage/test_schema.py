@@ -8,10 +8,6 @@ from storage.bootstrap import open_store
 from storage.db import alembic_config, make_engine, managed_by_models, migrate, newest_revision, schema_revision
 
 
-def head(engine) -> str | None:
-    return newest_revision(engine)
-
-
 def test_migrations_build_every_table_from_empty(db_url):
     engine = make_engine(db_url)
     assert schema_revision(engine) is None
@@ -20,13 +16,13 @@ def test_migrations_build_every_table_from_empty(db_url):
     assert {"article", "sentence", "person", "personalias", "personrole", "meeting", "meetingparticipant",
             "topic", "topicsynonym", "meetingtopic", "meetingsource", "subscriber", "follow", "delivery",
             "broadcast", "storemeta"} <= tables
-    assert schema_revision(engine) == head(engine)
+    assert schema_revision(engine) == newest_revision()
 
 
 def test_migrating_twice_is_harmless(db_url):
     open_store(db_url).dispose()
     engine = open_store(db_url)
-    assert schema_revision(engine) == head(engine)
+    assert schema_revision(engine) == newest_revision()
 
 
 def test_an_older_database_is_upgraded_and_keeps_its_rows(db_url):
@@ -38,9 +34,16 @@ def test_an_older_database_is_upgraded_and_keeps_its_rows(db_url):
         conn.exec_driver_sql("INSERT INTO subscriber (chat_id, digest_time, timezone, alerts, active, created_at) "
                              "VALUES (42, '08:00', 'UTC', 1, 1, '2026-01-01 00:00:00')")
     migrate(engine)
-    assert schema_revision(engine) == head(engine)
+    assert schema_revision(engine) == newest_revision()
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT chat_id FROM subscriber").scalar() == 42
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics_head(engine):
+    """Start-up compares the store with it to skip importing Alembic; it must be the revision Alembic upgrades to."""
+    from alembic.script import ScriptDirectory
+
+    assert newest_revision() == ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def test_models_and_migrations_agree(engine):
