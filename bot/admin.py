@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from bot.buttons import ArticlesPage, DeleteArticle, button
 from bot.ingest import IngestResult, UnreadableUpload, ingest_bytes
 from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_date
-from bot.replies import Button, Caller, Reply
+from bot.replies import Caller, Reply
 from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -46,9 +47,9 @@ class AdminCommands:
                          + (f" · {esc(row.outlet)}" if row.outlet else "") + f" · {counted(row.meetings, 'meeting')}")
         buttons = []
         if offset > 0:
-            buttons.append(Button("◀ Newer", f"A:{max(0, offset - ARTICLES_PAGE)}"))
+            buttons.append(button("◀ Newer", ArticlesPage(max(0, offset - ARTICLES_PAGE))))
         if offset + len(rows) < total:
-            buttons.append(Button("Older ▶", f"A:{offset + len(rows)}"))
+            buttons.append(button("Older ▶", ArticlesPage(offset + len(rows))))
         lines.append("/delete ID removes one with its meetings.")
         return Reply("\n".join(lines), (tuple(buttons),) if buttons else ())
 
@@ -65,7 +66,8 @@ class AdminCommands:
             return Reply(f"There is no article #{esc(word)}. /articles lists them.")
         return Reply(
             f"Delete article #{article.id} “{esc(clip(title or 'untitled', 80))}” and the meetings only it reports?",
-            ((Button("Delete", f"D:{article.id}:y"), Button("Keep", f"D:{article.id}:n")),),
+            ((button("Delete", DeleteArticle(article.id or 0, confirmed=True)),
+              button("Keep", DeleteArticle(article.id or 0, confirmed=False))),),
         )
 
     def confirm_delete(self, article_id: int, *, confirmed: bool, caller: Caller) -> Reply:

@@ -10,12 +10,14 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from bot import buttons
 from bot.admin import AdminCommands
+from bot.buttons import ArticlesPage, DeleteArticle, Follow, LatestPage, PersonPage, SearchPage, TopicPage
 from bot.export import CHUNKS, CalendarTally
 from bot.lookup import Lookup
 from bot.matching import Resolution
 from bot.plural import counted, noun
-from bot.reader import FULL_VIEW, MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
+from bot.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
 from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
 from bot.subscribing import SubscriptionCommands
@@ -96,29 +98,24 @@ class CommandCore:
 
     def press(self, data: str, caller: Caller = CONSOLE) -> Reply:
         """Answer a button press; stale or forged data gets a clear message, never an error."""
-        full = data[:2] in {"L:", "W:", "T:"} and data.endswith(FULL_VIEW)  # a page with full titles and quotes
-        kind, _, rest = data.removesuffix(FULL_VIEW if full else "").partition(":")
-        parts = rest.split(":") if rest else []
-        try:
-            if kind == "L" and len(parts) in (1, 2):
-                size = min(MAX_PAGE, max(1, int(parts[1]))) if len(parts) == 2 else PAGE
-                return self.reader.latest_page(limit=size, offset=max(0, int(parts[0])), full=full)
-            if kind == "W" and len(parts) == 2:
-                return self.reader.person_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
-            if kind == "T" and len(parts) == 2:
-                return self.reader.topic_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
-            if kind == "S" and len(parts) == 2:
-                return self.reader.search_page(int(parts[0]), offset=max(0, int(parts[1])))
-            if kind == "F" and len(parts) == 3 and parts[1] in {"p", "t"}:
-                target = "person" if parts[1] == "p" else "topic"
-                return self.subscriptions.set_follow(caller, target, int(parts[2]), on=parts[0] == "1")
-            if kind == "A" and len(parts) == 1:
-                return self.admin.articles_page(max(0, int(parts[0])), caller)
-            if kind == "D" and len(parts) == 2 and parts[1] in {"y", "n"}:
-                return self.admin.confirm_delete(int(parts[0]), confirmed=parts[1] == "y", caller=caller)
-        except ValueError:
-            pass
-        return Reply("That button is no longer valid. Send the command again.")
+        match buttons.decode(data):
+            case LatestPage(offset, size, full):
+                size = PAGE if size is None else min(MAX_PAGE, max(1, size))
+                return self.reader.latest_page(limit=size, offset=max(0, offset), full=full)
+            case PersonPage(person_id, offset, full):
+                return self.reader.person_page(person_id, offset=max(0, offset), full=full)
+            case TopicPage(topic_id, offset, full):
+                return self.reader.topic_page(topic_id, offset=max(0, offset), full=full)
+            case SearchPage(search_id, offset):
+                return self.reader.search_page(search_id, offset=max(0, offset))
+            case Follow(on, kind, target_id):
+                return self.subscriptions.set_follow(caller, kind, target_id, on=on)
+            case ArticlesPage(offset):
+                return self.admin.articles_page(max(0, offset), caller)
+            case DeleteArticle(article_id, confirmed):
+                return self.admin.confirm_delete(article_id, confirmed=confirmed, caller=caller)
+            case _:
+                return Reply(buttons.STALE)
 
     def start(self, _args: str = "", caller: Caller = CONSOLE) -> Reply:
         with session_scope(self.engine) as session:

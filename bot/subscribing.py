@@ -11,15 +11,17 @@ import re
 import zoneinfo
 from collections.abc import Callable
 from functools import cache
+from typing import Literal
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.buttons import Follow, button
 from bot.lookup import MAX_CHOICES, SURE, Lookup
 from bot.matching import Resolution
 from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_blocks
-from bot.replies import CONSOLE, Button, Caller, Reply
+from bot.replies import CONSOLE, Caller, Reply
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -141,12 +143,12 @@ class SubscriptionCommands:
         if topic.status == "one":
             return self.set_follow(caller, "topic", int(topic.matches[0].target), on=on)
         # each list comes as /who and /topic offer it, the most met first; close matches hide mere suggestions
-        found = [("p", person), ("t", topic)]
+        found: list[tuple[Literal["person", "topic"], Resolution]] = [("person", person), ("topic", topic)]
         close = [(kind, m) for kind, r in found if r.status != "none" for m in r.matches]
         options = (close or [(kind, m) for kind, r in found for m in r.matches])[:MAX_CHOICES]
         if not options:
             return Reply(f"Nothing matches “{esc(clip(query, 60))}”: try a surname or a topic such as Taiwan.")
-        buttons = tuple((Button(m.canonical[:40], f"F:{int(on)}:{kind}:{m.target}"),) for kind, m in options)
+        buttons = tuple((button(m.canonical[:40], Follow(on, kind, int(m.target))),) for kind, m in options)
         if close:
             return Reply(f"Which one do you want to {verb}?", buttons)
         return Reply(f"Nothing matches “{esc(clip(query, 60))}”. Did you mean one of these?", buttons)

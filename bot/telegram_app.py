@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import sends
+from bot import buttons, sends
 from bot.admin import add_article, refuse
 from bot.commands import CommandCore
 from bot.config import Settings
@@ -214,7 +214,8 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     data = query.data or ""
-    caller = await _caller(update, context, managing=data.startswith("F:"))
+    subscription = buttons.access(data).subscription
+    caller = await _caller(update, context, managing=subscription)
     core: CommandCore = context.bot_data["core"]
     reply = await asyncio.to_thread(core.press, data, caller)
     log.info("chat %s: button %s", caller.chat_id, data[:20])
@@ -222,7 +223,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _answer(query, clip(reply.plain(), CALLBACK_ANSWER_LIMIT - 1), alert=True)
         return
     await _answer(query)
-    if data.startswith("F:"):
+    if subscription:
         _sync_schedule(context.application, caller.chat_id)
     first, *rest = split_message(reply.html)
     try:
