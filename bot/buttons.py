@@ -57,7 +57,7 @@ class Follow:
     on: bool  # follow, or unfollow
     kind: Literal["person", "topic"]
     target_id: int
-    access: ClassVar[Access] = Access(Who.CHAT_ADMINS, subscription=True)
+    access: ClassVar[Access] = Access(Who.CHAT_ADMINS, where=frozenset({"telegram"}), subscription=True)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from bot import buttons
+from bot import buttons, registry
+from bot.access import refusal
 from bot.admin import AdminCommands
 from bot.buttons import ArticlesPage, DeleteArticle, Follow, LatestPage, PersonPage, SearchPage, TopicPage
 from bot.export import CHUNKS, CalendarTally
@@ -26,33 +27,6 @@ from storage import queries
 from storage.db import session_scope
 
 __all__ = ["MAX_PAGE", "CommandCore"]
-
-HELP = """\
-<b>Commands</b>
-/latest [N] — the N newest meetings, e.g. <code>/latest 3</code>
-/who NAME — a person's meetings, counterparts and topics, e.g. <code>/who Shoigu</code>, \
-<code>/who шойгу</code>, <code>/who Russia's security chief</code>
-/topic NAME — meetings where a topic came up, e.g. <code>/topic Taiwan</code>
-/search TEXT — sentences of the articles, e.g. <code>/search missile defence</code>
-/subscribe [HH:MM] [Area/City] — a daily digest, e.g. <code>/subscribe 08:30 Europe/Moscow</code>; \
-/unsubscribe; /settings
-/follow NAME, /unfollow NAME — only meetings with a person or topic, e.g. <code>/follow Wang Yi</code>
-/alerts on|off — a message as soon as articles are added
-/digest — the digest now
-/export json|csv|ics — every meeting as a file
-/help — this list
-In a private chat, words without a slash are looked up as a person, else a topic, else searched for, \
-e.g. <code>shoigu</code>"""
-
-_ADMIN_TOOLS = "/articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"
-ADMIN_HELP = {  # how an admin adds an article depends on where the command is typed
-    "telegram": "<b>Admin</b>\nSend a .txt, .md, .html or .pdf file to add an article "
-                "(caption: <code>published: 2025-12-02</code> and a URL)\n"
-                f"/add URL — fetch a page and add it\n{_ADMIN_TOOLS}",
-    "console": "<b>Admin</b>\n/add PATH or URL — add a .txt, .md, .html or .pdf file, or fetch a page, e.g. "
-               "<code>/add talks.txt published: 2025-12-02</code>\n"
-               f"{_ADMIN_TOOLS}",
-}
 
 MAX_EXPORT_BYTES = 50 * 2**20  # the largest file the Bot API lets a bot send
 
@@ -70,19 +44,6 @@ class CommandCore:
         self.subscriptions = SubscriptionCommands(engine, self.lookup, digest_time=digest_time, timezone=timezone,
                                                   now=self.now)
         self.admin = AdminCommands(engine, self.now)
-        self._commands: dict[str, Callable[[str, Caller], Reply]] = {
-            "start": self.start, "help": self.start,
-            "latest": lambda a, _c: self.reader.latest(a),
-            "who": lambda a, _c: self.reader.who(a),
-            "topic": lambda a, _c: self.reader.topic(a),
-            "search": lambda a, _c: self.reader.search(a),
-            "subscribe": self.subscriptions.subscribe, "unsubscribe": self.subscriptions.unsubscribe,
-            "settings": self.subscriptions.settings, "alerts": self.subscriptions.alerts,
-            "follow": self.subscriptions.follow, "unfollow": self.subscriptions.unfollow,
-            "digest": self.subscriptions.digest,
-            "export": self.export,
-            "articles": self.admin.articles, "delete": self.admin.delete, "stats": self.admin.stats,
-        }
 
     def handle(self, line: str, caller: Caller = CONSOLE) -> Reply:
         """Dispatch `/command args`; words without a slash are looked up as the reader most likely means them."""
@@ -90,15 +51,19 @@ class CommandCore:
         if not line.startswith("/"):
             return self.look_up(line)
         name, _, args = line[1:].partition(" ")
-        name = name.split("@", 1)[0].lower()  # /who@BriefingBot in groups
-        command = self._commands.get(name)
-        if command is None:
-            return Reply(f"Unknown command /{esc(name[:40])}. Send /help for the list.")
-        return command(args.strip(), caller)
+        command = registry.find(name)
+        if command is None or command.answer is None:
+            return Reply(f"Unknown command /{esc(name.split('@', 1)[0].lower()[:40])}. Send /help for the list.")
+        if (refused := refusal(command.access, caller, f"/{command.name}")) is not None:
+            return refused
+        return command.answer(self, args.strip(), caller)
 
     def press(self, data: str, caller: Caller = CONSOLE) -> Reply:
         """Answer a button press; stale or forged data gets a clear message, never an error."""
-        match buttons.decode(data):
+        action = buttons.decode(data)
+        if action is not None and (refused := refusal(action.access, caller, f"button {data}")) is not None:
+            return refused
+        match action:
             case LatestPage(offset, size, full):
                 size = PAGE if size is None else min(MAX_PAGE, max(1, size))
                 return self.reader.latest_page(limit=size, offset=max(0, offset), full=full)
@@ -128,8 +93,7 @@ class CommandCore:
             known = f"No meetings stored yet ({counted(summary.articles, 'article')})."
         intro = ("<b>Briefing Bot</b> tracks meetings between Russian and Chinese officials: "
                  "who met whom, when, where and about what, with the sentence that says so.")
-        parts = [f"{intro}\n{known}", HELP] + ([ADMIN_HELP[caller.front_end]] if caller.is_admin else [])
-        return Reply("\n\n".join(parts))
+        return Reply(f"{intro}\n{known}\n\n{registry.help_text(caller.front_end, admin=caller.is_admin)}")
 
     def look_up(self, text: str) -> Reply:
         """Plain words, as an analyst types them: a person's name, else a topic meetings discussed, else an

@@ -33,8 +33,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import buttons, sends
-from bot.admin import add_article, refuse
+from bot import buttons, registry, sends
+from bot.admin import add_article, check_upload, could_not_fetch, page_to_add
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import (
@@ -47,27 +47,16 @@ from bot.delivery import (
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import parse_caption, suffix_problem
-from bot.render import clip, esc, split_message
+from bot.ingest import parse_caption
+from bot.render import clip, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
 from storage import inbox
 from storage import subscriptions as subs
 from storage.db import session_scope
-from storage.writes import ArticleMeta
 
 log = logging.getLogger(__name__)
 
-MENU = [
-    ("latest", "the newest meetings"), ("who", "a person's meetings: /who Shoigu"),
-    ("topic", "meetings on a topic: /topic Taiwan"), ("search", "search the articles"),
-    ("subscribe", "a daily digest: /subscribe 08:00 Europe/Moscow"), ("unsubscribe", "stop the digest"),
-    ("settings", "what is set for this chat"), ("follow", "only meetings with a person or topic"),
-    ("unfollow", "stop following"), ("alerts", "instant alerts on|off"), ("digest", "the digest now"),
-    ("export", "the meetings as json, csv or ics"), ("help", "every command with an example"),
-]
-HIDDEN = ["start", "articles", "delete", "stats"]  # admin commands stay out of every reader's menu
-CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "digest"}  # need a chat admin
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
@@ -141,10 +130,9 @@ def register_handlers(application: Application) -> None:
     # included: a crash in between replays it at the next start (see _post_init)
     application.add_handler(TypeHandler(Update, _take_in), group=-1)
     application.add_handler(TypeHandler(Update, _mark_done), group=1)
-    commands = [name for name, _ in MENU] + HIDDEN
     in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(CommandHandler("add", on_add, filters=in_chats))
-    application.add_handler(CommandHandler(commands, on_command, filters=in_chats))
+    application.add_handler(CommandHandler(registry.answered_by_core(), on_command, filters=in_chats))
     # any other command in a private chat: "unknown command" (in groups it may be another bot's)
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_command))
     application.add_handler(CallbackQueryHandler(on_button))
@@ -155,7 +143,7 @@ def register_handlers(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    await application.bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in registry.menu()])
     await _replay_inbox(application)
     count = reschedule_from_store(application, application.bot_data["engine"])
     log.info("scheduled daily digests for %d subscribers", count)
@@ -202,11 +190,13 @@ async def _mark_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     name = message.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
-    caller = await _caller(update, context, managing=name in CHAT_SETTINGS)
+    command = registry.find(name)
+    subscription = command is not None and command.access.subscription
+    caller = await _caller(update, context, managing=subscription)
     core: CommandCore = context.bot_data["core"]
     reply = await asyncio.to_thread(core.handle, message.text, caller)
     log.info("chat %s: /%s", caller.chat_id, name)
-    if name in CHAT_SETTINGS:
+    if subscription:
         _sync_schedule(context.application, caller.chat_id)
     await send_reply(context.bot, caller.chat_id, reply)
 
@@ -257,60 +247,41 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.effective_message
     settings: Settings = context.bot_data["settings"]
     caller = await _caller(update, context, managing=False)
-    document = message.document
-    if not caller.is_admin:
-        refuse(caller, "upload")
-        await message.reply_text("Only admins can add articles. Try /help to search the ones there are.")
+    document, name, caption = message.document, message.document.file_name or "upload", message.caption or ""
+    refused = check_upload(caller, filename=name, size=document.file_size, max_mb=settings.max_upload_mb,
+                           caption=caption)
+    if refused is not None:
+        await send_reply(context.bot, caller.chat_id, refused)
         return
-    name = document.file_name or "upload"
-    if (refused := suffix_problem(name)) is not None:
-        await message.reply_text(refused + ".")
-        return
-    if document.file_size and document.file_size > settings.max_upload_mb * 1024 * 1024:
-        await message.reply_text(f"That file is {document.file_size / 1048576:.1f} MB; "
-                                 f"the limit is {settings.max_upload_mb:g} MB.")
-        return
-    published, url, problem = parse_caption(message.caption or "")
-    if problem:
-        await message.reply_text(problem)
-        return
+    published, url, _ = parse_caption(caption)
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    meta = ArticleMeta(url=url, filename=name, added_by=f"telegram:{caller.user_id}")
-    await _add_article(context, caller, data, meta=meta, published=published, content_type=document.mime_type)
+    await _add_article(context, caller, data, url=url, filename=name, published=published,
+                       content_type=document.mime_type)
 
 
 async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/add URL: fetch the page, strip its boilerplate, and add it like an upload."""
     settings: Settings = context.bot_data["settings"]
     caller = await _caller(update, context, managing=False)
-    if not caller.is_admin:
-        refuse(caller, "/add")
-        await send_reply(context.bot, caller.chat_id, Reply("Only admins can add articles."))
-        return
-    words = context.args or []
-    if not words:
-        await send_reply(context.bot, caller.chat_id,
-                         Reply("Which page? e.g. <code>/add https://example.org/news/talks.html</code>"))
-        return
-    published, _, problem = parse_caption(" ".join(words[1:]))
-    if problem:
-        await send_reply(context.bot, caller.chat_id, Reply(esc(problem)))
+    request = page_to_add(" ".join(context.args or []), caller)
+    if isinstance(request, Reply):
+        await send_reply(context.bot, caller.chat_id, request)
         return
     try:
-        page = await fetch_article(words[0], max_bytes=int(settings.max_upload_mb * 1048576),
+        page = await fetch_article(request.url, max_bytes=int(settings.max_upload_mb * 1048576),
                                    allow_private=settings.allow_private_urls)
     except FetchError as error:
-        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add that page: {esc(error)}."))
+        await send_reply(context.bot, caller.chat_id, could_not_fetch(error))
         return
-    meta = ArticleMeta(url=page.url, filename=None, added_by=f"telegram:{caller.user_id}")
-    await _add_article(context, caller, page.data, meta=meta, published=published, content_type=page.content_type)
+    await _add_article(context, caller, page.data, url=page.url, filename=None, published=request.published,
+                       content_type=page.content_type)
 
 
-async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data: bytes, *, meta: ArticleMeta,
-                       published: dt.date | None, content_type: str | None) -> None:
+async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data: bytes, *, url: str | None,
+                       filename: str | None, published: dt.date | None, content_type: str | None) -> None:
     """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
-    reply, result = await asyncio.to_thread(add_article, context.bot_data["engine"], data, meta=meta,
-                                            published=published, content_type=content_type)
+    reply, result = await asyncio.to_thread(add_article, context.bot_data["engine"], data, caller=caller, url=url,
+                                            filename=filename, published=published, content_type=content_type)
     await send_reply(context.bot, caller.chat_id, reply)
     if result is None:
         return
