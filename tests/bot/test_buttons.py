@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from bot.buttons import (
@@ -18,10 +16,8 @@ from bot.buttons import (
     decode,
     encode,
 )
-from bot.commands import MAX_PAGE, CommandCore
+from bot.commands import MAX_PAGE
 from bot.replies import Caller
-from knowledge import default_knowledge
-from storage.bootstrap import open_store
 
 LARGEST = 2**63 - 1  # SQLite's largest row id, and more meetings than any offset will pass
 ADMIN = Caller(chat_id=5, user_id=7, is_admin=True)
@@ -63,10 +59,8 @@ def test_mangled_or_forged_data_reads_as_nothing(data):
 
 
 @pytest.fixture
-def core(seeded_db_url):
-    engine = open_store(seeded_db_url)
-    yield CommandCore(engine, default_knowledge(), today=lambda: dt.date(2026, 11, 23))
-    engine.dispose()
+def core(seeded_core):
+    return seeded_core
 
 
 def test_every_button_the_commands_show_answers_and_reads_back(core):

@@ -3,7 +3,6 @@ who may use what all come from it, so a command cannot be listed in one place an
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -11,13 +10,10 @@ from telegram.ext import Application, CommandHandler
 
 from bot import registry
 from bot.access import ADMINS_ONLY, NOT_ALLOWED, TELEGRAM_ONLY, Who
-from bot.commands import CommandCore
 from bot.config import Settings
 from bot.console import Console
 from bot.replies import CONSOLE, Caller
 from bot.telegram_app import register_handlers
-from knowledge import default_knowledge
-from storage.bootstrap import open_store
 
 READER = Caller(chat_id=5, user_id=8)
 GROUP_MEMBER = Caller(chat_id=-100, user_id=9, can_manage_chat=False)
@@ -25,10 +21,8 @@ ADMIN = Caller(chat_id=5, user_id=7, is_admin=True)
 
 
 @pytest.fixture
-def core(seeded_db_url):
-    engine = open_store(seeded_db_url)
-    yield CommandCore(engine, default_knowledge(), today=lambda: dt.date(2026, 11, 23))
-    engine.dispose()
+def core(seeded_core):
+    return seeded_core
 
 
 def test_every_command_answers_in_the_console_or_says_it_is_for_telegram(core, tmp_path):
