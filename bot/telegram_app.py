@@ -12,10 +12,12 @@ import datetime as dt
 import json
 import logging
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 from telegram import BotCommand, CallbackQuery, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -27,7 +29,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     TypeHandler,
     filters,
@@ -35,6 +36,7 @@ from telegram.ext import (
 
 from bot import buttons, registry, sends
 from bot.admin import add_article, check_upload, could_not_fetch, page_to_add
+from bot.app_state import CONTEXT_TYPES, BotData, Context
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import (
@@ -56,6 +58,7 @@ from storage import subscriptions as subs
 from storage.db import session_scope
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
@@ -74,6 +77,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
         .request(sends.http_request(sends.SEND_TIMEOUTS, pool_size=256, tracked=True))
         .get_updates_request(sends.http_request(sends.POLL_TIMEOUTS, pool_size=1, tracked=False))
         .post_init(_post_init)
+        .context_types(CONTEXT_TYPES)
         # a slow upload or a long push must not keep fifty readers waiting; SQLite's WAL and busy
         # timeout let their reads and the upload's write overlap
         .concurrent_updates(16)
@@ -83,8 +87,8 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     if settings.telegram_file_base_url:
         builder = builder.base_file_url(settings.telegram_file_base_url)
     application = builder.build()
-    application.bot_data.update(engine=engine, core=core, settings=settings, broadcast_lock=asyncio.Lock(),
-                                replaying=set())  # ids of inbox updates queued again at start-up
+    state: BotData = application.bot_data
+    state.engine, state.core, state.digests, state.settings = engine, core, core.subscriptions, settings
     register_handlers(application)
     return application
 
@@ -145,76 +149,73 @@ def register_handlers(application: Application) -> None:
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in registry.menu()])
     await _replay_inbox(application)
-    count = reschedule_from_store(application, application.bot_data["engine"])
+    count = reschedule_from_store(application, application.bot_data.engine)
     log.info("scheduled daily digests for %d subscribers", count)
     # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
     application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=1, name="broadcasts")
 
 
-async def _broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _broadcast_job(context: Context) -> None:
     await run_broadcasts(context.application)
-    with session_scope(context.application.bot_data["engine"]) as session:
-        inbox.prune(session, before=dt.datetime.now(dt.UTC) - KEEP_HANDLED)
+    before = dt.datetime.now(dt.UTC) - KEEP_HANDLED
+    await _in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
 
 
 async def _replay_inbox(application: Application) -> None:
     """Queue again the updates a crash cut short, ahead of anything new."""
-    with session_scope(application.bot_data["engine"]) as session:
-        unfinished = inbox.unfinished(session)
+    unfinished = await _in_store(application.bot_data, inbox.unfinished)
     for update_id, payload in unfinished:
-        application.bot_data["replaying"].add(update_id)
+        application.bot_data.replaying.add(update_id)
         await application.update_queue.put(Update.de_json(json.loads(payload), application.bot))
     if unfinished:
         log.info("handling again %d updates a crash cut short", len(unfinished))
 
 
-async def _take_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.update_id in context.bot_data["replaying"]:
-        context.bot_data["replaying"].discard(update.update_id)
+async def _take_in(update: Update, context: Context) -> None:
+    if update.update_id in context.bot_data.replaying:
+        context.bot_data.replaying.discard(update.update_id)
         return
-    with session_scope(context.bot_data["engine"]) as session:
-        fresh = inbox.take_in(session, update_id=update.update_id, payload=json.dumps(update.to_dict()))
+    payload = json.dumps(update.to_dict())
+    fresh = await _in_store(context.bot_data,
+                            lambda session: inbox.take_in(session, update_id=update.update_id, payload=payload))
     if not fresh:
         log.info("update %s was handled before: ignored", update.update_id)
         raise ApplicationHandlerStop
 
 
-async def _mark_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    with session_scope(context.bot_data["engine"]) as session:
-        inbox.mark_done(session, update_id=update.update_id)
+async def _mark_done(update: Update, context: Context) -> None:
+    await _in_store(context.bot_data, lambda session: inbox.mark_done(session, update_id=update.update_id))
 
 
 # handlers ------------------------------------------------------------------------------------
 
 
-async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_command(update: Update, context: Context) -> None:
     message = update.effective_message
     name = message.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
     command = registry.find(name)
     subscription = command is not None and command.access.subscription
     caller = await _caller(update, context, managing=subscription)
-    core: CommandCore = context.bot_data["core"]
-    reply = await asyncio.to_thread(core.handle, message.text, caller)
+    reply = await asyncio.to_thread(context.bot_data.core.handle, message.text, caller)
     log.info("chat %s: /%s", caller.chat_id, name)
     if subscription:
-        _sync_schedule(context.application, caller.chat_id)
+        await _sync_schedule(context.application, caller.chat_id)
     await send_reply(context.bot, caller.chat_id, reply)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     data = query.data or ""
     subscription = buttons.access(data).subscription
     caller = await _caller(update, context, managing=subscription)
-    core: CommandCore = context.bot_data["core"]
-    reply = await asyncio.to_thread(core.press, data, caller)
+    reply = await asyncio.to_thread(context.bot_data.core.press, data, caller)
     log.info("chat %s: button %s", caller.chat_id, data[:20])
     if reply.private:  # for the one who tapped alone: the shared message stays as it is
         await _answer(query, clip(reply.plain(), CALLBACK_ANSWER_LIMIT - 1), alert=True)
         return
     await _answer(query)
     if subscription:
-        _sync_schedule(context.application, caller.chat_id)
+        await _sync_schedule(context.application, caller.chat_id)
     first, *rest = split_message(reply.html)
     try:
         await query.edit_message_text(first, parse_mode=ParseMode.HTML,
@@ -242,10 +243,10 @@ async def _answer(query: CallbackQuery, text: str | None = None, *, alert: bool 
                  query.message.chat.id if query.message else "?")
 
 
-async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_document(update: Update, context: Context) -> None:
     """An admin's upload becomes an article; subscribers hear about its new meetings."""
     message = update.effective_message
-    settings: Settings = context.bot_data["settings"]
+    settings = context.bot_data.settings
     caller = await _caller(update, context, managing=False)
     document, name, caption = message.document, message.document.file_name or "upload", message.caption or ""
     refused = check_upload(caller, filename=name, size=document.file_size, max_mb=settings.max_upload_mb,
@@ -259,9 +260,9 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                        content_type=document.mime_type)
 
 
-async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_add(update: Update, context: Context) -> None:
     """/add URL: fetch the page, strip its boilerplate, and add it like an upload."""
-    settings: Settings = context.bot_data["settings"]
+    settings = context.bot_data.settings
     caller = await _caller(update, context, managing=False)
     request = page_to_add(" ".join(context.args or []), caller)
     if isinstance(request, Reply):
@@ -277,10 +278,10 @@ async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                        content_type=page.content_type)
 
 
-async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data: bytes, *, url: str | None,
+async def _add_article(context: Context, caller: Caller, data: bytes, *, url: str | None,
                        filename: str | None, published: dt.date | None, content_type: str | None) -> None:
     """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
-    reply, result = await asyncio.to_thread(add_article, context.bot_data["engine"], data, caller=caller, url=url,
+    reply, result = await asyncio.to_thread(add_article, context.bot_data.engine, data, caller=caller, url=url,
                                             filename=filename, published=published, content_type=content_type)
     await send_reply(context.bot, caller.chat_id, reply)
     if result is None:
@@ -290,29 +291,28 @@ async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data:
     context.application.create_task(run_broadcasts(context.application), name="push")
 
 
-async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_my_chat_member(update: Update, context: Context) -> None:
     """Blocked in a private chat, or removed from a group or channel: stop sending there."""
     change = update.my_chat_member
     if change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}:
-        _stop_sending(context.application, change.chat.id)
+        await _stop_sending(context.application, change.chat.id)
         log.info("chat %s removed the bot: subscription inactive", change.chat.id)
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: Context) -> None:
     """Words without a slash in a private chat: looked up by the command core, as in the console chat."""
     caller = await _caller(update, context, managing=False)
-    core: CommandCore = context.bot_data["core"]
-    reply = await asyncio.to_thread(core.handle, update.effective_message.text, caller)
+    reply = await asyncio.to_thread(context.bot_data.core.handle, update.effective_message.text, caller)
     log.info("chat %s: plain text", caller.chat_id)
     await send_reply(context.bot, caller.chat_id, reply)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if chat is not None and isinstance(context.error, TelegramError) and chat_is_gone(context.error):
         # the reader blocked the bot (or removed it) before its answer went out: not a fault of ours,
         # and nothing more can reach that chat, so no apology is sent after it
-        _stop_sending(context.application, chat.id)
+        await _stop_sending(context.application, chat.id)
         log.info("chat %s is gone (%s): subscription inactive", chat.id, context.error.message)
         return
     log.error("error while handling an update", exc_info=context.error)
@@ -327,9 +327,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # helpers -------------------------------------------------------------------------------------
 
 
-async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managing: bool) -> Caller:
+async def _caller(update: Update, context: Context, *, managing: bool) -> Caller:
     """Who is asking; in groups, only chat admins may change the chat's subscription."""
-    settings: Settings = context.bot_data["settings"]
+    settings = context.bot_data.settings
     chat, user = update.effective_chat, update.effective_user
     is_admin = user is not None and user.id in settings.admin_ids
     can_manage = chat.type in {ChatType.PRIVATE, ChatType.CHANNEL} or is_admin
@@ -343,17 +343,23 @@ async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managin
     return Caller(chat_id=chat.id, user_id=user.id if user else None, is_admin=is_admin, can_manage_chat=can_manage)
 
 
-def _stop_sending(application: Application, chat_id: int) -> None:
+async def _in_store(state: BotData, work: Callable[[Session], T]) -> T:
+    """Run `work` in one transaction in a worker thread: SQLite must not hold up the event loop."""
+    def run() -> T:
+        with session_scope(state.engine) as session:
+            return work(session)
+    return await asyncio.to_thread(run)
+
+
+async def _stop_sending(application: Application, chat_id: int) -> None:
     """The chat blocked or removed the bot: its subscription stops until it subscribes again."""
-    with session_scope(application.bot_data["engine"]) as session:
-        subs.mark_inactive(session, chat_id=chat_id)
+    await _in_store(application.bot_data, lambda session: subs.mark_inactive(session, chat_id=chat_id))
     unschedule_digest(application, chat_id=chat_id)
 
 
-def _sync_schedule(application: Application, chat_id: int) -> None:
+async def _sync_schedule(application: Application, chat_id: int) -> None:
     """After a settings command: the chat's digest job matches what the store says."""
-    with session_scope(application.bot_data["engine"]) as session:
-        subscriber = subs.get_subscriber(session, chat_id=chat_id)
+    subscriber = await _in_store(application.bot_data, lambda session: subs.get_subscriber(session, chat_id=chat_id))
     if subscriber is not None and subscriber.active:
         schedule_digest(application, chat_id=chat_id, digest_time=subscriber.digest_time,
                         timezone=subscriber.timezone)
