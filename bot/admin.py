@@ -101,10 +101,11 @@ class AdminCommands:
 
 
 @dataclass(frozen=True)
-class PageToAdd:
-    """What `/add URL [published: YYYY-MM-DD]` asks for, once the command is allowed and its words make sense."""
+class ToAdd:
+    """An upload or `/add URL` an admin may make: the page's address (a caption may give it) and the publication
+    date they gave, if any."""
 
-    url: str
+    url: str | None
     published: dt.date | None
 
 
@@ -114,20 +115,19 @@ def may_add(caller: Caller, how: str) -> Reply | None:
     return refusal(registry.BY_NAME["add"].access, caller, how)
 
 
-def check_upload(caller: Caller, *, filename: str, size: int | None, max_mb: float, caption: str) -> Reply | None:
-    """Why a sent file will not be added (checked before it is downloaded), or None to go ahead."""
+def upload_to_add(caller: Caller, *, filename: str, size: int | None, max_mb: float, caption: str) -> ToAdd | Reply:
+    """What a sent file adds, or why it will not be added: checked before it is downloaded."""
     if (refused := may_add(caller, "upload")) is not None:
         return refused
     if (problem := suffix_problem(filename)) is not None:
         return Reply(esc(problem) + ".")
     if size and size > max_mb * 1048576:
         return Reply(f"That file is {size / 1048576:.1f} MB; the limit is {max_mb:g} MB.")
-    if (problem := parse_caption(caption)[2]) is not None:
-        return Reply(esc(problem))
-    return None
+    published, url, problem = parse_caption(caption)
+    return Reply(esc(problem)) if problem else ToAdd(url, published)
 
 
-def page_to_add(args: str, caller: Caller) -> PageToAdd | Reply:
+def page_to_add(args: str, caller: Caller) -> ToAdd | Reply:
     """`/add URL [published: YYYY-MM-DD]` in Telegram: the page to fetch, or why there is none."""
     if (refused := may_add(caller, "/add")) is not None:
         return refused
@@ -135,9 +135,7 @@ def page_to_add(args: str, caller: Caller) -> PageToAdd | Reply:
     if not words:
         return Reply("Which page? e.g. <code>/add https://example.org/news/talks.html</code>")
     published, _, problem = parse_caption(" ".join(words[1:]))
-    if problem:
-        return Reply(esc(problem))
-    return PageToAdd(words[0], published)
+    return Reply(esc(problem)) if problem else ToAdd(words[0], published)
 
 
 def could_not_fetch(error: FetchError) -> Reply:

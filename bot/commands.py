@@ -53,7 +53,7 @@ class CommandCore:
         name, _, args = line[1:].partition(" ")
         command = registry.find(name)
         if command is None or command.answer is None:
-            return Reply(f"Unknown command /{esc(name.split('@', 1)[0].lower()[:40])}. Send /help for the list.")
+            return Reply(f"Unknown command /{esc(registry.command_name(name)[:40])}. Send /help for the list.")
         if (refused := refusal(command.access, caller, f"/{command.name}")) is not None:
             return refused
         return command.answer(self, args.strip(), caller)

@@ -85,9 +85,14 @@ PLAIN_WORDS_HELP = ("In a private chat, words without a slash are looked up as a
                     "searched for, e.g. <code>shoigu</code>")
 
 
-def find(name: str) -> Command | None:
-    """The command `/name` (in any letter case, `/who@BriefingBot` in groups), or None."""
-    return BY_NAME.get(name.split("@", 1)[0].lower())
+def command_name(word: str) -> str:
+    """The name a command word stands for: any letter case, and `who@BriefingBot` (groups) is `who`."""
+    return word.split("@", 1)[0].lower()
+
+
+def find(word: str) -> Command | None:
+    """The command a word after the slash names, or None."""
+    return BY_NAME.get(command_name(word))
 
 
 def menu() -> list[tuple[str, str]]:

@@ -35,7 +35,7 @@ from telegram.ext import (
 )
 
 from bot import buttons, registry, sends
-from bot.admin import add_article, check_upload, could_not_fetch, page_to_add
+from bot.admin import add_article, could_not_fetch, page_to_add, upload_to_add
 from bot.app_state import CONTEXT_TYPES, BotData, Context
 from bot.commands import CommandCore
 from bot.config import Settings
@@ -49,7 +49,6 @@ from bot.delivery import (
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import parse_caption
 from bot.render import clip, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
@@ -192,7 +191,7 @@ async def _mark_done(update: Update, context: Context) -> None:
 
 async def on_command(update: Update, context: Context) -> None:
     message = update.effective_message
-    name = message.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
+    name = registry.command_name(message.text.split(maxsplit=1)[0][1:])
     command = registry.find(name)
     subscription = command is not None and command.access.subscription
     caller = await _caller(update, context, managing=subscription)
@@ -249,14 +248,13 @@ async def on_document(update: Update, context: Context) -> None:
     settings = context.bot_data.settings
     caller = await _caller(update, context, managing=False)
     document, name, caption = message.document, message.document.file_name or "upload", message.caption or ""
-    refused = check_upload(caller, filename=name, size=document.file_size, max_mb=settings.max_upload_mb,
-                           caption=caption)
-    if refused is not None:
-        await send_reply(context.bot, caller.chat_id, refused)
+    request = upload_to_add(caller, filename=name, size=document.file_size, max_mb=settings.max_upload_mb,
+                            caption=caption)
+    if isinstance(request, Reply):
+        await send_reply(context.bot, caller.chat_id, request)
         return
-    published, url, _ = parse_caption(caption)
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    await _add_article(context, caller, data, url=url, filename=name, published=published,
+    await _add_article(context, caller, data, url=request.url, filename=name, published=request.published,
                        content_type=document.mime_type)
 
 
@@ -269,7 +267,7 @@ async def on_add(update: Update, context: Context) -> None:
         await send_reply(context.bot, caller.chat_id, request)
         return
     try:
-        page = await fetch_article(request.url, max_bytes=int(settings.max_upload_mb * 1048576),
+        page = await fetch_article(request.url or "", max_bytes=int(settings.max_upload_mb * 1048576),
                                    allow_private=settings.allow_private_urls)
     except FetchError as error:
         await send_reply(context.bot, caller.chat_id, could_not_fetch(error))
