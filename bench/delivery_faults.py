@@ -155,7 +155,7 @@ async def _faults(people: list[SynthPerson], chats_count: int, seed: int, out: P
             answered = lambda: len({c.chat_id for c in api.sent_messages() if REPLY_MARK in (c.text or "")})  # noqa: E731
             await _wait(lambda: answered() >= len(chats), timeout=60 + chats_count)
             await asyncio.sleep(LATE_SECONDS[1] + 1)  # every late answer, and any resend after it
-            async with app.bot_data["broadcast_lock"]:  # the minute job may not start the round half-queued
+            async with app.bot_data.broadcast_lock:  # the minute job may not start the round half-queued
                 queue_push(db_url, people, seed)
             for _ in range(subs.MAX_ATTEMPTS + 1):
                 await run_broadcasts(app)

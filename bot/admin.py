@@ -1,25 +1,31 @@
-"""Admin commands: /articles, /delete (with a confirmation button), /stats, adding an article and its report."""
+"""Admin commands: /articles, /delete (with a confirmation button), /stats, and adding an article: who may, what
+may be added, and the report of what was found."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from bot.ingest import IngestResult, UnreadableUpload, ingest_bytes
+from bot import registry
+from bot.access import refusal
+from bot.buttons import ArticlesPage, DeleteArticle, button
+from bot.ingest import IngestResult, UnreadableUpload, ingest_bytes, parse_caption, suffix_problem
 from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_date
-from bot.replies import Button, Caller, Reply
+from bot.replies import Caller, Reply
 from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
 from storage.writes import ArticleMeta, delete_article
 
-ADMINS_ONLY = "Only admins can do that."
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from bot.fetch import FetchError
+
 ARTICLES_PAGE = 10
 PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "url": "from the page's address",
                  "dateline": "from the dateline", "assumed": "not stated"}
@@ -33,8 +39,6 @@ class AdminCommands:
         return self.articles_page(0, caller)
 
     def articles_page(self, offset: int, caller: Caller) -> Reply:
-        if not caller.is_admin:
-            return refuse(caller, "/articles")
         with session_scope(self.engine) as session:
             rows, total = queries.list_articles(session, limit=ARTICLES_PAGE, offset=offset)
         if not total:
@@ -46,15 +50,13 @@ class AdminCommands:
                          + (f" · {esc(row.outlet)}" if row.outlet else "") + f" · {counted(row.meetings, 'meeting')}")
         buttons = []
         if offset > 0:
-            buttons.append(Button("◀ Newer", f"A:{max(0, offset - ARTICLES_PAGE)}"))
+            buttons.append(button("◀ Newer", ArticlesPage(max(0, offset - ARTICLES_PAGE))))
         if offset + len(rows) < total:
-            buttons.append(Button("Older ▶", f"A:{offset + len(rows)}"))
+            buttons.append(button("Older ▶", ArticlesPage(offset + len(rows))))
         lines.append("/delete ID removes one with its meetings.")
         return Reply("\n".join(lines), (tuple(buttons),) if buttons else ())
 
     def delete(self, args: str, caller: Caller) -> Reply:
-        if not caller.is_admin:
-            return refuse(caller, "/delete")
         word = args.strip().lstrip("#")
         if not word.isdigit():
             return Reply("Which article? e.g. <code>/delete 12</code> (see /articles for ids).")
@@ -65,12 +67,11 @@ class AdminCommands:
             return Reply(f"There is no article #{esc(word)}. /articles lists them.")
         return Reply(
             f"Delete article #{article.id} “{esc(clip(title or 'untitled', 80))}” and the meetings only it reports?",
-            ((Button("Delete", f"D:{article.id}:y"), Button("Keep", f"D:{article.id}:n")),),
+            ((button("Delete", DeleteArticle(article.id or 0, confirmed=True)),
+              button("Keep", DeleteArticle(article.id or 0, confirmed=False))),),
         )
 
     def confirm_delete(self, article_id: int, *, confirmed: bool, caller: Caller) -> Reply:
-        if not caller.is_admin:
-            return refuse(caller, "the delete button")
         if not confirmed:
             return Reply(f"Kept article #{article_id}.")
         with session_scope(self.engine) as session:
@@ -80,8 +81,6 @@ class AdminCommands:
         return Reply(f"Deleted article #{article_id} and {counted(removed, 'meeting')} only it reported.")
 
     def stats(self, _args: str, caller: Caller) -> Reply:
-        if not caller.is_admin:
-            return refuse(caller, "/stats")
         with session_scope(self.engine) as session:
             summary = queries.store_summary(session)
             day_ago = self.now() - dt.timedelta(days=1)
@@ -101,17 +100,55 @@ class AdminCommands:
         ]))
 
 
-def refuse(caller: Caller, action: str) -> Reply:
-    """Every admin action checks the sender itself; refusals are logged with who tried."""
-    log.warning("refused %s from user %s in chat %s", action, caller.user_id, caller.chat_id)
-    return Reply(ADMINS_ONLY, private=True)
+@dataclass(frozen=True)
+class ToAdd:
+    """An upload or `/add URL` an admin may make: the page's address (a caption may give it) and the publication
+    date they gave, if any."""
+
+    url: str | None
+    published: dt.date | None
 
 
-def add_article(engine: Engine, data: bytes, *, meta: ArticleMeta, published: dt.date | None,
-                content_type: str | None) -> tuple[Reply, IngestResult | None]:
+def may_add(caller: Caller, how: str) -> Reply | None:
+    """The gate every way of adding an article passes before anything is downloaded: /add's access (bot admins),
+    refused in the words every admin command uses."""
+    return refusal(registry.BY_NAME["add"].access, caller, how)
+
+
+def upload_to_add(caller: Caller, *, filename: str, size: int | None, max_mb: float, caption: str) -> ToAdd | Reply:
+    """What a sent file adds, or why it will not be added: checked before it is downloaded."""
+    if (refused := may_add(caller, "upload")) is not None:
+        return refused
+    if (problem := suffix_problem(filename)) is not None:
+        return Reply(esc(problem) + ".")
+    if size and size > max_mb * 1048576:
+        return Reply(f"That file is {size / 1048576:.1f} MB; the limit is {max_mb:g} MB.")
+    published, url, problem = parse_caption(caption)
+    return Reply(esc(problem)) if problem else ToAdd(url, published)
+
+
+def page_to_add(args: str, caller: Caller) -> ToAdd | Reply:
+    """`/add URL [published: YYYY-MM-DD]` in Telegram: the page to fetch, or why there is none."""
+    if (refused := may_add(caller, "/add")) is not None:
+        return refused
+    words = args.split()
+    if not words:
+        return Reply("Which page? e.g. <code>/add https://example.org/news/talks.html</code>")
+    published, _, problem = parse_caption(" ".join(words[1:]))
+    return Reply(esc(problem)) if problem else ToAdd(words[0], published)
+
+
+def could_not_fetch(error: FetchError) -> Reply:
+    return Reply(f"I could not add that page: {esc(error)}.")
+
+
+def add_article(engine: Engine, data: bytes, *, caller: Caller, url: str | None, filename: str | None,
+                published: dt.date | None, content_type: str | None) -> tuple[Reply, IngestResult | None]:
     """Store an upload, a fetched page or a named file and say what became of it, in Telegram and the
     console alike; the result when it was stored (its subscribers are then due a push)."""
-    source = meta.filename or meta.url or "the article"
+    added_by = "console" if caller.front_end == "console" else f"telegram:{caller.user_id}"
+    meta = ArticleMeta(url=url, filename=filename, added_by=added_by)
+    source = filename or url or "the article"
     try:
         result = ingest_bytes(engine, data, published=published, meta=meta, content_type=content_type,
                               announce=True)

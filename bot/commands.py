@@ -10,12 +10,15 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from bot import buttons, registry
+from bot.access import refusal
 from bot.admin import AdminCommands
+from bot.buttons import ArticlesPage, DeleteArticle, Follow, LatestPage, PersonPage, SearchPage, TopicPage
 from bot.export import CHUNKS, CalendarTally
 from bot.lookup import Lookup
 from bot.matching import Resolution
 from bot.plural import counted, noun
-from bot.reader import FULL_VIEW, MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
+from bot.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
 from bot.render import clip, esc, human_date
 from bot.replies import CONSOLE, Attachment, Caller, Reply
 from bot.subscribing import SubscriptionCommands
@@ -24,33 +27,6 @@ from storage import queries
 from storage.db import session_scope
 
 __all__ = ["MAX_PAGE", "CommandCore"]
-
-HELP = """\
-<b>Commands</b>
-/latest [N] — the N newest meetings, e.g. <code>/latest 3</code>
-/who NAME — a person's meetings, counterparts and topics, e.g. <code>/who Shoigu</code>, \
-<code>/who шойгу</code>, <code>/who Russia's security chief</code>
-/topic NAME — meetings where a topic came up, e.g. <code>/topic Taiwan</code>
-/search TEXT — sentences of the articles, e.g. <code>/search missile defence</code>
-/subscribe [HH:MM] [Area/City] — a daily digest, e.g. <code>/subscribe 08:30 Europe/Moscow</code>; \
-/unsubscribe; /settings
-/follow NAME, /unfollow NAME — only meetings with a person or topic, e.g. <code>/follow Wang Yi</code>
-/alerts on|off — a message as soon as articles are added
-/digest — the digest now
-/export json|csv|ics — every meeting as a file
-/help — this list
-In a private chat, words without a slash are looked up as a person, else a topic, else searched for, \
-e.g. <code>shoigu</code>"""
-
-_ADMIN_TOOLS = "/articles — the articles; /delete ID — remove one with its meetings; /stats — counts and subscribers"
-ADMIN_HELP = {  # how an admin adds an article depends on where the command is typed
-    "telegram": "<b>Admin</b>\nSend a .txt, .md, .html or .pdf file to add an article "
-                "(caption: <code>published: 2025-12-02</code> and a URL)\n"
-                f"/add URL — fetch a page and add it\n{_ADMIN_TOOLS}",
-    "console": "<b>Admin</b>\n/add PATH or URL — add a .txt, .md, .html or .pdf file, or fetch a page, e.g. "
-               "<code>/add talks.txt published: 2025-12-02</code>\n"
-               f"{_ADMIN_TOOLS}",
-}
 
 MAX_EXPORT_BYTES = 50 * 2**20  # the largest file the Bot API lets a bot send
 
@@ -68,19 +44,6 @@ class CommandCore:
         self.subscriptions = SubscriptionCommands(engine, self.lookup, digest_time=digest_time, timezone=timezone,
                                                   now=self.now)
         self.admin = AdminCommands(engine, self.now)
-        self._commands: dict[str, Callable[[str, Caller], Reply]] = {
-            "start": self.start, "help": self.start,
-            "latest": lambda a, _c: self.reader.latest(a),
-            "who": lambda a, _c: self.reader.who(a),
-            "topic": lambda a, _c: self.reader.topic(a),
-            "search": lambda a, _c: self.reader.search(a),
-            "subscribe": self.subscriptions.subscribe, "unsubscribe": self.subscriptions.unsubscribe,
-            "settings": self.subscriptions.settings, "alerts": self.subscriptions.alerts,
-            "follow": self.subscriptions.follow, "unfollow": self.subscriptions.unfollow,
-            "digest": self.subscriptions.digest,
-            "export": self.export,
-            "articles": self.admin.articles, "delete": self.admin.delete, "stats": self.admin.stats,
-        }
 
     def handle(self, line: str, caller: Caller = CONSOLE) -> Reply:
         """Dispatch `/command args`; words without a slash are looked up as the reader most likely means them."""
@@ -88,37 +51,36 @@ class CommandCore:
         if not line.startswith("/"):
             return self.look_up(line)
         name, _, args = line[1:].partition(" ")
-        name = name.split("@", 1)[0].lower()  # /who@BriefingBot in groups
-        command = self._commands.get(name)
-        if command is None:
-            return Reply(f"Unknown command /{esc(name[:40])}. Send /help for the list.")
-        return command(args.strip(), caller)
+        command = registry.find(name)
+        if command is None or command.answer is None:
+            return Reply(f"Unknown command /{esc(registry.command_name(name)[:40])}. Send /help for the list.")
+        if (refused := refusal(command.access, caller, f"/{command.name}")) is not None:
+            return refused
+        return command.answer(self, args.strip(), caller)
 
     def press(self, data: str, caller: Caller = CONSOLE) -> Reply:
         """Answer a button press; stale or forged data gets a clear message, never an error."""
-        full = data[:2] in {"L:", "W:", "T:"} and data.endswith(FULL_VIEW)  # a page with full titles and quotes
-        kind, _, rest = data.removesuffix(FULL_VIEW if full else "").partition(":")
-        parts = rest.split(":") if rest else []
-        try:
-            if kind == "L" and len(parts) in (1, 2):
-                size = min(MAX_PAGE, max(1, int(parts[1]))) if len(parts) == 2 else PAGE
-                return self.reader.latest_page(limit=size, offset=max(0, int(parts[0])), full=full)
-            if kind == "W" and len(parts) == 2:
-                return self.reader.person_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
-            if kind == "T" and len(parts) == 2:
-                return self.reader.topic_page(int(parts[0]), offset=max(0, int(parts[1])), full=full)
-            if kind == "S" and len(parts) == 2:
-                return self.reader.search_page(int(parts[0]), offset=max(0, int(parts[1])))
-            if kind == "F" and len(parts) == 3 and parts[1] in {"p", "t"}:
-                target = "person" if parts[1] == "p" else "topic"
-                return self.subscriptions.set_follow(caller, target, int(parts[2]), on=parts[0] == "1")
-            if kind == "A" and len(parts) == 1:
-                return self.admin.articles_page(max(0, int(parts[0])), caller)
-            if kind == "D" and len(parts) == 2 and parts[1] in {"y", "n"}:
-                return self.admin.confirm_delete(int(parts[0]), confirmed=parts[1] == "y", caller=caller)
-        except ValueError:
-            pass
-        return Reply("That button is no longer valid. Send the command again.")
+        action = buttons.decode(data)
+        if action is not None and (refused := refusal(action.access, caller, f"button {data}")) is not None:
+            return refused
+        match action:
+            case LatestPage(offset, size, full):
+                size = PAGE if size is None else min(MAX_PAGE, max(1, size))
+                return self.reader.latest_page(limit=size, offset=max(0, offset), full=full)
+            case PersonPage(person_id, offset, full):
+                return self.reader.person_page(person_id, offset=max(0, offset), full=full)
+            case TopicPage(topic_id, offset, full):
+                return self.reader.topic_page(topic_id, offset=max(0, offset), full=full)
+            case SearchPage(search_id, offset):
+                return self.reader.search_page(search_id, offset=max(0, offset))
+            case Follow(on, kind, target_id):
+                return self.subscriptions.set_follow(caller, kind, target_id, on=on)
+            case ArticlesPage(offset):
+                return self.admin.articles_page(max(0, offset), caller)
+            case DeleteArticle(article_id, confirmed):
+                return self.admin.confirm_delete(article_id, confirmed=confirmed, caller=caller)
+            case _:
+                return Reply(buttons.STALE)
 
     def start(self, _args: str = "", caller: Caller = CONSOLE) -> Reply:
         with session_scope(self.engine) as session:
@@ -131,8 +93,7 @@ class CommandCore:
             known = f"No meetings stored yet ({counted(summary.articles, 'article')})."
         intro = ("<b>Briefing Bot</b> tracks meetings between Russian and Chinese officials: "
                  "who met whom, when, where and about what, with the sentence that says so.")
-        parts = [f"{intro}\n{known}", HELP] + ([ADMIN_HELP[caller.front_end]] if caller.is_admin else [])
-        return Reply("\n\n".join(parts))
+        return Reply(f"{intro}\n{known}\n\n{registry.help_text(caller.front_end, admin=caller.is_admin)}")
 
     def look_up(self, text: str) -> Reply:
         """Plain words, as an analyst types them: a person's name, else a topic meetings discussed, else an

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import click
 
-from bot.admin import add_article
+from bot.admin import add_article, could_not_fetch
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.fetch import FetchError, fetch_article
 from bot.ingest import PUBLISHED, parse_caption, suffix_problem
 from bot.render import esc
 from bot.replies import CONSOLE, Attachment, Reply
-from storage.writes import ArticleMeta
 
 HISTORY_FILE = ".briefing_history"  # in the user's home, so Up recalls earlier sessions' commands too
 HISTORY_LENGTH = 1000
@@ -70,8 +69,8 @@ class Console:
                 page = asyncio.run(fetch_article(target, max_bytes=int(self.settings.max_upload_mb * 1048576),
                                                  allow_private=self.settings.allow_private_urls))
             except FetchError as error:
-                return Reply(f"I could not add that page: {esc(error)}.")
-            data, content_type, meta = page.data, page.content_type, ArticleMeta(url=page.url, added_by="console")
+                return could_not_fetch(error)
+            data, content_type, url, filename = page.data, page.content_type, page.url, None
         else:
             path = Path(target).expanduser()
             if not path.is_file():
@@ -82,8 +81,9 @@ class Console:
                 data = path.read_bytes()
             except OSError as error:
                 return Reply(f"I could not read {esc(str(path))}: {esc(error.strerror or str(error))}.")
-            content_type, meta = None, ArticleMeta(filename=path.name, added_by="console")
-        reply, _ = add_article(self.core.engine, data, meta=meta, published=published, content_type=content_type)
+            content_type, url, filename = None, None, path.name
+        reply, _ = add_article(self.core.engine, data, caller=CONSOLE, url=url, filename=filename, published=published,
+                               content_type=content_type)
         return reply
 
     def show(self, reply: Reply) -> None:

@@ -22,13 +22,14 @@ from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
-from telegram.ext import Application, ContextTypes, Job
+from telegram.ext import Application, Job
 
+from bot.app_state import BotData, Context
 from bot.render import split_message
 from bot.replies import Reply
 from bot.sends import CURRENT as CURRENT_FLIGHT
 from bot.sends import Fate, Flight, fate
-from bot.subscribing import MAX_DIGEST, MAX_TITLES, SubscriptionCommands, push_message
+from bot.subscribing import MAX_DIGEST, MAX_TITLES, push_message
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -251,8 +252,9 @@ async def run_broadcasts(application: Application) -> None:
     round finishes. A lock keeps one sender per process, so an unsettled delivery seen at a round's
     start is a crash's leftover or a passing failure's.
     """
-    engine: Engine = application.bot_data["engine"]
-    async with application.bot_data["broadcast_lock"]:
+    state: BotData = application.bot_data
+    engine = state.engine
+    async with state.broadcast_lock:
         with session_scope(engine) as session:
             subs.gather_round(session)
             rounds = subs.unfinished_rounds(session)
@@ -331,10 +333,9 @@ def reschedule_from_store(application: Application, engine: Engine) -> int:
     return len(subscribers)
 
 
-async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_digest(context: Context) -> None:
     """The daily job: the meetings added since the last digest, once per local day; nothing new → silence."""
-    engine: Engine = context.bot_data["engine"]
-    subscriptions: SubscriptionCommands = context.bot_data["core"].subscriptions
+    engine, subscriptions = context.bot_data.engine, context.bot_data.digests
     chat_id = context.job.chat_id
     with session_scope(engine) as session:
         subscriber = subs.get_subscriber(session, chat_id=chat_id)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sqlalchemy import Engine
 
+from bot.buttons import STALE, LatestPage, Paging, PersonPage, SearchPage, TopicPage, button
 from bot.lookup import Lookup
 from bot.matching import Resolution
 from bot.render import clip, counted, esc, highlighted, human_date, meeting_blocks
@@ -20,7 +22,6 @@ MAX_PAGE = 20  # meetings in one message; more are a button away
 PAGE = 5
 MAX_QUERY = 200  # characters of a name or topic worth matching
 MAX_SEARCH = 300
-FULL_VIEW = ":f"  # ends a page button's data when the page shows full titles and quotes
 SEARCH_PAGE = 10  # sentences in one reply
 
 
@@ -58,7 +59,7 @@ class ReaderCommands:
         if not page.items:
             return Reply("No older meetings.")
         title = f"<b>Latest meetings</b> ({offset + 1}–{offset + len(page.items)} of {page.total})"
-        return paged(title, page, lambda o: f"L:{o}:{limit}", size=limit, full=full, knowledge=self.lookup.knowledge)
+        return paged(title, page, LatestPage(offset, limit, full), size=limit, knowledge=self.lookup.knowledge)
 
     # /who --------------------------------------------------------------------------------
 
@@ -72,9 +73,9 @@ class ReaderCommands:
         found = self.lookup.person(query)
         if found.resolution.status == "several" and found.offices:  # "defence minister": one in each country
             held = "; ".join(f"{esc(found.offices[m.target])}, {esc(m.canonical)}" for m in found.resolution.matches)
-            return Reply(f"“{esc(clip(query, 60))}” today: {held}. Which one?", _buttons(found.resolution, "W"))
+            return Reply(f"“{esc(clip(query, 60))}” today: {held}. Which one?", _buttons(found.resolution, PersonPage))
         if found.resolution.status != "one":
-            return choices(found.resolution, query, what="person", prefix="W")
+            return choices(found.resolution, query, what="person", opens=PersonPage)
         match = found.resolution.matches[0]
         reply = self.person_page(int(match.target), offset=0)
         if found.role_title is None:
@@ -102,7 +103,7 @@ class ReaderCommands:
             if topics:
                 head.append(f"Most discussed topics: {counted(topics)}")
         head.append(f"\n<b>Meetings</b>, newest first ({offset + 1}–{offset + len(page.items)} of {page.total})")
-        return paged("\n".join(head), page, lambda o: f"W:{person_id}:{o}", full=full,
+        return paged("\n".join(head), page, PersonPage(person_id, offset, full),
                      knowledge=self.lookup.knowledge, subject=person_id, subject_title=title_now)
 
     # /topic ------------------------------------------------------------------------------
@@ -122,7 +123,7 @@ class ReaderCommands:
             found = self._search(query, intro=f"“{esc(query)}” is not one of my topics; sentences that mention it:")
             if found is not None:
                 return found
-        return choices(resolution, query, what="topic", prefix="T")
+        return choices(resolution, query, what="topic", opens=TopicPage)
 
     def topic_page(self, topic_id: int, *, offset: int, full: bool = False, typed: str | None = None) -> Reply:
         """A page of the topic's meetings; with none yet, the sentences that mention what the reader `typed`."""
@@ -139,7 +140,7 @@ class ReaderCommands:
         title = (f"<b>{esc(topic.name)}</b>: meetings where it came up, newest first "
                  f"({offset + 1}–{offset + len(page.items)} of {page.total})")
         quotes = {m.id: next((t.quote for t in m.topics if t.topic_id == topic_id), None) for m in page.items}
-        return paged(title, page, lambda o: f"T:{topic_id}:{o}", quotes=quotes, full=full,
+        return paged(title, page, TopicPage(topic_id, offset, full), quotes=quotes,
                      knowledge=self.lookup.knowledge, topic=topic_id)
 
     # /search -----------------------------------------------------------------------------
@@ -159,7 +160,7 @@ class ReaderCommands:
         with session_scope(self.engine) as session:
             query = queries.saved_search_text(session, search_id=search_id)
         if query is None:
-            return Reply("That button is no longer valid. Send the command again.")
+            return Reply(STALE)
         found = self._search(query, intro=_searched(query, more=True), offset=offset)
         return found or Reply("No older sentences.")
 
@@ -175,36 +176,35 @@ class ReaderCommands:
                   f"{human_date(h.published)})" for h in page.hits]
         if more is None:
             return Reply("\n".join(lines))
-        return Reply("\n".join(lines), ((Button("Older ▶", f"S:{more}:{page.next_offset}"),),))
+        return Reply("\n".join(lines), ((button("Older ▶", SearchPage(more, page.next_offset)),),))
 
 
 def _searched(query: str, *, more: bool = False) -> str:
     return f"Sentences with “{esc(without_quotes(query))}”, newest first{' (continued)' if more else ''}:"
 
 
-def paged(title: str, page: queries.Page, data: Callable[[int], str], *,
-          quotes: dict[int, str | None] | None = None, size: int = PAGE, full: bool = False,
+def paged(title: str, page: queries.Page, shown: Paging, *,
+          quotes: dict[int, str | None] | None = None, size: int = PAGE,
           knowledge: KnowledgeBase | None = None, subject: int | None = None,
           subject_title: str | None = None, topic: int | None = None) -> Reply:
     """A page of meetings with Newer/Older buttons and "Full details": the same page with full titles, every
-    topic and whole quotes ("Short view" goes back). A full view's data ends in `:f`; all fit in 64 bytes."""
+    topic and whole quotes ("Short view" goes back); `shown` is the page shown, in the view shown."""
+    full = shown.full
     blocks = meeting_blocks(page.items, quotes=quotes, full=full, knowledge=knowledge, subject=subject,
                             subject_title=subject_title, topic=topic)
-    mode = FULL_VIEW if full else ""
     buttons: list[Button] = []
     if page.offset > 0:
-        buttons.append(Button("◀ Newer", data(max(0, page.offset - size)) + mode))
+        buttons.append(button("◀ Newer", replace(shown, offset=max(0, page.offset - size))))
     if page.offset + len(page.items) < page.total:
-        buttons.append(Button("Older ▶", data(page.offset + len(page.items)) + mode))
-    toggle = (Button("Short view", data(page.offset)) if full
-              else Button("Full details", data(page.offset) + FULL_VIEW))
+        buttons.append(button("Older ▶", replace(shown, offset=page.offset + len(page.items))))
+    toggle = button("Short view" if full else "Full details", replace(shown, offset=page.offset, full=not full))
     rows = ((tuple(buttons),) if buttons else ()) + ((toggle,),)
     return Reply("\n\n".join([title, *blocks]), rows)
 
 
-def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Reply:
+def choices(resolution: Resolution, query: str, *, what: str, opens: Callable[[int], Paging]) -> Reply:
     """Buttons for several close matches, or "did you mean" with the nearest names."""
-    buttons = _buttons(resolution, prefix)
+    buttons = _buttons(resolution, opens)
     names = ", ".join(esc(m.canonical) for m in resolution.matches)
     if resolution.status == "several":
         many = {"person": "people"}.get(what, f"{what}s")
@@ -214,6 +214,6 @@ def choices(resolution: Resolution, query: str, *, what: str, prefix: str) -> Re
     return Reply(f"No {what} matches “{esc(clip(query, 60))}”. Try another spelling, or /help.")
 
 
-def _buttons(resolution: Resolution, prefix: str) -> tuple[tuple[Button, ...], ...]:
-    """One button a row per match, in the resolution's order (the most met first)."""
-    return tuple((Button(m.canonical[:40], f"{prefix}:{m.target}:0"),) for m in resolution.matches)
+def _buttons(resolution: Resolution, opens: Callable[[int], Paging]) -> tuple[tuple[Button, ...], ...]:
+    """One button a row per match, in the resolution's order (the most met first), opening its first page."""
+    return tuple((button(m.canonical[:40], opens(int(m.target))),) for m in resolution.matches)

@@ -7,17 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
+FrontEnd = Literal["telegram", "console"]
 
 
 @dataclass(frozen=True)
 class Button:
+    """A button and the data a tap sends back; made by `bot.buttons.button`, which encodes and checks it."""
+
     label: str
     data: str
-
-    def __post_init__(self) -> None:
-        if len(self.data.encode("utf-8")) > MAX_CALLBACK_BYTES:
-            raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {self.data!r}")
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class Caller:
     is_admin: bool = False
     can_manage_chat: bool = True  # may change this chat's subscription (group admins, private chats)
     # what the command was typed into: an admin adds articles by upload in Telegram, by /add PATH in the console
-    front_end: Literal["telegram", "console"] = "telegram"
+    front_end: FrontEnd = "telegram"
 
 
 CONSOLE = Caller(chat_id=0, user_id=0, is_admin=True, front_end="console")

@@ -11,15 +11,17 @@ import re
 import zoneinfo
 from collections.abc import Callable
 from functools import cache
+from typing import Literal
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.buttons import Follow, button
 from bot.lookup import MAX_CHOICES, SURE, Lookup
 from bot.matching import Resolution
 from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_blocks
-from bot.replies import CONSOLE, Button, Caller, Reply
+from bot.replies import Caller, Reply
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -29,9 +31,6 @@ MAX_DIGEST = 15  # meetings listed in one digest or push; the rest are a /latest
 MAX_TITLES = 5  # article titles named in one push
 FIRST_DIGEST_DAYS = 7  # a chat's first digest covers the meetings added this many days back
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
-NOT_ALLOWED = "Only an admin of this chat can change its subscription."
-CONSOLE_NOTE = ("Subscriptions belong to Telegram chats: run the bot with TELEGRAM_BOT_TOKEN and send this "
-                "command there. Here, /digest shows the meetings added in the last week.")
 
 
 @cache
@@ -59,8 +58,6 @@ class SubscriptionCommands:
         self.default_time, self.default_zone, self.now = digest_time, timezone, now
 
     def subscribe(self, args: str, caller: Caller) -> Reply:
-        if (refusal := _refusal(caller)) is not None:
-            return refusal
         time, zone = self.default_time, self.default_zone
         for word in args.split()[:2]:
             if _CLOCK.match(word):
@@ -82,8 +79,6 @@ class SubscriptionCommands:
                      "(/alerts off stops those). /follow a person or topic to get only what involves them.")
 
     def unsubscribe(self, _args: str, caller: Caller) -> Reply:
-        if (refusal := _refusal(caller)) is not None:
-            return refusal
         with session_scope(self.engine) as session:
             done = subs.unsubscribe(session, chat_id=caller.chat_id)
         if not done:
@@ -107,8 +102,6 @@ class SubscriptionCommands:
         return Reply(head)
 
     def alerts(self, args: str, caller: Caller) -> Reply:
-        if (refusal := _refusal(caller)) is not None:
-            return refusal
         choice = args.strip().lower()
         if choice not in {"on", "off"}:
             return Reply("Use <code>/alerts on</code> or <code>/alerts off</code>.")
@@ -128,8 +121,6 @@ class SubscriptionCommands:
 
     def _follow(self, args: str, caller: Caller, *, on: bool) -> Reply:
         verb = "follow" if on else "unfollow"
-        if (refusal := _refusal(caller)) is not None:
-            return refusal
         query = " ".join(args.split())
         if not query:
             return Reply(f"{verb.capitalize()} whom or what? e.g. <code>/{verb} Shoigu</code>, "
@@ -141,20 +132,18 @@ class SubscriptionCommands:
         if topic.status == "one":
             return self.set_follow(caller, "topic", int(topic.matches[0].target), on=on)
         # each list comes as /who and /topic offer it, the most met first; close matches hide mere suggestions
-        found = [("p", person), ("t", topic)]
+        found: list[tuple[Literal["person", "topic"], Resolution]] = [("person", person), ("topic", topic)]
         close = [(kind, m) for kind, r in found if r.status != "none" for m in r.matches]
         options = (close or [(kind, m) for kind, r in found for m in r.matches])[:MAX_CHOICES]
         if not options:
             return Reply(f"Nothing matches “{esc(clip(query, 60))}”: try a surname or a topic such as Taiwan.")
-        buttons = tuple((Button(m.canonical[:40], f"F:{int(on)}:{kind}:{m.target}"),) for kind, m in options)
+        buttons = tuple((button(m.canonical[:40], Follow(on, kind, int(m.target))),) for kind, m in options)
         if close:
             return Reply(f"Which one do you want to {verb}?", buttons)
         return Reply(f"Nothing matches “{esc(clip(query, 60))}”. Did you mean one of these?", buttons)
 
     def set_follow(self, caller: Caller, kind: str, target_id: int, *, on: bool) -> Reply:
         """Follow or unfollow one person or topic (also the answer to a choice button, which anyone can tap)."""
-        if (refusal := _refusal(caller)) is not None:
-            return refusal
         with session_scope(self.engine) as session:
             name = _name(session, kind, target_id)
             if name is None:
@@ -240,13 +229,6 @@ def push_message(titles: list[str | None], articles: int, meetings: list[Meeting
     head += f"\n{total} new meeting" + "s" * (total != 1)
     more = f"\n\n…and {total - len(meetings)} more: /latest" if total > len(meetings) else ""
     return Reply("\n\n".join([head, *meeting_blocks(meetings)]) + more)
-
-
-def _refusal(caller: Caller) -> Reply | None:
-    """Why this caller may not change the chat's subscription, if they may not."""
-    if caller.chat_id == CONSOLE.chat_id:
-        return Reply(CONSOLE_NOTE)
-    return None if caller.can_manage_chat else Reply(NOT_ALLOWED, private=True)
 
 
 def _top(resolution: Resolution) -> float:

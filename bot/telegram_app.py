@@ -12,10 +12,12 @@ import datetime as dt
 import json
 import logging
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 from telegram import BotCommand, CallbackQuery, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -27,14 +29,14 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     TypeHandler,
     filters,
 )
 
-from bot import sends
-from bot.admin import add_article, refuse
+from bot import buttons, registry, sends
+from bot.admin import add_article, could_not_fetch, page_to_add, upload_to_add
+from bot.app_state import CONTEXT_TYPES, BotData, Context
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import (
@@ -47,27 +49,16 @@ from bot.delivery import (
     unschedule_digest,
 )
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import parse_caption, suffix_problem
-from bot.render import clip, esc, split_message
+from bot.render import clip, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
 from storage import inbox
 from storage import subscriptions as subs
 from storage.db import session_scope
-from storage.writes import ArticleMeta
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-MENU = [
-    ("latest", "the newest meetings"), ("who", "a person's meetings: /who Shoigu"),
-    ("topic", "meetings on a topic: /topic Taiwan"), ("search", "search the articles"),
-    ("subscribe", "a daily digest: /subscribe 08:00 Europe/Moscow"), ("unsubscribe", "stop the digest"),
-    ("settings", "what is set for this chat"), ("follow", "only meetings with a person or topic"),
-    ("unfollow", "stop following"), ("alerts", "instant alerts on|off"), ("digest", "the digest now"),
-    ("export", "the meetings as json, csv or ics"), ("help", "every command with an example"),
-]
-HIDDEN = ["start", "articles", "delete", "stats"]  # admin commands stay out of every reader's menu
-CHAT_SETTINGS = {"subscribe", "unsubscribe", "alerts", "follow", "unfollow", "digest"}  # need a chat admin
 BROADCAST_EVERY = 60  # seconds between looks for queued pushes
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
@@ -85,6 +76,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
         .request(sends.http_request(sends.SEND_TIMEOUTS, pool_size=256, tracked=True))
         .get_updates_request(sends.http_request(sends.POLL_TIMEOUTS, pool_size=1, tracked=False))
         .post_init(_post_init)
+        .context_types(CONTEXT_TYPES)
         # a slow upload or a long push must not keep fifty readers waiting; SQLite's WAL and busy
         # timeout let their reads and the upload's write overlap
         .concurrent_updates(16)
@@ -94,8 +86,8 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     if settings.telegram_file_base_url:
         builder = builder.base_file_url(settings.telegram_file_base_url)
     application = builder.build()
-    application.bot_data.update(engine=engine, core=core, settings=settings, broadcast_lock=asyncio.Lock(),
-                                replaying=set())  # ids of inbox updates queued again at start-up
+    state: BotData = application.bot_data
+    state.engine, state.core, state.digests, state.settings = engine, core, core.subscriptions, settings
     register_handlers(application)
     return application
 
@@ -141,10 +133,9 @@ def register_handlers(application: Application) -> None:
     # included: a crash in between replays it at the next start (see _post_init)
     application.add_handler(TypeHandler(Update, _take_in), group=-1)
     application.add_handler(TypeHandler(Update, _mark_done), group=1)
-    commands = [name for name, _ in MENU] + HIDDEN
     in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(CommandHandler("add", on_add, filters=in_chats))
-    application.add_handler(CommandHandler(commands, on_command, filters=in_chats))
+    application.add_handler(CommandHandler(registry.answered_by_core(), on_command, filters=in_chats))
     # any other command in a private chat: "unknown command" (in groups it may be another bot's)
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_command))
     application.add_handler(CallbackQueryHandler(on_button))
@@ -155,75 +146,75 @@ def register_handlers(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    await application.bot.set_my_commands([BotCommand(name, text) for name, text in MENU])
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in registry.menu()])
     await _replay_inbox(application)
-    count = reschedule_from_store(application, application.bot_data["engine"])
+    count = reschedule_from_store(application, application.bot_data.engine)
     log.info("scheduled daily digests for %d subscribers", count)
     # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
     application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=1, name="broadcasts")
 
 
-async def _broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _broadcast_job(context: Context) -> None:
     await run_broadcasts(context.application)
-    with session_scope(context.application.bot_data["engine"]) as session:
-        inbox.prune(session, before=dt.datetime.now(dt.UTC) - KEEP_HANDLED)
+    before = dt.datetime.now(dt.UTC) - KEEP_HANDLED
+    await _in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
 
 
 async def _replay_inbox(application: Application) -> None:
     """Queue again the updates a crash cut short, ahead of anything new."""
-    with session_scope(application.bot_data["engine"]) as session:
-        unfinished = inbox.unfinished(session)
+    unfinished = await _in_store(application.bot_data, inbox.unfinished)
     for update_id, payload in unfinished:
-        application.bot_data["replaying"].add(update_id)
+        application.bot_data.replaying.add(update_id)
         await application.update_queue.put(Update.de_json(json.loads(payload), application.bot))
     if unfinished:
         log.info("handling again %d updates a crash cut short", len(unfinished))
 
 
-async def _take_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.update_id in context.bot_data["replaying"]:
-        context.bot_data["replaying"].discard(update.update_id)
+async def _take_in(update: Update, context: Context) -> None:
+    if update.update_id in context.bot_data.replaying:
+        context.bot_data.replaying.discard(update.update_id)
         return
-    with session_scope(context.bot_data["engine"]) as session:
-        fresh = inbox.take_in(session, update_id=update.update_id, payload=json.dumps(update.to_dict()))
+    payload = json.dumps(update.to_dict())
+    fresh = await _in_store(context.bot_data,
+                            lambda session: inbox.take_in(session, update_id=update.update_id, payload=payload))
     if not fresh:
         log.info("update %s was handled before: ignored", update.update_id)
         raise ApplicationHandlerStop
 
 
-async def _mark_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    with session_scope(context.bot_data["engine"]) as session:
-        inbox.mark_done(session, update_id=update.update_id)
+async def _mark_done(update: Update, context: Context) -> None:
+    await _in_store(context.bot_data, lambda session: inbox.mark_done(session, update_id=update.update_id))
 
 
 # handlers ------------------------------------------------------------------------------------
 
 
-async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_command(update: Update, context: Context) -> None:
     message = update.effective_message
-    name = message.text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
-    caller = await _caller(update, context, managing=name in CHAT_SETTINGS)
-    core: CommandCore = context.bot_data["core"]
-    reply = await asyncio.to_thread(core.handle, message.text, caller)
+    name = registry.command_name(message.text.split(maxsplit=1)[0][1:])
+    command = registry.find(name)
+    subscription = command is not None and command.access.subscription
+    caller = await _caller(update, context, managing=subscription)
+    reply = await asyncio.to_thread(context.bot_data.core.handle, message.text, caller)
     log.info("chat %s: /%s", caller.chat_id, name)
-    if name in CHAT_SETTINGS:
-        _sync_schedule(context.application, caller.chat_id)
+    if subscription:
+        await _sync_schedule(context.application, caller.chat_id)
     await send_reply(context.bot, caller.chat_id, reply)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     data = query.data or ""
-    caller = await _caller(update, context, managing=data.startswith("F:"))
-    core: CommandCore = context.bot_data["core"]
-    reply = await asyncio.to_thread(core.press, data, caller)
+    subscription = buttons.access(data).subscription
+    caller = await _caller(update, context, managing=subscription)
+    reply = await asyncio.to_thread(context.bot_data.core.press, data, caller)
     log.info("chat %s: button %s", caller.chat_id, data[:20])
     if reply.private:  # for the one who tapped alone: the shared message stays as it is
         await _answer(query, clip(reply.plain(), CALLBACK_ANSWER_LIMIT - 1), alert=True)
         return
     await _answer(query)
-    if data.startswith("F:"):
-        _sync_schedule(context.application, caller.chat_id)
+    if subscription:
+        await _sync_schedule(context.application, caller.chat_id)
     first, *rest = split_message(reply.html)
     try:
         await query.edit_message_text(first, parse_mode=ParseMode.HTML,
@@ -251,65 +242,45 @@ async def _answer(query: CallbackQuery, text: str | None = None, *, alert: bool 
                  query.message.chat.id if query.message else "?")
 
 
-async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_document(update: Update, context: Context) -> None:
     """An admin's upload becomes an article; subscribers hear about its new meetings."""
     message = update.effective_message
-    settings: Settings = context.bot_data["settings"]
+    settings = context.bot_data.settings
     caller = await _caller(update, context, managing=False)
-    document = message.document
-    if not caller.is_admin:
-        refuse(caller, "upload")
-        await message.reply_text("Only admins can add articles. Try /help to search the ones there are.")
-        return
-    name = document.file_name or "upload"
-    if (refused := suffix_problem(name)) is not None:
-        await message.reply_text(refused + ".")
-        return
-    if document.file_size and document.file_size > settings.max_upload_mb * 1024 * 1024:
-        await message.reply_text(f"That file is {document.file_size / 1048576:.1f} MB; "
-                                 f"the limit is {settings.max_upload_mb:g} MB.")
-        return
-    published, url, problem = parse_caption(message.caption or "")
-    if problem:
-        await message.reply_text(problem)
+    document, name, caption = message.document, message.document.file_name or "upload", message.caption or ""
+    request = upload_to_add(caller, filename=name, size=document.file_size, max_mb=settings.max_upload_mb,
+                            caption=caption)
+    if isinstance(request, Reply):
+        await send_reply(context.bot, caller.chat_id, request)
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    meta = ArticleMeta(url=url, filename=name, added_by=f"telegram:{caller.user_id}")
-    await _add_article(context, caller, data, meta=meta, published=published, content_type=document.mime_type)
+    await _add_article(context, caller, data, url=request.url, filename=name, published=request.published,
+                       content_type=document.mime_type)
 
 
-async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_add(update: Update, context: Context) -> None:
     """/add URL: fetch the page, strip its boilerplate, and add it like an upload."""
-    settings: Settings = context.bot_data["settings"]
+    settings = context.bot_data.settings
     caller = await _caller(update, context, managing=False)
-    if not caller.is_admin:
-        refuse(caller, "/add")
-        await send_reply(context.bot, caller.chat_id, Reply("Only admins can add articles."))
-        return
-    words = context.args or []
-    if not words:
-        await send_reply(context.bot, caller.chat_id,
-                         Reply("Which page? e.g. <code>/add https://example.org/news/talks.html</code>"))
-        return
-    published, _, problem = parse_caption(" ".join(words[1:]))
-    if problem:
-        await send_reply(context.bot, caller.chat_id, Reply(esc(problem)))
+    request = page_to_add(" ".join(context.args or []), caller)
+    if isinstance(request, Reply):
+        await send_reply(context.bot, caller.chat_id, request)
         return
     try:
-        page = await fetch_article(words[0], max_bytes=int(settings.max_upload_mb * 1048576),
+        page = await fetch_article(request.url or "", max_bytes=int(settings.max_upload_mb * 1048576),
                                    allow_private=settings.allow_private_urls)
     except FetchError as error:
-        await send_reply(context.bot, caller.chat_id, Reply(f"I could not add that page: {esc(error)}."))
+        await send_reply(context.bot, caller.chat_id, could_not_fetch(error))
         return
-    meta = ArticleMeta(url=page.url, filename=None, added_by=f"telegram:{caller.user_id}")
-    await _add_article(context, caller, page.data, meta=meta, published=published, content_type=page.content_type)
+    await _add_article(context, caller, page.data, url=page.url, filename=None, published=request.published,
+                       content_type=page.content_type)
 
 
-async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data: bytes, *, meta: ArticleMeta,
-                       published: dt.date | None, content_type: str | None) -> None:
+async def _add_article(context: Context, caller: Caller, data: bytes, *, url: str | None,
+                       filename: str | None, published: dt.date | None, content_type: str | None) -> None:
     """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
-    reply, result = await asyncio.to_thread(add_article, context.bot_data["engine"], data, meta=meta,
-                                            published=published, content_type=content_type)
+    reply, result = await asyncio.to_thread(add_article, context.bot_data.engine, data, caller=caller, url=url,
+                                            filename=filename, published=published, content_type=content_type)
     await send_reply(context.bot, caller.chat_id, reply)
     if result is None:
         return
@@ -318,29 +289,28 @@ async def _add_article(context: ContextTypes.DEFAULT_TYPE, caller: Caller, data:
     context.application.create_task(run_broadcasts(context.application), name="push")
 
 
-async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_my_chat_member(update: Update, context: Context) -> None:
     """Blocked in a private chat, or removed from a group or channel: stop sending there."""
     change = update.my_chat_member
     if change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}:
-        _stop_sending(context.application, change.chat.id)
+        await _stop_sending(context.application, change.chat.id)
         log.info("chat %s removed the bot: subscription inactive", change.chat.id)
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: Context) -> None:
     """Words without a slash in a private chat: looked up by the command core, as in the console chat."""
     caller = await _caller(update, context, managing=False)
-    core: CommandCore = context.bot_data["core"]
-    reply = await asyncio.to_thread(core.handle, update.effective_message.text, caller)
+    reply = await asyncio.to_thread(context.bot_data.core.handle, update.effective_message.text, caller)
     log.info("chat %s: plain text", caller.chat_id)
     await send_reply(context.bot, caller.chat_id, reply)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if chat is not None and isinstance(context.error, TelegramError) and chat_is_gone(context.error):
         # the reader blocked the bot (or removed it) before its answer went out: not a fault of ours,
         # and nothing more can reach that chat, so no apology is sent after it
-        _stop_sending(context.application, chat.id)
+        await _stop_sending(context.application, chat.id)
         log.info("chat %s is gone (%s): subscription inactive", chat.id, context.error.message)
         return
     log.error("error while handling an update", exc_info=context.error)
@@ -355,9 +325,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # helpers -------------------------------------------------------------------------------------
 
 
-async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managing: bool) -> Caller:
+async def _caller(update: Update, context: Context, *, managing: bool) -> Caller:
     """Who is asking; in groups, only chat admins may change the chat's subscription."""
-    settings: Settings = context.bot_data["settings"]
+    settings = context.bot_data.settings
     chat, user = update.effective_chat, update.effective_user
     is_admin = user is not None and user.id in settings.admin_ids
     can_manage = chat.type in {ChatType.PRIVATE, ChatType.CHANNEL} or is_admin
@@ -371,17 +341,23 @@ async def _caller(update: Update, context: ContextTypes.DEFAULT_TYPE, *, managin
     return Caller(chat_id=chat.id, user_id=user.id if user else None, is_admin=is_admin, can_manage_chat=can_manage)
 
 
-def _stop_sending(application: Application, chat_id: int) -> None:
+async def _in_store(state: BotData, work: Callable[[Session], T]) -> T:
+    """Run `work` in one transaction in a worker thread: SQLite must not hold up the event loop."""
+    def run() -> T:
+        with session_scope(state.engine) as session:
+            return work(session)
+    return await asyncio.to_thread(run)
+
+
+async def _stop_sending(application: Application, chat_id: int) -> None:
     """The chat blocked or removed the bot: its subscription stops until it subscribes again."""
-    with session_scope(application.bot_data["engine"]) as session:
-        subs.mark_inactive(session, chat_id=chat_id)
+    await _in_store(application.bot_data, lambda session: subs.mark_inactive(session, chat_id=chat_id))
     unschedule_digest(application, chat_id=chat_id)
 
 
-def _sync_schedule(application: Application, chat_id: int) -> None:
+async def _sync_schedule(application: Application, chat_id: int) -> None:
     """After a settings command: the chat's digest job matches what the store says."""
-    with session_scope(application.bot_data["engine"]) as session:
-        subscriber = subs.get_subscriber(session, chat_id=chat_id)
+    subscriber = await _in_store(application.bot_data, lambda session: subs.get_subscriber(session, chat_id=chat_id))
     if subscriber is not None and subscriber.active:
         schedule_digest(application, chat_id=chat_id, digest_time=subscriber.digest_time,
                         timezone=subscriber.timezone)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from bot.commands import CommandCore
 from bot.ingest import load_seeds
+from knowledge import default_knowledge
 from storage.bootstrap import open_store
 
 
@@ -43,3 +46,11 @@ def seeded_db_url(seeded_template: Path, tmp_path) -> str:
     path = tmp_path / "seeded.db"
     shutil.copyfile(seeded_template, path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def seeded_core(seeded_db_url: str) -> Iterator[CommandCore]:
+    """The command core on a private copy of the seeded store, on a fixed day: what a new user talks to."""
+    engine = open_store(seeded_db_url)
+    yield CommandCore(engine, default_knowledge(), today=lambda: dt.date(2026, 11, 23))
+    engine.dispose()

@@ -110,10 +110,10 @@ def test_env_example_as_copied_gives_a_working_configuration(monkeypatch, tmp_pa
 
 def test_env_example_promises_only_commands_there_are():
     """It told admins they could "fix" articles, which no command does."""
-    from bot.telegram_app import HIDDEN, MENU
+    from bot.registry import BY_NAME
 
     example = (Path(__file__).parents[2] / ".env.example").read_text(encoding="utf-8")
     named = set(re.findall(r"(?<![\w:/])/([a-z]+)(?=[\s),;])", example))  # /delete, not /data/briefing.db
     assert named
-    assert named <= {name for name, _ in MENU} | set(HIDDEN) | {"add"}
+    assert named <= set(BY_NAME)
     assert "fix" not in example.split("ADMIN_IDS")[0].rsplit("\n\n", 1)[-1]

@@ -9,7 +9,8 @@ import re
 import pytest
 from sqlmodel import select
 
-from bot.commands import HELP, CommandCore
+from bot.commands import CommandCore
+from bot.registry import help_text
 from bot.replies import Reply
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
@@ -115,7 +116,7 @@ def test_the_search_expression_quotes_every_token():
 
 
 def test_every_example_in_help_answers_with_something(core):
-    examples = re.findall(r"<code>(/[^<]+)</code>", HELP)
+    examples = re.findall(r"<code>(/[^<]+)</code>", help_text("telegram", admin=False))
     assert len(examples) >= 6
     for example in examples:
         text = core.handle(example).plain()

@@ -8,21 +8,17 @@ import re
 import pytest
 from sqlmodel import select
 
-from bot.commands import CommandCore
 from bot.render import KIND_LABELS, human_date
 from bot.replies import Caller
 from knowledge import default_knowledge
 from storage import queries
-from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import Person
 
 
 @pytest.fixture
-def core(seeded_db_url):
-    engine = open_store(seeded_db_url)
-    yield CommandCore(engine, default_knowledge(), today=lambda: dt.date(2026, 11, 23))
-    engine.dispose()
+def core(seeded_core):
+    return seeded_core
 
 
 def test_who_shoygu_lists_his_2024_and_2026_meetings_with_wang_yi(core):

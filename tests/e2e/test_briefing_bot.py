@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import zoneinfo
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
+from bot import registry
 from bot.delivery import digest_job_name
 from bot.ingest import ingest_text
 from storage import subscriptions as subs
 from storage.db import session_scope
 from tests.e2e.briefing_harness import ADMIN, ARTICLE, pushes, start_bot
 
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+
+
+def readme_refusal() -> str:
+    """The answer the README promises a reader who tries an admin action."""
+    row = next(line for line in README.splitlines() if "from a non-admin" in line)
+    return re.search(r'"([^"]+)"', row)[1]
+
 
 async def test_start_registers_the_menu_and_answers_with_what_it_knows(briefing):
     commands = await briefing.api.wait_for(lambda c: c.method == "setMyCommands")
-    assert {"latest", "who", "topic", "subscribe"} <= {c["command"] for c in commands.params["commands"]}
+    sent = [(c["command"], c["description"]) for c in commands.params["commands"]]
+    assert sent == registry.menu()
+    assert {"latest", "who", "topic", "subscribe"} <= {name for name, _ in sent}
+    assert not {"add", "articles", "delete", "stats"} & {name for name, _ in sent}  # admins' stay out of it
     text = await briefing.say(1, "/start")
     assert "Briefing Bot" in text
     assert "meetings of" in text
@@ -88,7 +102,7 @@ async def test_an_upload_from_a_non_admin_is_refused_and_stores_nothing(briefing
     since = len(briefing.api.calls)
     briefing.api.inject_document(55, 55, "lavrov.txt", ARTICLE.encode(), "text/plain")
     reply = await briefing.api.wait_for_sent(55, since=since)
-    assert "Only admins can add articles" in reply.text
+    assert reply.text == readme_refusal()
     assert briefing.articles() == 5
     assert not [c for c in briefing.api.calls[since:] if c.method == "getFile"]
 
@@ -245,7 +259,7 @@ async def test_add_url_explains_what_went_wrong(briefing, news_site, args, reaso
 
 
 async def test_add_url_from_a_reader_is_refused(briefing, news_site):
-    assert "Only admins" in await briefing.say(66, f"/add {news_site}/talks.html")
+    assert await briefing.say(66, f"/add {news_site}/talks.html") == readme_refusal()
     assert briefing.articles() == 5
 
 

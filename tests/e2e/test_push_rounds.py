@@ -24,7 +24,7 @@ async def test_articles_queued_together_reach_each_chat_as_one_message(briefing:
     await briefing.say(901, "/subscribe")
     await briefing.say(902, "/subscribe")
     assert "Following Mikhail Mishustin" in await briefing.say(902, "/follow mishustin")
-    async with briefing.app.bot_data["broadcast_lock"]:  # the minute job may not send half of them
+    async with briefing.app.bot_data.broadcast_lock:  # the minute job may not send half of them
         for text in (ARTICLE, SHOIGU_TALKS, PREMIERS):
             ingest_text(briefing.engine, text, published=dt.date(2025, 6, 1), announce=True)
     await run_broadcasts(briefing.app)

@@ -96,7 +96,7 @@ async def test_a_long_reply_comes_in_whole_meetings_at_telegrams_pace(briefing: 
     briefing.api.chat_interval = 0.9
     # the seeds' dozen meetings fit one message of 4096 characters; in messages of 1,500 they take several
     monkeypatch.setattr("bot.delivery.split_message", lambda text: render.split_message(text, 1500))
-    last_line = briefing.app.bot_data["core"].handle("/latest 20").html.splitlines()[-1]
+    last_line = briefing.app.bot_data.core.handle("/latest 20").html.splitlines()[-1]
     since = len(briefing.api.calls)
     briefing.api.inject_message(44, "/latest 20")
     await briefing.api.wait_for(lambda c: c.ok and c.method == "sendMessage" and c.chat_id == 44

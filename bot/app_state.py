@@ -1,0 +1,34 @@
+"""What the Telegram front end's handlers and jobs share, as one typed value instead of string keys.
+
+python-telegram-bot makes it, with no arguments, when the Application is built with `CONTEXT_TYPES`
+(as its contexttypesbot example does for chat data); `build_application` then fills it in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.commands import CommandCore
+    from bot.config import Settings
+    from bot.subscribing import SubscriptionCommands
+
+
+@dataclass
+class BotData:
+    engine: Engine = field(init=False)
+    core: CommandCore = field(init=False)  # answers commands and taps
+    digests: SubscriptionCommands = field(init=False)  # composes the daily digest for the scheduled job
+    settings: Settings = field(init=False)
+    broadcast_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one push sender per process
+    replaying: set[int] = field(default_factory=set)  # ids of inbox updates queued again at start-up
+
+
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)
