@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from extraction.lexicon import COUNTRY_WORDS, Folded
+from extraction.officials import spelt_in_latin
 from extraction.people import find_people
 from extraction.types import Participant
 from knowledge import KnowledgeBase
@@ -37,6 +38,7 @@ _NOT_NAMES = frozenset({"The", "Chinese", "Russian", "China", "Russia", "State",
                         "Executive", "President", "Vice", "Deputy", "Minister", "Chairman", "Secretary", "General",
                         "Governor", "Ambassador", "Commander", "Head", "Chief", "Mayor", "Premier", "Officer"})
 _HEAD = re.compile(r"(?:led\s+by|headed\s+by|во\s+главе\s+с|возглавлял\w*|возглавил\w*)\s*$", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:who|which|where|когда|который|которая)\b")
 
 
@@ -61,8 +63,16 @@ def attendees(text: str, kb: KnowledgeBase, on: dt.date, context: frozenset[str]
         bare = re.sub(r"\([^()]*\)|\s+$", "", item).rstrip(" .")
         name = _NAME.search(bare)
         if name and not set(name.group(0).split()) & _NOT_NAMES:
-            out.append(Participant(name=name.group(0), country=side))
+            out.append(_listed(name.group(0), side))
     return out
+
+
+def _listed(written: str, side: str | None) -> Participant:
+    """A name a list gives bare, spelt as the rest of the store spells names: in Latin, in the nominative."""
+    if not _CYRILLIC.search(written):
+        return Participant(name=written, country=side)
+    name, _, chinese = spelt_in_latin(written)
+    return Participant(name=name, country=side or ("China" if chinese else None))
 
 
 def _listing(text: str) -> tuple[int, int] | None:

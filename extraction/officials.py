@@ -296,6 +296,16 @@ def _person_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s.start, s.stop) for s in doc.spans if s.type == "PER")
 
 
+def spelt_in_latin(written: str, *, case_of: str = "") -> tuple[str, str, bool]:
+    """(Latin spelling, nominative as written, whether Chinese) of a name written in Cyrillic in any case:
+    "Чэнь Вэньцином" → ("Chen Wenqing", "Чэнь Вэньцин", True), "Алексей Нечаев" → ("Alexei Nechaev", ..., False)."""
+    chinese = palladius.chinese_nominative(written)
+    if chinese is not None:
+        return palladius.to_pinyin(chinese) or russian_names.transliterate(chinese), chinese, True
+    native = russian_names.nominative(written, case_of=case_of)
+    return russian_names.transliterate(native), native, False
+
+
 def _russian(text: str) -> tuple[Official, ...]:
     out = []
     spans = _person_spans(text)
@@ -309,13 +319,7 @@ def _russian(text: str) -> tuple[Official, ...]:
         title = title or _title_after(text, end)
         if title is None:
             continue
-        chinese = palladius.chinese_nominative(written)
-        if chinese is not None:
-            native = chinese
-            name = palladius.to_pinyin(chinese) or russian_names.transliterate(chinese)
-        else:
-            native = russian_names.nominative(written, case_of=title.split()[0] if title_first else "")
-            name = russian_names.transliterate(native)
+        name, native, chinese = spelt_in_latin(written, case_of=title.split()[0] if title_first else "")
         country = country_in_russian(title) or ("China" if chinese else None)
         if country is None and _bare(title) and russian_names.looks_russian(native):
             country = "Russia"  # "заместитель председателя правительства": Russian media leave Russia unsaid

@@ -275,7 +275,7 @@ def test_a_meeting_said_to_have_happened_is_not_a_plan_whatever_date_it_reads() 
          {"Igor Morgulov", "Andrei Rudenko"}),
         ("В делегацию входили первый вице-спикер Пётр Лаптев (КПРФ) и вице-спикер Олег Марьин.",
          {"Pyotr Laptev", "Oleg Maryin"}),
-        ("В переговорах также приняли участие Пётр Лаптев и Олег Марьин.", {"Пётр Лаптев", "Олег Марьин"}),
+        ("В переговорах также приняли участие Пётр Лаптев и Олег Марьин.", {"Pyotr Laptev", "Oleg Maryin"}),
     ],
 )
 def test_a_readouts_delegation_list_gives_that_meetings_participants(sentence: str, expected: set[str]) -> None:
