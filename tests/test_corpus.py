@@ -92,3 +92,28 @@ def test_the_languages_apart_split_each_halfs_gold_between_them() -> None:
         apart = corpus.score_by_language(half)
         assert sum(r["gold_required"] for r in apart.values()) == corpus.score(half)["gold_required"]
         assert all(r["predicted"] > 0 for r in apart.values())
+
+
+def _tiny_corpus(folder, pages: dict[str, tuple[str, str]]) -> None:
+    """A one-half corpus: file → (text, the date its gold gives the Putin–Xi talks)."""
+    half = folder / "dev"
+    half.mkdir()
+    manifest, gold = [], []
+    for name, (text, date) in pages.items():
+        (half / name).write_text(text, encoding="utf-8")
+        manifest.append(f'[[article]]\nfile = "{name}"\nurl = "https://example.org/{name}"\noutlet = "Wire"\n'
+                        f'language = "en"\npage_date = "2024-05-20"\n')
+        gold.append({"file": name, "meetings": [{"status": "required", "date": date, "place": None, "kind": "meeting",
+                                                 "participants": ["Vladimir Putin", "Xi Jinping"],
+                                                 "topics_must": [], "topics_may": []}]})
+    (half / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
+    (half / "gold.json").write_text(json.dumps({"articles": gold}), encoding="utf-8")
+
+
+def test_misses_are_told_page_by_page_against_that_pages_own_meetings(tmp_path) -> None:
+    talks = "Vladimir Putin held talks with Xi Jinping in Beijing on 16 May 2024."
+    _tiny_corpus(tmp_path, {"a.txt": (f"Putin meets Xi\n\n{talks}", "2024-05-16"),
+                            "b.txt": (f"Putin and Xi\n\n{talks}", "2024-05-17")})
+    misses = corpus.page_misses("dev", corpus=tmp_path)
+    assert list(misses) == ["b.txt"]  # one meeting of two sources: right for a, a day off for b
+    assert misses["b.txt"] == ["DATE     gold 2024-05-17 got 2024-05-16: Vladimir Putin, Xi Jinping"]
