@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from extraction.bystanders import inside, other_events
 from extraction.lexicon import COUNTRY_WORDS, Folded
 from extraction.officials import spelt_in_latin
 from extraction.people import find_people
@@ -49,6 +50,8 @@ def attendees(text: str, kb: KnowledgeBase, on: dt.date, context: frozenset[str]
     if span is None:
         return []
     start, end = span
+    if inside(start, other_events(text)):
+        return []  # "as part of the visit of a delegation led by Mishustin": the occasion's people, not this meeting's
     if _HEAD.search(text[:start]) and (comma := text.find(",", start, end)) >= 0:
         end = comma  # "led by Huang Yongzhang, Vice President of CNPC": the head alone, then his titles
     hits = [h for h in find_people(text, kb, on, context=context) if start <= h.start < end]

@@ -283,6 +283,16 @@ def test_a_readouts_delegation_list_gives_that_meetings_participants(sentence: s
     assert people(only(read(text))) == {"Sergei Lavrov", "Wang Yi"} | expected
 
 
+@pytest.mark.parametrize("text", [
+    "Deputy Prime Minister Dmitry Chernyshenko met Vice Premier He Lifeng on Tuesday as part of the visit of a "
+    "Russian delegation led by Mikhail Mishustin.",
+    "Вице-премьер Дмитрий Чернышенко встретился с вице-премьером Хэ Лифэном во вторник в рамках визита "
+    "делегации во главе с Михаилом Мишустиным.",
+])
+def test_the_head_of_the_visit_a_meeting_is_part_of_is_not_at_it(text: str) -> None:
+    assert people(only(read(text))) == {"Dmitry Chernyshenko", "He Lifeng"}
+
+
 def test_a_delegation_list_joins_the_readouts_own_meeting_not_one_recalled() -> None:
     text = ("Li Qiang met Mikhail Mishustin in Astana on Tuesday. Li Qiang said, we co-chaired the regular meeting "
             "between Chinese Premier and Russian Prime Minister in Kazan not long ago. "
