@@ -35,6 +35,7 @@ def _place(text: str, published: dt.date) -> str | None:
     ("Встречи пройдут в столице Китая Пекине.", ["Beijing"]),
     ("Переговоры прошли в администрации г. Маньчжурия.", ["Manzhouli"]),
     ("Переговоры прошли 5 мая, г. Маньчжурия.", ["Manzhouli"]),
+    ("Он встретился с губернатором в ходе посещения Иркутска.", ["Irkutsk"]),
     ("They went to Lanzhou, Nanjing and Irkutsk.", ["Lanzhou", "Nanjing", "Irkutsk"]),
     ("The governor visited Lanzhou last spring.", ["Lanzhou"]),
     ("In Lanzhou, the governor met the mayor.", ["Lanzhou"]),  # a cue opening the sentence
@@ -53,6 +54,7 @@ def test_a_city_outside_the_knowledge_base_is_found_in_any_case_form(text: str, 
     "He came at Vladimir Putin's invitation.",  # Vladimir is a city, and here a first name
     "Это было в центре внимания Пекина и Москвы.",  # a venue word, but not a venue of the city
     "Он принял делегацию г. Маньчжурия.",  # where the delegation comes from, not where it was received
+    "Адмирал поделился впечатлениями о посещении Иркутска.",  # what a visit was about, not where one is
     "Прошли переговоры с делегацией Народного правительства города Хэйхэ.",
 ])
 def test_a_common_word_that_also_names_a_small_city_is_no_place(text: str) -> None:
