@@ -162,12 +162,22 @@ def title_nominative(title: str) -> str:
     morph = _analyzer()
     out = list(words)
     for i, word in enumerate(words):
-        parse = next((p for p in morph.parse(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case), None)
+        parse = next((p for p in morph.parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case), None)
         if parse is None:
             break
         form = parse.inflect({"nomn", "sing"} if parse.tag.number == "sing" else {"nomn"})
         if form is not None:
             out[i] = _like(word, form.word)
-        if parse.tag.POS == "NOUN":
+        if parse.tag.POS == "NOUN" or word.lower().startswith(_NOUN_LIKE):
             break
+    if len(out) > 1 and out[-1].lower().startswith(_RANKS):  # "командующим флотом адмиралом": the rank too
+        rank = next((p for p in morph.parse(out[-1]) if p.tag.POS == "NOUN" and p.tag.case == "ablt"), None)
+        if rank is not None and (form := rank.inflect({"nomn", "sing"})) is not None:
+            out[-1] = _like(out[-1], form.word)
     return " ".join(out)
+
+
+# participles and adjectives that stand as the head of a title ("командующим Северным флотом": the commander of
+# the Northern Fleet); what follows them is their complement and keeps its case
+_NOUN_LIKE = ("командующ", "управляющ", "исполняющ", "уполномоченн", "ответственн", "заведующ")
+_RANKS = ("адмирал", "вице-адмирал", "контр-адмирал", "генерал", "маршал", "полковник")

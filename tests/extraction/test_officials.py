@@ -10,7 +10,7 @@ from extraction import extract
 from extraction.officials import find_officials
 from extraction.palladius import chinese_nominative, looks_chinese_cyrillic, to_pinyin
 from extraction.people import find_people
-from extraction.russian_names import nominative, transliterate
+from extraction.russian_names import nominative, title_nominative, transliterate
 from knowledge import default_knowledge
 
 KB = default_knowledge()
@@ -213,3 +213,13 @@ def test_a_headline_naming_a_stranger_by_initials_reports_the_same_meeting_as_th
 ])
 def test_rarer_chinese_family_names_are_read_as_chinese(text: str, expected: tuple[str, str]) -> None:
     assert officials(text) == [expected]
+
+
+@pytest.mark.parametrize(("written", "role"), [
+    ("заместителем председателя правительства", "заместитель председателя правительства"),
+    ("командующим Северным флотом адмиралом", "командующий Северным флотом адмирал"),  # a participle heads it
+    ("управляющим делами президента", "управляющий делами президента"),
+    ("командующим ВМС НОАК вице-адмиралом", "командующий ВМС НОАК вице-адмирал"),
+])
+def test_a_russian_title_reads_in_the_nominative_with_its_complement_as_written(written: str, role: str) -> None:
+    assert title_nominative(written) == role
