@@ -241,7 +241,23 @@ def _dates_and_places(groups: list[Group], evidence: list[int | None], sentences
         if place is None:
             place = next((hits[0].name for i in named if (hits := find_places(sentences[i].text, kb))), None)
         found.append((date, place))
-    return found
+    return _shared_with_siblings(groups, found)
+
+
+def _shared_with_siblings(groups: list[Group], found: list[tuple[PartialDate | None, str | None]]
+                          ) -> list[tuple[PartialDate | None, str | None]]:
+    """"He is scheduled to meet Putin, Shuvalov and Dvorkovich": meetings one sentence reports together take the
+    place and the month the first of them found, when they found none of their own (its day is its own)."""
+    first: dict[int, tuple[PartialDate | None, str | None]] = {}
+    for group, (date, place) in zip(groups, found, strict=True):
+        for m in group.mentions:
+            first.setdefault(m.sentence, (date, place))
+    out = []
+    for group, (date, place) in zip(groups, found, strict=True):
+        near, where = next((first[m.sentence] for m in group.mentions), (None, None))
+        month = PartialDate(near.year, near.month) if near is not None else None
+        out.append((date or month, place or where))
+    return out
 
 
 def _over_before(date: PartialDate, day: dt.date) -> bool:

@@ -505,3 +505,13 @@ def test_an_arrival_told_with_less_yields_to_the_talks_the_article_names() -> No
     text = ("Security Council Secretary Sergei Shoigu arrived in Beijing on Monday for talks with the Chinese side. "
             "On Monday Shoigu held talks with Foreign Minister Wang Yi.")
     assert summary(read(text)) == {("2024-06-10", "Beijing", "meeting", frozenset({"Sergei Shoigu", "Wang Yi"}))}
+
+
+def test_meetings_one_sentence_announces_together_share_the_month_one_of_them_is_dated_to() -> None:
+    text = ("KAZAN, May 12 (Wire) -- Chinese Vice Premier Ding Xuexiang arrived here Monday for a three-day stay, "
+            "with trade high on the agenda.\n\n"
+            "During his stay, Ding is scheduled to meet Putin, Prime Minister Mikhail Mishustin and Deputy Prime "
+            "Minister Alexander Novak.")
+    found = read(text, published=dt.date(2025, 5, 13)).meetings
+    assert {(m.kind, m.date.iso() if m.date else None) for m in found} == {("planned", "2025-05")}
+    assert len(found) == 3
