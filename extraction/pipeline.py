@@ -45,7 +45,7 @@ from extraction.types import (
     PublishedSource,
     TopicLink,
 )
-from extraction.venue import Visit, stated_country, summit_place, visit_place, visits
+from extraction.venue import Visit, stated_country, summit_place, summit_years, visit_place, visits
 from knowledge import KnowledgeBase, default_knowledge
 
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
@@ -58,6 +58,7 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     kb = knowledge or default_knowledge()
     cleaned = clean(text)
     pub = publication(cleaned.paragraphs, title=cleaned.title, given=published, url=url,
+                      summits=lambda: _summits_named(cleaned.paragraphs, kb),
                       today=today or dt.date.today())
     warnings: list[str] = list(pub.notes)
     span = pub.span()
@@ -93,6 +94,11 @@ def extract(text: str, *, published: dt.date | None = None, url: str | None = No
     return Extraction(text=cleaned.text, title=cleaned.title, published=published, published_source=source,
                       meetings=tuple(meetings), sentences=tuple(s.text for s in sentences),
                       warnings=tuple(warnings))
+
+
+def _summits_named(paragraphs: tuple[str, ...] | list[str], kb: KnowledgeBase) -> set[tuple[int, str]]:
+    """Every (year, summit in its host city) the page names in one sentence: a year for a yearless dateline."""
+    return {found for s in split_paragraphs(paragraphs) for found in summit_years(s.text, kb)}
 
 
 def _out_of_scope(meeting: Meeting) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extraction.clean import pick_title
@@ -13,7 +13,7 @@ from extraction.dateline import Dateline, every_dateline, find_dateline
 from extraction.dates import find_dates
 from extraction.types import PartialDate, PublishedSource
 from extraction.urldate import url_date
-from extraction.yearless import InferredDay, infer_dateline_day
+from extraction.yearless import InferredDay, infer_dateline_day, infer_from_summit
 
 # a page-edit stamp says when the page changed, not when the story ran
 _STAMP = re.compile(
@@ -87,10 +87,12 @@ _DATELINE_AFTER = 1  # and follow it (the stamp in one time zone, the dateline i
 
 
 def publication(paragraphs: Sequence[str], *, title: str | None = None, given: dt.date | None = None,
-                url: str | None = None, today: dt.date | None = None) -> Publication:
+                url: str | None = None, today: dt.date | None = None,
+                summits: Callable[[], set[tuple[int, str]]] | None = None) -> Publication:
     """Every witness of the date, in order of trust: the caller's date, the page's byline or stamp, its
     address, then its dateline (whose year, when it gives none, comes from one of the others, else is
-    inferred from the dates the page states: never later than `today`)."""
+    inferred from the dates the page states, else from the one year the `summits` it names with their host
+    city were held there: never later than `today`)."""
     notes: list[str] = []
     date: PartialDate | None = None
     source: PublishedSource = "assumed"
@@ -116,9 +118,14 @@ def publication(paragraphs: Sequence[str], *, title: str | None = None, given: d
     guess = None
     if filed is not None and day is None and date is None:
         guess = infer_dateline_day(filed, paragraphs, today=today)
+        if guess is None and summits is not None:
+            guess = infer_from_summit(filed, summits(), today=today)
         if guess is None:
             notes.append(f"the dateline “{filed.text}” gives no year and nothing else on the page does; "
                          "dates read from it are uncertain")
+        elif guess.by_summit:
+            notes.append(f"the dateline “{filed.text}” gives no year: taken as {guess.day.isoformat()}, in the year "
+                         f"of the {guess.bound_text} the page names; dates read from it are uncertain")
         else:
             notes.append(f"the dateline “{filed.text}” gives no year: taken as {guess.day.isoformat()}, the first "
                          f"such day after the latest date the page reports as past (“{guess.bound_text}”); "

@@ -115,6 +115,21 @@ def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
     return None
 
 
+def summit_years(text: str, kb: KnowledgeBase) -> set[tuple[int, str]]:
+    """(year, "BRICS summit in Xiamen") for each summit the sentence names together with the city that hosted it:
+    a summit and its host city name the year it was held there."""
+    tokens = words(text)
+    cities: set[str] | None = None
+    out: set[tuple[int, str]] = set()
+    for summit, needed, names, events in _summit_patterns(kb):
+        if not summit.hosts or not any(words_of_name <= tokens for words_of_name in needed) \
+                or not names.search(text) or (events is not None and not events.search(text)):
+            continue
+        cities = {hit.name for hit in find_places(text, kb)} if cities is None else cities
+        out |= {(year, f"{summit.name} in {city}") for year, city in summit.hosts if city in cities}
+    return out
+
+
 @per_knowledge
 def _summit_patterns(kb: KnowledgeBase) -> list[tuple[Summit, tuple[frozenset[str], ...], re.Pattern[str],
                                                       re.Pattern[str] | None]]:

@@ -29,7 +29,8 @@ class InferredDay:
 
     day: dt.date
     bound: dt.date  # the latest date the page states as past, with its year
-    bound_text: str  # that date as written ("25 октября 2023 года")
+    bound_text: str  # that date as written ("25 октября 2023 года"), or the summit that gave the year
+    by_summit: bool = False  # the year is the one a summit the page names was held in its host city
 
 
 def infer_dateline_day(filed: Dateline, paragraphs: Sequence[str], *, today: dt.date | None = None
@@ -64,3 +65,22 @@ def _first_on_or_after(month: int, day: int, bound: dt.date) -> dt.date | None:
         if day <= calendar.monthrange(year, month)[1] and (found := dt.date(year, month, day)) >= bound:
             return found
     return None
+
+
+def infer_from_summit(filed: Dateline, summits: set[tuple[int, str]], *, today: dt.date | None = None
+                      ) -> InferredDay | None:
+    """The dateline's day in the one year the summits the page names with their host city were held there ("the
+    BRICS summit in Xiamen": 2017); None when they name several years, or none, or the day is after `today`."""
+    years = {year for year, _ in summits}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    try:
+        day = dt.date(year, filed.month, filed.day)
+    except ValueError:
+        return None
+    if today is not None and day > today:
+        return None
+    said = min(name for y, name in summits if y == year)
+    return InferredDay(day, dt.date(year, 1, 1), said, by_summit=True)
+

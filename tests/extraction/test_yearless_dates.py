@@ -248,3 +248,17 @@ def test_recent_talks_on_a_page_without_a_publication_date_take_the_year_of_a_re
             "had held talks in Moscow not long ago.")
     meeting = _leaders(extract(f"Headline\n\n{text}", today=ADDED))
     assert (meeting.date, meeting.date_certain) == (PartialDate(2021), True)
+
+
+def test_a_summit_named_with_its_host_city_gives_a_yearless_dateline_its_year():
+    text = ("Putin and Xi confer in Kazan\n\nKAZAN, October 22. /TASS/. Vladimir Putin held talks with Xi Jinping on "
+            "the sidelines of the BRICS summit in Kazan on Tuesday.")
+    extraction = extract(text, today=ADDED)
+    assert _dated(extraction)[("Vladimir Putin", "Xi Jinping")] == (PartialDate(2024, 10, 22), False, "on Tuesday")
+    assert any("BRICS summit in Kazan" in w for w in extraction.warnings)
+
+
+def test_a_summit_whose_host_city_held_it_in_several_years_gives_no_year():
+    text = ("Putin and Xi confer in Astana\n\nASTANA, July 4. /TASS/. Vladimir Putin held talks with Xi Jinping on "
+            "the sidelines of the SCO summit in Astana on Thursday.")
+    assert _dated(extract(text, today=ADDED))[("Vladimir Putin", "Xi Jinping")][0] is None
