@@ -30,6 +30,8 @@ def _place(text: str, published: dt.date) -> str | None:
     ("Встреча состоялась в городе Чита.", ["Chita"]),
     ("Министры встретились в Казани и в Пекине.", ["Kazan", "Beijing"]),
     ("Xi received him at the Great Hall of the People.", ["Beijing"]),  # the knowledge base's venues stay
+    ("Putin received him at his Novo-Ogaryovo residence.", ["Moscow"]),
+    ("Переговоры прошли в МИД России.", ["Moscow"]),
     ("Делегация посетит Нанкин и Чанчунь.", ["Nanjing", "Changchun"]),
     ("Делегация прибыла в китайский город Чанчунь.", ["Changchun"]),
     ("Встречи пройдут в столице Китая Пекине.", ["Beijing"]),
@@ -52,6 +54,7 @@ def test_a_city_outside_the_knowledge_base_is_found_in_any_case_form(text: str, 
     "Analysts in Nice words praised the deal, and the offer came in Mobile form.",
     "Об этом сообщили в Советском районе и в Союзе журналистов.",
     "He came at Vladimir Putin's invitation.",  # Vladimir is a city, and here a first name
+    "The Russian Foreign Ministry said so in a statement.",  # a ministry is a venue only after "at", "в"
     "Это было в центре внимания Пекина и Москвы.",  # a venue word, but not a venue of the city
     "Он принял делегацию г. Маньчжурия.",  # where the delegation comes from, not where it was received
     "Адмирал поделился впечатлениями о посещении Иркутска.",  # what a visit was about, not where one is
