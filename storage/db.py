@@ -187,6 +187,19 @@ def json_list(values: Sequence[object]) -> str:
     return json.dumps(values, ensure_ascii=False)
 
 
+_DRIVER = "sqlite3 connection"  # the key of `_driver`'s answer in `Session.info`
+
+
 def _driver(session: Session) -> Any:
-    """The sqlite3 connection under the session's, already in its transaction."""
-    return session.connection().connection.driver_connection
+    """The sqlite3 connection under the session's, already in its transaction.
+
+    Kept in the session for as long as its transaction lasts: an ingest runs about thirty statements, and
+    asking SQLAlchemy for the connection each time cost a tenth of storing an article.
+    """
+    transaction = session.get_transaction()
+    known = session.info.get(_DRIVER)
+    if transaction is not None and known is not None and known[0] is transaction:
+        return known[1]
+    driver = session.connection().connection.driver_connection
+    session.info[_DRIVER] = (session.get_transaction(), driver)
+    return driver

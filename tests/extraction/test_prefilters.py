@@ -95,3 +95,13 @@ def test_a_gated_pattern_finds_what_the_pattern_alone_finds(pattern: Folded, tex
     alone = pattern.regex.search(sentence.lower())
     found = pattern.search(sentence)
     assert (found and found.span()) == (alone and alone.span())
+
+
+def test_a_pattern_made_after_a_sentence_was_read_still_finds_its_words_there() -> None:
+    # the words every pattern needs are found once per sentence for all of them: a pattern added later
+    # (a knowledge base's, say) must not be answered from what was found before it existed
+    sentence = "The envoys held a quinquennial review in Minsk, a ПЯТИЛЕТНИЙ обзор."
+    assert _MEET.search(sentence) is None
+    later = Folded(r"\bquinquennial\s+review\b|пятилетн\w*\s+обзор", needs=("quinquennial", "пятилетн"))
+    found = [m.group(0) for m in later.finditer(sentence)]
+    assert found == ["quinquennial review", "ПЯТИЛЕТНИЙ обзор".lower()]
