@@ -219,7 +219,8 @@ class Delivery(SQLModel, table=True):
     """A message to a subscriber; the unique key lets each digest and push be sent to a chat once.
 
     `queued` when claimed (not sent yet), `sending` once its request left for Telegram (after the rate
-    limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot) or `failed` (given up).
+    limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot), `failed` (given up) or `empty`
+    (a digest day with nothing new). A digest's row is also its schedule: see storage.digests_due.
     A crash leaves `queued` (known unsent: sent at the next start) or `sending` (outcome unknown: not
     sent again, see storage.subscriptions.claim_delivery).
     """
