@@ -22,15 +22,19 @@ from storage.subscriptions import SETTLED
 
 DIGEST = "digest"  # the ledger's kind for a daily digest; its key is the chat's local date
 
-# one pass over the active subscribers: each joined to its zone's local date and clock (passed as one JSON
-# object, zone → [date, HH:MM]); the ledger is read through its unique (subscriber_id, kind, key) index
+# each zone (from one JSON object, zone → [local date, HH:MM]) joined to its active subscribers whose digest
+# time has passed, through the index on (timezone, digest_time); the ledger through its unique index. The
+# last column spares the wall-clock check of storage.digests_due._subscribed_before for all but the chats
+# that subscribed in the last two days (a local day began less than two days ago in every zone).
 _DUE = (
-    "SELECT s.id, s.chat_id, s.timezone, s.digest_time, s.subscribed_at, json_extract(z.value, '$[0]') "
-    "FROM subscriber AS s JOIN json_each(?) AS z ON z.key = s.timezone "
-    "WHERE s.active AND s.digest_time <= json_extract(z.value, '$[1]') "
-    "AND NOT EXISTS (SELECT 1 FROM delivery AS d WHERE d.subscriber_id = s.id AND d.kind = ? "
-    "AND d.key = json_extract(z.value, '$[0]') AND d.status IN (SELECT value FROM json_each(?)))"
+    "SELECT s.id, s.chat_id, s.timezone, s.digest_time, s.subscribed_at, z.day, "
+    "s.subscribed_at IS NULL OR s.subscribed_at < ? "
+    "FROM (SELECT key AS zone, json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS clock "
+    "FROM json_each(?)) AS z JOIN subscriber AS s ON s.timezone = z.zone AND s.digest_time <= z.clock "
+    "WHERE s.active AND NOT EXISTS (SELECT 1 FROM delivery AS d WHERE d.subscriber_id = s.id AND d.kind = ? "
+    "AND d.key = z.day AND d.status IN (SELECT value FROM json_each(?)))"
 )
+LONG_AGO = dt.timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,11 @@ def due_digests(session: Session, *, now: dt.datetime) -> list[DueDigest]:
     known = {zone: clock for zone, clock in clocks.items() if clock is not None}
     if not known:
         return []
-    rows = direct_rows(session, _DUE, json.dumps(known), DIGEST, json.dumps(SETTLED))
+    long_ago = (now - LONG_AGO).astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as the store spells times
+    rows = direct_rows(session, _DUE, long_ago, json.dumps(known), DIGEST, json.dumps(SETTLED))
     return [DueDigest(subscriber_id, chat_id, day)
-            for subscriber_id, chat_id, zone, digest_time, subscribed_at, day in sorted(rows)
-            if _subscribed_before(subscribed_at, zone, day, digest_time)]
+            for subscriber_id, chat_id, zone, digest_time, subscribed_at, day, before in sorted(rows)
+            if before or _subscribed_before(subscribed_at, zone, day, digest_time)]
 
 
 def _local_clock(zone: str, now: dt.datetime) -> tuple[str, str] | None:

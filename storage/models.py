@@ -192,8 +192,10 @@ class MeetingSource(SQLModel, table=True):
 
 
 class Subscriber(SQLModel, table=True):
-    """A chat (private, group or channel) that receives digests and pushes."""
+    """A chat (private, group or channel) that receives digests and pushes; its digest time and zone are the
+    digest's only schedule (storage.digests_due)."""
 
+    __table_args__ = (Index("ix_subscriber_timezone_digest_time", "timezone", "digest_time"),)
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(unique=True, index=True)
     digest_time: str = "08:00"  # HH:MM, local to `timezone`
