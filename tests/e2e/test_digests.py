@@ -11,8 +11,13 @@ import asyncio
 import datetime as dt
 
 import pytest
+from sqlmodel import select
 
 from bot import digests
+from storage import subscriptions as subs
+from storage.db import session_scope
+from storage.digests_due import due_digests
+from storage.models import Delivery
 from tests.e2e.briefing_harness import Briefing, start_bot
 from tests.e2e.fake_bot_api import FakeBotApi
 
@@ -109,3 +114,20 @@ async def test_a_restart_sends_no_digest_twice_and_the_one_missed_while_down_onc
     clock.set("2026-03-10T10:00")
     await rounds.wait()
     assert (len(digests_to(bot_api, 301)), len(digests_to(bot_api, 302))) == (1, 1)
+
+
+async def test_a_day_with_nothing_new_sends_nothing_and_is_settled_for_the_day(bot_api, start_app, seeded_db_url,
+                                                                                rounds):
+    clock = Clock("2026-03-10T07:00")
+    briefing = await start_bot(bot_api, start_app, seeded_db_url, now=clock)
+    await briefing.say(401, "/subscribe 08:00 UTC")
+    with session_scope(briefing.engine) as session:  # its last digest came after every meeting in the store
+        subs.mark_digest_sent(session, chat_id=401, at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
+    clock.set("2026-03-10T08:00")
+    await rounds.wait()
+    assert digests_to(bot_api, 401) == []
+    with session_scope(briefing.engine) as session:
+        subscriber = subs.get_subscriber(session, chat_id=401)
+        assert due_digests(session, now=clock()) == []  # not asked again today
+        [row] = session.exec(select(Delivery).where(Delivery.subscriber_id == subscriber.id)).all()
+    assert (row.kind, row.key, row.status) == ("digest", "2026-03-10", "empty")
