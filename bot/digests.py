@@ -61,14 +61,17 @@ async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> 
     started = state.digests.now()
     try:
         reply = await asyncio.to_thread(state.digests.compose_digest, chat.chat_id, mark_sent=False)
-        if reply is None:
-            await asyncio.to_thread(_settle_empty, state.engine, chat)
-            tally.skipped += 1
-            log.info("digest for chat %s (%s): nothing new", chat.chat_id, chat.day)
-            return
     except Exception:  # one chat's digest that cannot be composed must not hold up the others
-        log.exception("composing the digest for chat %s failed", chat.chat_id)
-        tally.failed += 1
+        again = await asyncio.to_thread(_settle, state.engine, chat, "queued")  # an attempt: ten at most
+        log.exception("composing the digest for chat %s (%s) failed; %s", chat.chat_id, chat.day,
+                      "tried again next minute" if again else "given up for the day")
+        tally.retrying += again
+        tally.failed += not again
+        return
+    if reply is None:
+        await asyncio.to_thread(_settle, state.engine, chat, "empty")
+        tally.skipped += 1
+        log.info("digest for chat %s (%s): nothing new", chat.chat_id, chat.day)
         return
     mine = Tally()  # this chat's alone: the others' sends go on meanwhile
     await deliver(application.bot, state.engine, chat_id=chat.chat_id, subscriber_id=chat.subscriber_id,
@@ -80,12 +83,16 @@ async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> 
     log.info("digest for chat %s (%s): %s", chat.chat_id, chat.day, "sent" if mine.sent else "not sent")
 
 
-def _settle_empty(engine: Engine, chat: DueDigest) -> None:
-    """Nothing new today: the ledger says so, and the chat is not asked again before tomorrow."""
+def _settle(engine: Engine, chat: DueDigest, status: str) -> bool:
+    """A digest that sent nothing, in the ledger: `empty` (nothing new: not asked again before tomorrow) or
+    `queued` (it could not be composed: asked again next minute, and given up after `subs.MAX_ATTEMPTS`).
+    False when the ledger had it settled already, or gave it up now."""
     where = {"subscriber_id": chat.subscriber_id, "kind": DIGEST, "key": chat.day}
     with session_scope(engine) as session:
-        if subs.claim_delivery(session, **where):
-            subs.settle_delivery(session, **where, status="empty")
+        claimed = subs.claim_delivery(session, **where)
+        if claimed:
+            subs.settle_delivery(session, **where, status=status)
+    return claimed
 
 
 def _mark_sent(engine: Engine, chat_id: int, at: dt.datetime) -> None:

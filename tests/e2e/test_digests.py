@@ -131,3 +131,31 @@ async def test_a_day_with_nothing_new_sends_nothing_and_is_settled_for_the_day(b
         assert due_digests(session, now=clock()) == []  # not asked again today
         [row] = session.exec(select(Delivery).where(Delivery.subscriber_id == subscriber.id)).all()
     assert (row.kind, row.key, row.status) == ("digest", "2026-03-10", "empty")
+
+
+async def test_a_digest_that_cannot_be_composed_holds_up_nobody_and_is_given_up_after_ten_tries(
+        bot_api, start_app, seeded_db_url, rounds, monkeypatch, caplog):
+    clock = Clock("2026-03-10T07:00")
+    briefing = await start_bot(bot_api, start_app, seeded_db_url, now=clock)
+    await briefing.say(501, "/subscribe 08:00 UTC")
+    await briefing.say(502, "/subscribe 08:00 UTC")
+    compose = briefing.app.bot_data.digests.compose_digest
+
+    def broken_for_501(chat_id, **kw):
+        if chat_id == 501:
+            raise RuntimeError("a digest that cannot be composed")
+        return compose(chat_id, **kw)
+
+    monkeypatch.setattr(briefing.app.bot_data.digests, "compose_digest", broken_for_501)
+    clock.set("2026-03-10T08:00")
+    await rounds.wait(subs.MAX_ATTEMPTS + 3)  # the first may have read the clock before it was set
+    assert len(digests_to(bot_api, 502)) == 1
+    assert digests_to(bot_api, 501) == []
+    with session_scope(briefing.engine) as session:
+        subscriber = subs.get_subscriber(session, chat_id=501)
+        [row] = session.exec(select(Delivery).where(Delivery.subscriber_id == subscriber.id)).all()
+        assert (row.status, row.attempts) == ("failed", subs.MAX_ATTEMPTS)
+        assert due_digests(session, now=clock()) == []
+    tries = [r.getMessage() for r in caplog.records if "composing the digest for chat 501" in r.getMessage()]
+    assert [t.rsplit("; ", 1)[1] for t in tries] == ["tried again next minute"] * subs.MAX_ATTEMPTS + [
+        "given up for the day"]
