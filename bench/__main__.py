@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import answers, delivery_faults, fanout, footprint, fuzzy, ingest
+from bench import answers, delivery_faults, due, fanout, footprint, fuzzy, ingest
 from bench.store import OUT, build_store, world
 
 
@@ -102,6 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     results.update(fanout_subscribers=fan.subscribers, fanout_msgs_per_s=round(fan.msgs_per_s, 2),
                    fanout_duplicates=fan.duplicates, fanout_missing=fan.missing,
                    fanout_unretried_429=fan.unretried_429)
+    say(f"who is due a digest among {plan.subscribers:,} subscribers")
+    looks = due.measure(plan.subscribers, out=OUT)
+    rows.append((f"who is due a digest among {looks.subscribers:,} subscribers: all due / none due / 24 zones "
+                 "(median)", f"{looks.all_due_ms:.0f} / {looks.all_served_ms:.0f} / {looks.spread_ms:.0f} ms",
+                 "≪ 60 s (one look a minute)"))
+    results["due_digests_ms"] = {"subscribers": looks.subscribers, "all_due": round(looks.all_due_ms, 1),
+                                 "none_due": round(looks.all_served_ms, 1), "spread": round(looks.spread_ms, 1)}
     say(f"replies and a push to {plan.fault_chats} chats through 5xx and late answers")
     faults = delivery_faults.measure_faults(people, plan.fault_chats, seed=args.seed, out=OUT)
     for name, count in (("replies", faults.replies), ("push", faults.pushes)):

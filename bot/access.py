@@ -32,7 +32,8 @@ class Access:
     """Who may use something, where it works, and whether it touches the chat's subscription.
 
     `subscription`: the answer reads or changes the chat's subscription, so Telegram first asks whether the
-    caller manages the chat (a call to Telegram, made only then) and re-reads the digest schedule after.
+    caller manages the chat (a call to Telegram, made only then). The digest schedule is the subscriber row
+    itself (storage.digests_due): nothing is re-synced after.
     """
 
     who: Who = Who.EVERYONE

@@ -1,4 +1,4 @@
-"""Sending to subscribers: replies split to fit, pushes to many chats, daily digests.
+"""Sending to subscribers: replies split to fit, pushes to many chats, and one delivery through the ledger.
 
 Every digest and push goes through the delivery ledger, which hears when its request leaves and
 when Telegram accepts it (bot/sends.py), so a chat gets it exactly once, across restarts too, unless
@@ -10,10 +10,8 @@ round always finishes. A chat that blocked the bot is marked inactive and never 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import time
-import zoneinfo
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -22,9 +20,9 @@ from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
-from telegram.ext import Application, Job
+from telegram.ext import Application
 
-from bot.app_state import BotData, Context
+from bot.app_state import BotData
 from bot.render import split_message
 from bot.replies import Reply
 from bot.sends import CURRENT as CURRENT_FLIGHT
@@ -305,52 +303,3 @@ async def push_round(bot: Bot, engine: Engine, push: subs.PushRound) -> Tally:
     log.info("push round %s (%d articles): %d sent, %d skipped, %d blocked, %d to retry, %d failed", push.number,
              len(push.article_ids), tally.sent, tally.skipped, tally.blocked, tally.retrying, tally.failed)
     return tally
-
-
-def digest_job_name(chat_id: int) -> str:
-    return f"digest:{chat_id}"
-
-
-def schedule_digest(application: Application, *, chat_id: int, digest_time: str, timezone: str) -> Job:
-    """One daily job per chat at its local time; a new schedule replaces the old, never stacks."""
-    unschedule_digest(application, chat_id=chat_id)
-    hour, minute = (int(x) for x in digest_time.split(":"))
-    when = dt.time(hour, minute, tzinfo=zoneinfo.ZoneInfo(timezone))
-    return application.job_queue.run_daily(send_digest, when, chat_id=chat_id, name=digest_job_name(chat_id))
-
-
-def unschedule_digest(application: Application, *, chat_id: int) -> None:
-    for job in application.job_queue.get_jobs_by_name(digest_job_name(chat_id)):
-        job.schedule_removal()
-
-
-def reschedule_from_store(application: Application, engine: Engine) -> int:
-    """At start-up: a job for every active subscriber, so a restart loses no subscription."""
-    with session_scope(engine) as session:
-        subscribers = subs.active_subscribers(session)
-    for s in subscribers:
-        schedule_digest(application, chat_id=s.chat_id, digest_time=s.digest_time, timezone=s.timezone)
-    return len(subscribers)
-
-
-async def send_digest(context: Context) -> None:
-    """The daily job: the meetings added since the last digest, once per local day; nothing new → silence."""
-    engine, subscriptions = context.bot_data.engine, context.bot_data.digests
-    chat_id = context.job.chat_id
-    with session_scope(engine) as session:
-        subscriber = subs.get_subscriber(session, chat_id=chat_id)
-    if subscriber is None or not subscriber.active:
-        context.job.schedule_removal()
-        return
-    local_day = dt.datetime.now(zoneinfo.ZoneInfo(subscriber.timezone)).date().isoformat()
-    started = subscriptions.now()
-    reply = subscriptions.compose_digest(chat_id, mark_sent=False)
-    tally = Tally()
-    if reply is not None:
-        await deliver(context.bot, engine, chat_id=chat_id, subscriber_id=subscriber.id or 0, kind="digest",
-                      key=local_day, reply=reply, tally=tally)
-    if tally.sent:
-        with session_scope(engine) as session:
-            subs.mark_digest_sent(session, chat_id=chat_id, at=started)
-    log.info("digest for chat %s (%s): %s", chat_id, local_day,
-             "sent" if tally.sent else "nothing new" if reply is None else "not sent")

@@ -1,6 +1,6 @@
 """Subscriptions: /subscribe, /unsubscribe, /settings, /alerts, /follow, /unfollow and /digest.
 
-The digest and the push are composed here too, so that Telegram, the console and the scheduler
+The digest and the push are composed here too, so that Telegram, the console and the digest round
 show a reader the same thing.
 """
 
@@ -73,7 +73,7 @@ class SubscriptionCommands:
                              "Europe/Moscow, Asia/Shanghai or UTC. "
                              "e.g. <code>/subscribe 08:30 Europe/Moscow</code>.")
         with session_scope(self.engine) as session:
-            subs.subscribe(session, chat_id=caller.chat_id, digest_time=time, timezone=zone)
+            subs.subscribe(session, chat_id=caller.chat_id, digest_time=time, timezone=zone, at=self.now())
         return Reply(f"Subscribed: a digest every day at <b>{time}</b> ({esc(zone)}) with the meetings added "
                      "since the last one, and a message as soon as articles are added "
                      "(/alerts off stops those). /follow a person or topic to get only what involves them.")

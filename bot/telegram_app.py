@@ -2,7 +2,7 @@
 
 Handlers turn an update into a `Caller` and a command line, let the command core answer (in a
 worker thread: it touches SQLite), and send the reply. All handlers are registered in
-`register_handlers`; jobs are named after their chat and rebuilt from the store in `post_init`.
+`register_handlers`; `post_init` starts the two periodic jobs, pushes and digests, which read the store.
 """
 
 from __future__ import annotations
@@ -34,20 +34,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import buttons, registry, sends
+from bot import buttons, digests, registry, sends
 from bot.admin import add_article, could_not_fetch, page_to_add, upload_to_add
 from bot.app_state import CONTEXT_TYPES, BotData, Context
 from bot.commands import CommandCore
 from bot.config import Settings
-from bot.delivery import (
-    chat_is_gone,
-    markup,
-    reschedule_from_store,
-    run_broadcasts,
-    schedule_digest,
-    send_reply,
-    unschedule_digest,
-)
+from bot.delivery import chat_is_gone, markup, run_broadcasts, send_reply
 from bot.fetch import FetchError, fetch_article
 from bot.render import clip, split_message
 from bot.replies import Caller, Reply
@@ -148,16 +140,20 @@ def register_handlers(application: Application) -> None:
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in registry.menu()])
     await _replay_inbox(application)
-    count = reschedule_from_store(application, application.bot_data.engine)
-    log.info("scheduled daily digests for %d subscribers", count)
     # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
     application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=1, name="broadcasts")
+    # digests whose time came while the bot was down go out at once; the others within a minute of their time
+    application.job_queue.run_repeating(_digest_job, interval=digests.DIGEST_EVERY, first=1, name="digests")
 
 
 async def _broadcast_job(context: Context) -> None:
     await run_broadcasts(context.application)
     before = dt.datetime.now(dt.UTC) - KEEP_HANDLED
     await _in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
+
+
+async def _digest_job(context: Context) -> None:
+    await digests.run_digests(context.application)
 
 
 async def _replay_inbox(application: Application) -> None:
@@ -197,8 +193,6 @@ async def on_command(update: Update, context: Context) -> None:
     caller = await _caller(update, context, managing=subscription)
     reply = await asyncio.to_thread(context.bot_data.core.handle, message.text, caller)
     log.info("chat %s: /%s", caller.chat_id, name)
-    if subscription:
-        await _sync_schedule(context.application, caller.chat_id)
     await send_reply(context.bot, caller.chat_id, reply)
 
 
@@ -213,8 +207,6 @@ async def on_button(update: Update, context: Context) -> None:
         await _answer(query, clip(reply.plain(), CALLBACK_ANSWER_LIMIT - 1), alert=True)
         return
     await _answer(query)
-    if subscription:
-        await _sync_schedule(context.application, caller.chat_id)
     first, *rest = split_message(reply.html)
     try:
         await query.edit_message_text(first, parse_mode=ParseMode.HTML,
@@ -352,14 +344,4 @@ async def _in_store(state: BotData, work: Callable[[Session], T]) -> T:
 async def _stop_sending(application: Application, chat_id: int) -> None:
     """The chat blocked or removed the bot: its subscription stops until it subscribes again."""
     await _in_store(application.bot_data, lambda session: subs.mark_inactive(session, chat_id=chat_id))
-    unschedule_digest(application, chat_id=chat_id)
 
-
-async def _sync_schedule(application: Application, chat_id: int) -> None:
-    """After a settings command: the chat's digest job matches what the store says."""
-    subscriber = await _in_store(application.bot_data, lambda session: subs.get_subscriber(session, chat_id=chat_id))
-    if subscriber is not None and subscriber.active:
-        schedule_digest(application, chat_id=chat_id, digest_time=subscriber.digest_time,
-                        timezone=subscriber.timezone)
-    else:
-        unschedule_digest(application, chat_id=chat_id)

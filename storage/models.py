@@ -192,8 +192,10 @@ class MeetingSource(SQLModel, table=True):
 
 
 class Subscriber(SQLModel, table=True):
-    """A chat (private, group or channel) that receives digests and pushes."""
+    """A chat (private, group or channel) that receives digests and pushes; its digest time and zone are the
+    digest's only schedule (storage.digests_due)."""
 
+    __table_args__ = (Index("ix_subscriber_timezone_digest_time", "timezone", "digest_time"),)
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(unique=True, index=True)
     digest_time: str = "08:00"  # HH:MM, local to `timezone`
@@ -219,7 +221,8 @@ class Delivery(SQLModel, table=True):
     """A message to a subscriber; the unique key lets each digest and push be sent to a chat once.
 
     `queued` when claimed (not sent yet), `sending` once its request left for Telegram (after the rate
-    limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot) or `failed` (given up).
+    limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot), `failed` (given up) or `empty`
+    (a digest day with nothing new). A digest's row is also its schedule: see storage.digests_due.
     A crash leaves `queued` (known unsent: sent at the next start) or `sending` (outcome unknown: not
     sent again, see storage.subscriptions.claim_delivery).
     """

@@ -36,11 +36,15 @@ def get_subscriber(session: Session, *, chat_id: int) -> Subscriber | None:
     return session.exec(select(Subscriber).where(Subscriber.chat_id == chat_id)).first()
 
 
-def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> Subscriber:
-    """Create or update a subscription; re-subscribing reactivates it and keeps follows and history."""
+def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str,
+              at: dt.datetime | None = None) -> Subscriber:
+    """Create or update a subscription; re-subscribing reactivates it and keeps follows and history.
+
+    `at` (now by default) is when the chat's digest time takes effect: a time already past today starts tomorrow.
+    """
     subscriber = chat_record(session, chat_id=chat_id, digest_time=digest_time, timezone=timezone)
     subscriber.digest_time, subscriber.timezone, subscriber.active = digest_time, timezone, True
-    subscriber.subscribed_at = dt.datetime.now(dt.UTC)
+    subscriber.subscribed_at = at or dt.datetime.now(dt.UTC)
     session.add(subscriber)
     session.flush()
     return subscriber
@@ -155,7 +159,7 @@ def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
 
 
 MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (a push round runs every minute)
-SETTLED = ("sent", "gone", "failed")
+SETTLED = ("sent", "gone", "failed", "empty")  # "empty": a digest day with nothing new to send
 
 
 def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
@@ -194,7 +198,8 @@ def mark_sending(session: Session, *, subscriber_id: int, kind: str, key: str) -
 
 
 def settle_delivery(session: Session, *, subscriber_id: int, kind: str, key: str, status: str) -> None:
-    """The end of a delivery: `sent` (never send it again), `gone` (the chat left) or `failed` (given up).
+    """The end of a delivery: `sent` (never send it again), `gone` (the chat left), `failed` (given up) or
+    `empty` (a digest day with nothing new: nothing was sent, and nothing more is that day).
 
     `queued` instead puts it back for the next round: it is known not to have been delivered.
     """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -59,10 +61,12 @@ def settings_for(api: FakeBotApi, db_url: str) -> Settings:
                     default_timezone="UTC", digest_time="08:00", allow_private_urls=True, _env_file=None)
 
 
-async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str) -> Briefing:
+async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str,
+                    now: Callable[[], dt.datetime] | None = None) -> Briefing:
+    """The bot on `db_url`; `now` is its clock (the real one when None), which the digest round reads."""
     settings = settings_for(api, db_url)
     engine = open_store(db_url)
-    core = CommandCore(engine, default_knowledge(), digest_time=settings.digest_time,
+    core = CommandCore(engine, default_knowledge(), now=now, digest_time=settings.digest_time,
                        timezone=settings.default_timezone)
     app = await start_app(build_application(settings, engine, core))
     return Briefing(api, app, engine, settings)

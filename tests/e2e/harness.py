@@ -22,7 +22,7 @@ async def running(app: Application) -> AsyncIterator[Application]:
     """Run `app` as `run_polling` would, in the same order and with its hooks.
 
     `initialize()`/`start()` alone skip `post_init`, `post_stop` and `post_shutdown`: only
-    `run_polling` calls them, and a bot that rebuilds its jobs in `post_init` needs that.
+    `run_polling` calls them, and a bot that starts its jobs in `post_init` needs that.
     """
     assert app.updater is not None, "build the Application with an Updater"
     await app.initialize()

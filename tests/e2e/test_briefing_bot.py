@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import threading
-import zoneinfo
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,11 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot import registry
-from bot.delivery import digest_job_name
-from bot.ingest import ingest_text
 from storage import subscriptions as subs
 from storage.db import session_scope
-from tests.e2e.briefing_harness import ADMIN, ARTICLE, pushes, start_bot
+from tests.e2e.briefing_harness import ADMIN, ARTICLE, pushes
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -115,44 +111,6 @@ async def test_an_oversized_upload_is_refused_before_download(briefing):
     assert not [c for c in briefing.api.calls[since:] if c.method == "getFile"]
 
 
-async def test_the_digest_job_runs_at_the_subscribers_local_time_and_sends_once(briefing):
-    assert "08:30" in await briefing.say(201, "/subscribe 08:30 Europe/Moscow")
-    [job] = briefing.app.job_queue.get_jobs_by_name(digest_job_name(201))
-    moscow = zoneinfo.ZoneInfo("Europe/Moscow")
-    next_run = job.next_t.astimezone(moscow)
-    assert (next_run.hour, next_run.minute) == (8, 30)
-    assert next_run - dt.datetime.now(moscow) <= dt.timedelta(days=1)
-
-    with session_scope(briefing.engine) as session:  # yesterday's digest went out: today's has what came since
-        subs.mark_digest_sent(session, chat_id=201, at=dt.datetime.now(dt.UTC))
-    ingest_text(briefing.engine, ARTICLE, published=dt.date(2025, 3, 13))
-    since = len(briefing.api.calls)
-    await job.run(briefing.app)  # the clock reached 08:30 in Moscow
-    digest = await briefing.api.wait_for_sent(201, since=since)
-    assert "<b>Digest</b>: 1 meeting added since" in digest.params["text"]
-    assert "Sergei Lavrov" in digest.params["text"]
-
-    again = len(briefing.api.calls)
-    await job.run(briefing.app)  # the same day again, nothing new: silence
-    ingest_text(briefing.engine, ARTICLE.replace("March 12", "March 14"), published=dt.date(2025, 3, 15))
-    await job.run(briefing.app)  # a rerun on the same local day (a restart, say) never sends a second digest
-    assert not [c for c in briefing.api.calls[again:] if c.method == "sendMessage"]
-
-
-async def test_a_restart_keeps_subscriptions_and_their_jobs(bot_api, start_app, tmp_path):
-    db_url = f"sqlite:///{tmp_path / 'restart.db'}"
-    first = await start_bot(bot_api, start_app, db_url)
-    await first.say(301, "/subscribe 21:15 Asia/Shanghai")
-    await first.app.stop()
-    await first.app.updater.stop()
-
-    second = await start_bot(bot_api, start_app, db_url)
-    [job] = second.app.job_queue.get_jobs_by_name(digest_job_name(301))
-    when = job.next_t.astimezone(zoneinfo.ZoneInfo("Asia/Shanghai"))
-    assert (when.hour, when.minute) == (21, 15)
-    assert "21:15" in await second.say(301, "/settings")
-
-
 async def test_a_subscriber_who_blocked_the_bot_is_marked_inactive_and_others_still_get_the_push(briefing):
     for chat in (401, 402):
         await briefing.say(chat, "/subscribe")
@@ -178,7 +136,6 @@ async def test_removing_the_bot_from_a_chat_stops_its_subscription(briefing):
         await briefing.api.wait_for(lambda c: c.method == "getUpdates", since=len(briefing.api.calls))
     else:
         pytest.fail("the subscription stayed active")
-    assert not briefing.app.job_queue.get_jobs_by_name(digest_job_name(501))
 
 
 async def test_in_a_group_only_chat_admins_change_the_subscription(briefing):
@@ -268,7 +225,9 @@ async def test_a_channel_where_the_bot_is_admin_can_subscribe(briefing):
     briefing.api.inject_channel_post(-100500, "/subscribe 07:00 Europe/Moscow")
     reply = await briefing.api.wait_for_sent(-100500, since=since)
     assert "Subscribed" in reply.text
-    assert briefing.app.job_queue.get_jobs_by_name(digest_job_name(-100500))
+    with session_scope(briefing.engine) as session:
+        channel = subs.get_subscriber(session, chat_id=-100500)
+        assert (channel.active, channel.digest_time, channel.timezone) == (True, "07:00", "Europe/Moscow")
 
 
 async def test_words_without_a_slash_in_a_private_chat_are_looked_up(briefing):
