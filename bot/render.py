@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from bot.excerpt import excerpt, meeting_keys
+from extraction.scope import SIDES, unnamed_officials
 from knowledge import KnowledgeBase, default_knowledge
 from storage.queries import MeetingView, ParticipantView, SourceView
 
@@ -23,7 +24,6 @@ SHORT_TOPICS = 3  # topics a list names, the most telling; "+N" counts the rest
 TOPICS_MARK = "Re: "  # what a list's line of topics starts with; a full view says "Topics: "
 ROW = 45  # characters of a row on a phone: a line of participants longer than this breaks between the sides
 HEADLINE_IN_LIST = 48  # characters of a headline standing for an unknown outlet in a list
-SIDES = ("Russia", "China")  # the sides a meeting is between, listed in this order; everyone else after
 # what a page's <title> or a first line holds when it is not a headline
 NOT_HEADLINES = frozenset({"article", "untitled", "untitled document", "home", "home page", "news", "latest news",
                            "world", "world news", "politics", "opinion", "document", "page not found"})
@@ -105,6 +105,7 @@ def source_line(source: SourceView, *, full: bool = True) -> str:
 
 
 def _side(participant: ParticipantView) -> int:
+    """Where a participant's side comes in a list: Russia's, then China's (scope's order), everyone else after."""
     return SIDES.index(participant.country) if participant.country in SIDES else len(SIDES)
 
 
@@ -209,9 +210,6 @@ def _people_line(meeting: MeetingView, kb: KnowledgeBase, *, full: bool, subject
     return line
 
 
-_OFFICIALS = {"Russia": "Russian officials", "China": "Chinese officials"}
-
-
 def unnamed_side(meeting: MeetingView, *, full: bool = False) -> str | None:
     """The side the articles name only as a body: "Chinese officials, not named"; in full, with their words
     ("руководством провинции Цзилинь"), so that a reader sees who the article says they were."""
@@ -222,7 +220,7 @@ def unnamed_side(meeting: MeetingView, *, full: bool = False) -> str | None:
     if side is None:
         return None
     words = f": “{esc(meeting.counterpart)}”" if full else ""
-    return f"{_OFFICIALS[side]}, not named{words}"
+    return f"{unnamed_officials(side)}, not named{words}"
 
 
 def _topics(meeting: MeetingView, evidence: str, kb: KnowledgeBase, *, full: bool, focus: str | None) -> str:

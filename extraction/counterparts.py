@@ -1,10 +1,10 @@
 """The other side of a meeting when the text names none of its people: "talks with the Chinese side",
-"встреча с руководством провинции Хэйлунцзян", "a visit to Beijing".
+"встреча с руководством провинции Хэйлунцзян".
 
 Regional and parliamentary pages often name only their own official and say whom they met as a body
-("the leadership of Jilin Province", "с китайскими товарищами"); an announced visit names only the
-visitor and where they go. Such a contact is still a meeting between Russian and Chinese officials, so the
-words that name the other side are kept for it, with that side's country, rather than losing the meeting.
+("the leadership of Jilin Province", "с китайскими товарищами"). Such a contact is still a meeting between
+Russian and Chinese officials, so the words that name the other side are kept for it, with that side's
+country, rather than losing the meeting. Where a visit goes ("will visit Beijing") is not such a body.
 Pure: no I/O.
 """
 
@@ -25,11 +25,11 @@ _PHRASES = (
     re.compile(rf"(?<!\w)(?P<adj>китайск|российск)\w*\s+(?:\w+\s+)?(?:{_BODY_RU})\w*"),
     re.compile(rf"\b(?:the\s+)?(?:leadership|leaders|government|authorities|officials|delegation)\s+(?:of|from)\s+"
                r"(?:the\s+)?"
-                rf"(?:(?:[A-Z][\w-]+\s+){{1,3}}(?P<cn>Province|Municipality|Autonomous\s+Region)|(?P<of_cn>{_CHINA})"
-                rf"|(?:[A-Z][\w-]+\s+){{1,3}}(?P<ru>Oblast|Krai|Region|Republic)|(?P<of_ru>{_RUSSIA}))\b"),
+               rf"(?:(?:[A-Z][\w-]+\s+){{1,3}}(?P<cn>Province|Municipality|Autonomous\s+Region)|(?P<of_cn>{_CHINA})"
+               rf"|(?:[A-Z][\w-]+\s+){{1,3}}(?P<ru>Oblast|Krai|Region|Republic)|(?P<of_ru>{_RUSSIA}))\b"),
     re.compile(r"(?<!\w)(?:руководств|правительств|делегаци|власт|администраци)\w*\s+(?:[А-ЯЁа-яё]+\s+){0,4}?"
-                r"(?:(?P<cn>провинци\w*|автономного\s+района|КНР|Китая)\s*(?:[А-ЯЁ][\w-]+)?"
-                r"|(?P<ru>област\w*|края|республики|РФ|России)\s*(?:[А-ЯЁ][\w-]+)?)"),
+               r"(?:(?P<cn>провинци\w*|автономного\s+района|КНР|Китая)\s*(?:[А-ЯЁ][\w-]+)?"
+               r"|(?P<ru>област\w*|края|республики|РФ|России)\s*(?:[А-ЯЁ][\w-]+)?)"),
 )
 _ADJ = {"chinese": "China", "китайск": "China", "russian": "Russia", "российск": "Russia"}
 

@@ -30,7 +30,7 @@ from extraction.people import (
 from extraction.places import city_country, dateline_place, event_place, find_places
 from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
-from extraction.scope import missing_sides
+from extraction.scope import missing_sides, unnamed_officials
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
 from extraction.topics import discussed_topics
@@ -486,11 +486,8 @@ def _stamped(stamp: ReadoutStamp | None, *, date: PartialDate | None = None, pla
     return stamp.place_line or "" if place is not None and place == stamp.place else ""
 
 
-_ADJECTIVE = {"China": "Chinese", "Russia": "Russian"}
-
-
 def _label(kind: str, names: list[str], counterpart: Counterpart | None = None) -> str:
-    unnamed = [f"{_ADJECTIVE[counterpart.country]} officials"] if counterpart else []
+    unnamed = [unnamed_officials(counterpart.country)] if counterpart else []
     head, rest = names[0], " and ".join([*names[1:], *unnamed])
     verb = {"call": "speaks by phone with", "planned": "to meet"}.get(kind, "meets")
     return f"{head} {verb} {rest}"

@@ -23,3 +23,11 @@ def missing_sides(participants: Iterable[Participant], counterpart: Counterpart 
     as a body ("the Chinese side", "руководство провинции Цзилинь") is there, unnamed."""
     countries = {p.country for p in participants} | ({counterpart.country} if counterpart else set())
     return tuple(side for side in SIDES if side not in countries)
+
+
+_OFFICIALS = {"Russia": "Russian officials", "China": "Chinese officials"}
+
+
+def unnamed_officials(side: str) -> str:
+    """How labels and replies name a side the article names only as a body: "Chinese officials"."""
+    return _OFFICIALS[side]
