@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from extraction.bystanders import inside, other_events
-from extraction.lexicon import COUNTRY_WORDS, Folded
+from extraction.lexicon import COUNTRY_WORDS, Folded, has_cyrillic
 from extraction.officials import spelt_in_latin
 from extraction.people import find_people
 from extraction.types import Participant
@@ -39,7 +39,6 @@ _NOT_NAMES = frozenset({"The", "Chinese", "Russian", "China", "Russia", "State",
                         "Executive", "President", "Vice", "Deputy", "Minister", "Chairman", "Secretary", "General",
                         "Governor", "Ambassador", "Commander", "Head", "Chief", "Mayor", "Premier", "Officer"})
 _HEAD = re.compile(r"(?:led\s+by|headed\s+by|во\s+главе\s+с|возглавлял\w*|возглавил\w*)\s*$", re.IGNORECASE)
-_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:who|which|where|когда|который|которая)\b")
 
 
@@ -72,7 +71,7 @@ def attendees(text: str, kb: KnowledgeBase, on: dt.date, context: frozenset[str]
 
 def _listed(written: str, side: str | None) -> Participant:
     """A name a list gives bare, spelt as the rest of the store spells names: in Latin, in the nominative."""
-    if not _CYRILLIC.search(written):
+    if not has_cyrillic(written):
         return Participant(name=written, country=side)
     name, _, chinese = spelt_in_latin(written)
     return Participant(name=name, country=side or ("China" if chinese else None))

