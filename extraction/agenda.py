@@ -36,14 +36,14 @@ _TRIGGER = Folded(
     r"|\bобмен\w*\s+мнениями\s+(?:по|о|об|относительно)\s+"
     r"|\b(?:обсудил\w*|обсуждал\w*|обсудят|обсудить|обсуждение\w*|обсуждени[еия]|были\s+обсуждены|обсуждены)\s+"
     r"|\bконсультаци\w*\s+по\s+(?!телефону)"
-    r"|\bзатронул[иа]?\s+"
+    r"|\bзатронул[иа]?\s+|\bзатрагивал\w*\s+(?:(?:вопросы|темы|проблемы)\s+)?"
     r"|\bрассмотрел[иа]?\s+"
     r"|\bпосвящен[аы]?\s+"
     r"|\bречь\s+шла\s+о\s+"
     r"|\bв\s+центре\s+внимания\s+(?:был[иа]?\s+)?)",
     needs=("discuss", "agenda", "cover", "views", "opinions", "ideas", "consultations", "talked", "spoke", "touch",
-           "focus", "centred", "centered", "консультаци", "обмен", "обсу", "затронул", "рассмотрел", "посвящен", "речь",
-           "в центре"))
+           "focus", "centred", "centered", "консультаци", "обмен", "обсу", "затронул", "затрагивал", "рассмотрел",
+           "посвящен", "речь", "в центре"))
 # "... with Chinese Premier Li Qiang" / "... с китайским коллегой Ван И": the people, not an item
 _WITH_PEOPLE_EN = re.compile(r"\s+with\s+(?=[A-Z]|(?:his|her|their|the\s+(?:Chinese|Russian))\b)")
 _WITH_PEOPLE_RU = re.compile(r"\s+с(?:о)?\s+(?=[А-ЯЁ]|(?:китайск|российск|коллег|председател|президент|премьер"
@@ -106,6 +106,12 @@ def agenda_items(text: str) -> list[str]:
             if item.casefold() not in {o.casefold() for o in out}:
                 out.append(item)
     return out[:MAX_ITEMS]
+
+
+def discussion_start(text: str) -> int | None:
+    """Where the first thing the sentence says was discussed begins ("discussed |bilateral relations"), if any."""
+    found = _TRIGGER.search(text)
+    return found.end() if found else None
 
 
 def says_discussed(text: str) -> bool:

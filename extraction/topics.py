@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extraction.agenda import discussion_start
 from extraction.background import discussed
 from extraction.lexicon import Matcher, MatcherSet, per_knowledge
 from knowledge import KnowledgeBase
@@ -48,6 +49,11 @@ def _excepting(kb: KnowledgeBase) -> frozenset[str]:
 
 
 @per_knowledge
+def _said_discussed_only(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(topic.name for topic in kb.topics if topic.only_as_discussed)
+
+
+@per_knowledge
 def _exceptions(kb: KnowledgeBase) -> MatcherSet[str]:
     return MatcherSet([(_matcher(topic.except_in), topic.name) for topic in kb.topics if topic.except_in])
 
@@ -75,6 +81,9 @@ def _hits(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str]]:
     if _excepting(kb) & {name for _, _, name in hits}:
         for m, name in _exceptions(kb).search(text):
             excepted.setdefault(name, []).append((m.start(), m.end()))
+    if _said_discussed_only(kb) & {name for _, _, name in hits}:
+        start = discussion_start(text)
+        hits = [h for h in hits if h[2] not in _said_discussed_only(kb) or (start is not None and h[0] >= start)]
     other = [(m.start(), m.end()) for m in _CURRENCY.finditer(text)]
     if _OFFICE_WORDS.search(text):
         other += [(m.start(), m.end()) for m in _OFFICE.finditer(text)]

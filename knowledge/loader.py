@@ -27,7 +27,7 @@ SHORT_LIMIT = 36  # characters of a short office name: a participant and their o
 _PERSON_KEYS = frozenset({"id", "name", "country", "aliases", "roles"})
 _TENURE_KEYS = frozenset({"role", "start", "end"})
 _PLACE_KEYS = frozenset({"name", "country", "aliases", "venues"})
-_TOPIC_KEYS = frozenset({"name", "synonyms", "except_in"})
+_TOPIC_KEYS = frozenset({"name", "synonyms", "except_in", "only_as_discussed"})
 
 
 _SUMMIT_KEYS = frozenset({"name", "names", "events", "hosts", "host"})
@@ -90,6 +90,12 @@ class _Checker:
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
             raise self.fail(entry, f"`{key}` must be a list of non-empty strings")
         return tuple(values)
+
+    def flag(self, entry: str, data: dict, key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(entry, f"`{key}` must be true or false")
+        return value
 
     def unique_names(self, kind: str, owners: list[tuple[str, tuple[str, ...]]]) -> None:
         """No spelling may name two entries: a reader typing it could not be told which one is meant."""
@@ -212,7 +218,8 @@ def _load_topics(directory: Path) -> tuple[Topic, ...]:
         entry = f"topic {t.get('name', f'#{index + 1}')!r}"
         check.keys(entry, t, _TOPIC_KEYS, ("name",))
         topics.append(Topic(name=t["name"], synonyms=check.strings(entry, t, "synonyms"),
-                            except_in=check.strings(entry, t, "except_in")))
+                            except_in=check.strings(entry, t, "except_in"),
+                            only_as_discussed=check.flag(entry, t, "only_as_discussed")))
     return tuple(topics)
 
 

@@ -87,6 +87,8 @@ class Topic:
     name: str
     synonyms: tuple[str, ...] = ()
     except_in: tuple[str, ...] = ()  # phrases holding a synonym that do not mean the topic ("Sea of Japan")
+    # a topic every remark touches ("bilateral relations") counts only as the object of "discussed" and the like
+    only_as_discussed: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
