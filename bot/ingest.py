@@ -67,10 +67,6 @@ class ArticleInput:
     content_type: str | None = None  # for bytes: how the sender labelled them
     added_by: str | None = None
 
-    @property
-    def meta(self) -> ArticleMeta:
-        return ArticleMeta(url=self.url, outlet=self.outlet, filename=self.filename, added_by=self.added_by)
-
 
 @dataclass(frozen=True)
 class Prepared:
@@ -115,11 +111,13 @@ class Reader:
                 raise UnreadableUpload(str(error)) from None
         if not text.strip():
             raise UnreadableUpload("the file has no text")
-        found = self.extract(text, published=article.published, url=article.url, today=self.today)
+        found = extraction.extract(text, published=article.published, url=article.url,
+                                   today=self.today or dt.date.today(), knowledge=self.knowledge or default_knowledge())
         warnings = list(found.warnings)
         if not found.meetings:
             warnings.append("no meeting found in this article; it is stored and searchable")
-        return Prepared(found, article.meta, tuple(warnings))
+        meta = ArticleMeta(url=article.url, outlet=article.outlet, filename=article.filename, added_by=article.added_by)
+        return Prepared(found, meta, tuple(warnings))
 
     def prepare_file(self, path: Path, *, published: dt.date | None = None, url: str | None = None,
                      outlet: str | None = None) -> Prepared | str:
@@ -133,12 +131,6 @@ class Reader:
             return f"cannot read it ({exc.strerror or exc})"
         except UnreadableUpload as exc:
             return str(exc)
-
-    def extract(self, text: str, *, published: dt.date | None, url: str | None, today: dt.date | None
-                ) -> Extraction:
-        """The pipeline over one text; every reading of an article, first or again, goes through here."""
-        return extraction.extract(text, published=published, url=url, today=today or dt.date.today(),
-                                  knowledge=self.knowledge or default_knowledge())
 
 
 @dataclass(frozen=True)
@@ -209,11 +201,9 @@ class ReextractReport:
     meetings_after: int
 
 
-def reextract_all(engine: Engine, reader: Reader = Reader()) -> ReextractReport:
-    """Run the current pipeline over every stored article, one transaction each, ids kept, nothing pushed.
-
-    Each is read as of the day it was added, whatever day the reader is bound to.
-    """
+def reextract_all(engine: Engine, knowledge: KnowledgeBase | None = None) -> ReextractReport:
+    """Run the current pipeline over every stored article, one transaction each, ids kept, nothing pushed."""
+    kb = knowledge or default_knowledge()
     with session_scope(engine) as session:
         before = queries.store_summary(session).meetings
         ids = queries.article_ids(session)
@@ -223,7 +213,8 @@ def reextract_all(engine: Engine, reader: Reader = Reader()) -> ReextractReport:
             if article is None:  # deleted meanwhile
                 continue
             given = article.published if article.published_source == "given" else None
-            found = reader.extract(article.text, published=given, url=article.url, today=article.added_at.date())
+            found = extraction.extract(article.text, published=given, url=article.url,
+                                       today=article.added_at.date(), knowledge=kb)
             reextract_article(session, article, found)
     with session_scope(engine) as session:
         after = queries.store_summary(session).meetings
