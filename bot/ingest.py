@@ -1,7 +1,8 @@
 """Adding articles: bytes or text → extraction → one transaction in the store.
 
-Shared by `briefing ingest`, `briefing seed` and (next) the Telegram upload handler, so that
-every way in applies the same checks and reports the same warnings.
+Shared by uploads, `/add`, the console, `briefing ingest` and `briefing seed`, so that every way in applies
+the same checks and reports the same warnings. What stays the same for a whole run (the store, the day, the
+knowledge base, whether to push) is bound once in an `Ingestor`; each article is one `ArticleInput`.
 """
 
 from __future__ import annotations
