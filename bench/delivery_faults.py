@@ -32,7 +32,7 @@ from bench.synth import ArticleWriter, SynthPerson
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import run_broadcasts
-from bot.ingest import ingest_text
+from bot.ingest import ArticleInput, Ingestor, Reader
 from bot.telegram_app import build_application
 from knowledge import default_knowledge
 from storage import subscriptions as subs
@@ -114,7 +114,7 @@ def fresh_store(out: Path, name: str, people: list[SynthPerson], seed: int) -> s
         stale.unlink(missing_ok=True)
     engine = open_store(f"sqlite:///{path}")
     article = ArticleWriter(random.Random(seed), people, default_knowledge()).article()
-    ingest_text(engine, article.text, published=article.published, today=dt.date(2026, 1, 1))
+    Ingestor(engine, Reader(dt.date(2026, 1, 1))).add(ArticleInput(article.text, published=article.published))
     engine.dispose()
     return f"sqlite:///{path}"
 
@@ -127,7 +127,8 @@ def queue_push(db_url: str, people: list[SynthPerson], seed: int, chats: list[in
             for chat in chats:
                 subs.subscribe(session, chat_id=chat, digest_time="08:00", timezone="UTC")
     article = ArticleWriter(random.Random(seed + 1), people, default_knowledge()).article()
-    ingest_text(engine, article.text, published=article.published, today=dt.date(2026, 1, 2), announce=True)
+    Ingestor(engine, Reader(dt.date(2026, 1, 2)), announce=True).add(
+        ArticleInput(article.text, published=article.published))
     engine.dispose()
 
 

@@ -21,7 +21,7 @@ from bench.synth import ArticleWriter, SynthPerson
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import push_round
-from bot.ingest import ingest_text
+from bot.ingest import ArticleInput, Ingestor, Reader
 from bot.telegram_app import build_application
 from knowledge import default_knowledge
 from storage import subscriptions as subs
@@ -73,8 +73,8 @@ async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> Fan
     engine = open_store(f"sqlite:///{path}")
     knowledge = default_knowledge()
     article = ArticleWriter(random.Random(5), people, knowledge).article()
-    ingest_text(engine, article.text, published=article.published, today=dt.date(2026, 1, 1),
-                knowledge=knowledge, announce=True)
+    Ingestor(engine, Reader(dt.date(2026, 1, 1), knowledge), announce=True).add(
+        ArticleInput(article.text, published=article.published))
     chats = [10_000_000 + i for i in range(subscribers)]
     with session_scope(engine) as session:
         for chat in chats:

@@ -13,11 +13,10 @@ import tomllib
 from pathlib import Path
 
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson
-from bot.ingest import ingest_text
+from bot.ingest import ArticleInput, Ingestor, Reader
 from extraction import extract
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
-from storage.writes import ArticleMeta
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -42,13 +41,13 @@ def articles_per_second(people: list[SynthPerson], count: int, *, seed: int, out
     knowledge = default_knowledge()
     articles = _articles(people, count, seed)
     extract(articles[0].text, published=articles[0].published, today=TODAY, knowledge=knowledge)
+    ingestor = Ingestor(engine, Reader(TODAY, knowledge), describe=False)
     meetings = 0
     started = time.perf_counter()
     for article in articles:
-        result = ingest_text(engine, article.text, published=article.published, today=TODAY,
-                             meta=ArticleMeta(outlet=article.outlet, added_by="bench"), knowledge=knowledge,
-                             describe=False)
-        meetings += len(result.meeting_ids)
+        result = ingestor.add(ArticleInput(article.text, published=article.published, outlet=article.outlet,
+                                           added_by="bench"))
+        meetings += len(result.stored.meeting_ids)
     elapsed = time.perf_counter() - started
     engine.dispose()
     return count / elapsed, meetings
@@ -78,10 +77,10 @@ def russian_articles_per_second(count: int, *, out: Path) -> tuple[float, float,
     knowledge = default_knowledge()
     extract(pages[0], today=TODAY, knowledge=knowledge)
     texts = [f"{pages[n % len(pages)]}\n\nМатериал {n}." for n in range(count)]
+    ingestor = Ingestor(engine, Reader(TODAY, knowledge), describe=False)
     wall, cpu = time.perf_counter(), time.process_time()
     for text in texts:
-        ingest_text(engine, text, today=TODAY, meta=ArticleMeta(added_by="bench"), knowledge=knowledge,
-                    describe=False)
+        ingestor.add(ArticleInput(text, added_by="bench"))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     engine.dispose()
     return count / wall, count / cpu, round(sum(map(len, texts)) / len(texts))
@@ -120,10 +119,10 @@ def ms_per_thousand_words(people: list[SynthPerson], scales: tuple[int, ...], co
         parts = _articles(people, count * scale, seed + 10 * scale)
         texts = ["\n\n".join(p.text for p in parts[i : i + scale]) for i in range(0, len(parts), scale)]
         extract(texts[0], published=parts[0].published, today=TODAY, knowledge=knowledge)
+        ingestor = Ingestor(engine, Reader(TODAY, knowledge), describe=False)
         started = time.perf_counter()
         for n, text in enumerate(texts):
-            ingest_text(engine, text, published=parts[n * scale].published, today=TODAY,
-                        meta=ArticleMeta(added_by="bench"), knowledge=knowledge, describe=False)
+            ingestor.add(ArticleInput(text, published=parts[n * scale].published, added_by="bench"))
         elapsed = time.perf_counter() - started
         engine.dispose()
         words = sum(len(t.split()) for t in texts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from bot import registry
 from bot.access import refusal
 from bot.buttons import ArticlesPage, DeleteArticle, button
-from bot.ingest import IngestResult, UnreadableUpload, ingest_bytes, parse_caption, suffix_problem
+from bot.ingest import ArticleInput, Ingestor, IngestResult, UnreadableUpload, parse_caption, suffix_problem
 from bot.plural import counted
 from bot.render import clip, esc, human_date, meeting_date
 from bot.replies import Caller, Reply
@@ -21,7 +21,7 @@ from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
-from storage.writes import ArticleMeta, delete_article
+from storage.writes import delete_article
 
 if TYPE_CHECKING:
     from bot.fetch import FetchError
@@ -142,16 +142,13 @@ def could_not_fetch(error: FetchError) -> Reply:
     return Reply(f"I could not add that page: {esc(error)}.")
 
 
-def add_article(engine: Engine, data: bytes, *, caller: Caller, url: str | None, filename: str | None,
-                published: dt.date | None, content_type: str | None) -> tuple[Reply, IngestResult | None]:
+def add_article(ingestor: Ingestor, article: ArticleInput, caller: Caller) -> tuple[Reply, IngestResult | None]:
     """Store an upload, a fetched page or a named file and say what became of it, in Telegram and the
     console alike; the result when it was stored (its subscribers are then due a push)."""
     added_by = "console" if caller.front_end == "console" else f"telegram:{caller.user_id}"
-    meta = ArticleMeta(url=url, filename=filename, added_by=added_by)
-    source = filename or url or "the article"
+    source = article.filename or article.url or "the article"
     try:
-        result = ingest_bytes(engine, data, published=published, meta=meta, content_type=content_type,
-                              announce=True)
+        result = ingestor.add(replace(article, added_by=added_by))
     except UnreadableUpload as error:
         return Reply(f"I could not add {esc(source)}: {esc(error)}."), None
     except DuplicateArticle as error:
@@ -161,12 +158,13 @@ def add_article(engine: Engine, data: bytes, *, caller: Caller, url: str | None,
 
 def ingest_report(result: IngestResult) -> Reply:
     """What an admin sees after adding an article: its meetings and every warning."""
-    when = result.published.isoformat() if result.published else "unknown"
-    lines = [f"Added article #{result.article_id}: {esc(clip(result.title or 'untitled', 120))}",
-             f"Published {when} ({PUBLISHED_HOW.get(result.published_source, result.published_source)})."]
+    stored = result.stored
+    when = stored.published.isoformat() if stored.published else "unknown"
+    lines = [f"Added article #{stored.article_id}: {esc(clip(stored.title or 'untitled', 120))}",
+             f"Published {when} ({PUBLISHED_HOW.get(stored.published_source, stored.published_source)})."]
     if result.meetings:
         lines.append(f"\n<b>{counted(len(result.meetings), 'meeting')} found</b> "
-                     f"({len(result.new_meeting_ids)} new):")
+                     f"({len(stored.new_meeting_ids)} new):")
         for m in result.meetings:
             who = ", ".join(esc(p.name) for p in m.participants)
             where = f" · {esc(m.place)}" if m.place else ""

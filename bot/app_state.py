@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from bot.commands import CommandCore
     from bot.config import Settings
+    from bot.ingest import Ingestor
     from bot.subscribing import SubscriptionCommands
 
 
@@ -26,6 +27,7 @@ class BotData:
     core: CommandCore = field(init=False)  # answers commands and taps
     digests: SubscriptionCommands = field(init=False)  # composes the daily digest for the digest round
     settings: Settings = field(init=False)
+    ingestor: Ingestor = field(init=False)  # adds uploads and fetched pages, announcing their new meetings
     broadcast_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one push sender per process
     digest_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one digest round per process
     replaying: set[int] = field(default_factory=set)  # ids of inbox updates queued again at start-up

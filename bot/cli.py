@@ -21,13 +21,12 @@ from bot.console import Console, run_chat
 from bot.export import CHUNKS, CalendarTally
 from bot.ingest import (
     ARTICLE_SUFFIXES,
+    Ingestor,
     IngestResult,
     Prepared,
     load_seeds,
-    prepare_file,
     reextract_all,
     store_is_empty,
-    store_prepared,
 )
 from bot.logs import configure_logging
 from bot.parallel import in_order
@@ -198,23 +197,23 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
     files = _article_files(paths)
     if not files:
         raise click.ClickException("no article files there (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
-    engine = _store(_settings())
-    prepare = functools.partial(prepare_file, published=published, url=url, outlet=outlet)
+    ingestor = Ingestor(_store(_settings()), announce=push, describe=False)
+    prepare = functools.partial(ingestor.reader.prepare_file, published=published, url=url, outlet=outlet)
     stored: list[IngestResult] = []
     present = 0
     say = functools.partial(_above_the_bar, sys.stderr.isatty())
     with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
         for path, prepared in zip(files, in_order(prepare, files, jobs=jobs), strict=True):
-            result = _store_one(engine, path, prepared, push=push, say=say)
+            result = _store_one(ingestor, path, prepared, say=say)
             if isinstance(result, IngestResult):
                 stored.append(result)
             elif result == ALREADY_STORED:
                 present += 1
             bar.update(1)
     refused = len(files) - len(stored) - present
-    meetings = sum(len(r.meeting_ids) for r in stored)
+    meetings = sum(len(r.stored.meeting_ids) for r in stored)
     click.echo(f"{counted(len(files), 'file')}: {len(stored)} added ({counted(meetings, 'meeting')}, "
-               f"{sum(len(r.new_meeting_ids) for r in stored)} new), "
+               f"{sum(len(r.stored.new_meeting_ids) for r in stored)} new), "
                + (f"{present} already stored, " if present else "") + f"{refused} refused")
     if refused:
         raise click.ClickException(f"{refused} of {counted(len(files), 'file')} refused")
@@ -235,20 +234,21 @@ def _article_files(paths: tuple[Path, ...]) -> list[Path]:
 ALREADY_STORED = "already stored"
 
 
-def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bool,
+def _store_one(ingestor: Ingestor, path: Path, prepared: Prepared | str, *,
                say: Callable[..., None]) -> IngestResult | str | None:
     """Store one prepared file and say what became of it: its result, ALREADY_STORED, or None when refused."""
     if isinstance(prepared, str):
         say(f"{path}: refused: {prepared}", err=True)
         return None
     try:
-        result = store_prepared(engine, prepared, announce=push, describe=False)
+        result = ingestor.store(prepared)
     except DuplicateArticle as exc:
         say(f"{path}: {exc}, skipped")
         return ALREADY_STORED
-    when = result.published.isoformat() if result.published else "unknown date"
-    say(f"{path}: article #{result.article_id} ({when}, {result.published_source}): "
-        f"{counted(len(result.meeting_ids), 'meeting')}, {len(result.new_meeting_ids)} new")
+    stored = result.stored
+    when = stored.published.isoformat() if stored.published else "unknown date"
+    say(f"{path}: article #{stored.article_id} ({when}, {stored.published_source}): "
+        f"{counted(len(stored.meeting_ids), 'meeting')}, {len(stored.new_meeting_ids)} new")
     for warning in result.warnings:
         say(f"  warning: {warning}")
     return result

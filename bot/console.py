@@ -19,7 +19,7 @@ from bot.admin import add_article, could_not_fetch
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.fetch import FetchError, fetch_article
-from bot.ingest import PUBLISHED, parse_caption, suffix_problem
+from bot.ingest import PUBLISHED, ArticleInput, Ingestor, parse_caption, suffix_problem
 from bot.render import esc
 from bot.replies import CONSOLE, Attachment, Reply
 
@@ -34,6 +34,7 @@ class Console:
     def __init__(self, core: CommandCore, settings: Settings, *, directory: Path | None = None,
                  echo: Callable[[str], None] = click.echo) -> None:
         self.core, self.settings, self.echo = core, settings, echo
+        self.ingestor = Ingestor(core.engine, announce=True)  # the running bot pushes what /add finds
         self.directory = directory or Path.cwd()
         self.buttons: list[str] = []
 
@@ -70,7 +71,7 @@ class Console:
                                                  allow_private=self.settings.allow_private_urls))
             except FetchError as error:
                 return could_not_fetch(error)
-            data, content_type, url, filename = page.data, page.content_type, page.url, None
+            article = ArticleInput(page.data, published=published, url=page.url, content_type=page.content_type)
         else:
             path = Path(target).expanduser()
             if not path.is_file():
@@ -78,12 +79,10 @@ class Console:
             if (refused := suffix_problem(path.name)) is not None:
                 return Reply(esc(refused) + ".")
             try:
-                data = path.read_bytes()
+                article = ArticleInput(path.read_bytes(), published=published, filename=path.name)
             except OSError as error:
                 return Reply(f"I could not read {esc(str(path))}: {esc(error.strerror or str(error))}.")
-            content_type, url, filename = None, None, path.name
-        reply, _ = add_article(self.core.engine, data, caller=CONSOLE, url=url, filename=filename, published=published,
-                               content_type=content_type)
+        reply, _ = add_article(self.ingestor, article, CONSOLE)
         return reply
 
     def show(self, reply: Reply) -> None:

@@ -1,7 +1,8 @@
 """Adding articles: bytes or text → extraction → one transaction in the store.
 
-Shared by `briefing ingest`, `briefing seed` and (next) the Telegram upload handler, so that
-every way in applies the same checks and reports the same warnings.
+Shared by uploads, `/add`, the console, `briefing ingest` and `briefing seed`, so that every way in applies
+the same checks and reports the same warnings. What stays the same for a whole run (the store, the day, the
+knowledge base, whether to push) is bound once in an `Ingestor`; each article is one `ArticleInput`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from storage import queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
 from storage.queries import MeetingView
-from storage.writes import ArticleMeta, reextract_article, store_extraction
+from storage.writes import ArticleMeta, StoredArticle, reextract_article, store_extraction
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}  # what uploads and `ingest DIR` take
@@ -55,15 +56,17 @@ def parse_caption(caption: str) -> tuple[dt.date | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
-class IngestResult:
-    article_id: int
-    title: str | None
-    published: dt.date | None
-    published_source: str
-    meeting_ids: tuple[int, ...]
-    new_meeting_ids: tuple[int, ...]
-    meetings: tuple[MeetingView, ...]  # as stored (merged with earlier reports); empty unless `describe`
-    warnings: tuple[str, ...]
+class ArticleInput:
+    """One article to add, as it came in: a file's bytes (decoded by its name or content type) or text already
+    read, with what its sender knows of it. Every way in builds one of these per article."""
+
+    content: bytes | str
+    published: dt.date | None = None  # as the sender gives it; otherwise the article's own date is read
+    url: str | None = None
+    outlet: str | None = None
+    filename: str | None = None
+    content_type: str | None = None  # for bytes: how the sender labelled them
+    added_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,88 +78,84 @@ class Prepared:
     warnings: tuple[str, ...]
 
 
-def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
-                 meta: ArticleMeta | None = None, today: dt.date | None = None,
-                 knowledge: KnowledgeBase | None = None, announce: bool = False,
-                 describe: bool = True) -> IngestResult:
-    """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle.
+@dataclass(frozen=True)
+class IngestResult:
+    """An article as stored, its meetings as stored (merged with earlier reports; empty unless the ingestor
+    describes), and every warning its reading raised."""
 
-    With `announce`, subscribers are pushed its new meetings (by the running bot); with `describe`,
-    the result carries the meetings as stored, for a reply that lists them.
+    stored: StoredArticle
+    meetings: tuple[MeetingView, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What reading an article depends on besides the article, bound once per command or process.
+
+    It holds no store, so `briefing ingest` can hand it to its worker processes; left unset, the day and the
+    knowledge base are taken where the reading happens: a bot that runs for weeks reads each article as of
+    the day it arrives, and each worker loads the default knowledge once instead of receiving a copy.
     """
-    prepared = prepare_bytes(data, published=published, content_type=content_type, meta=meta, today=today,
-                             knowledge=knowledge)
-    return store_prepared(engine, prepared, announce=announce, describe=describe)
+
+    today: dt.date | None = None  # the day an article is added, which dates a page that gives none
+    knowledge: KnowledgeBase | None = None
+
+    def prepare(self, article: ArticleInput) -> Prepared:
+        """Decode (bytes) and extract an article; raises UnreadableUpload with a reason for its sender."""
+        text = article.content
+        if isinstance(text, bytes):
+            if not text.strip():
+                raise UnreadableUpload("the file is empty")
+            try:
+                text = article_text(text, filename=article.filename, content_type=article.content_type)
+            except UnreadableArticle as error:
+                raise UnreadableUpload(str(error)) from None
+        if not text.strip():
+            raise UnreadableUpload("the file has no text")
+        found = extraction.extract(text, published=article.published, url=article.url,
+                                   today=self.today or dt.date.today(), knowledge=self.knowledge or default_knowledge())
+        warnings = list(found.warnings)
+        if not found.meetings:
+            warnings.append("no meeting found in this article; it is stored and searchable")
+        meta = ArticleMeta(url=article.url, outlet=article.outlet, filename=article.filename, added_by=article.added_by)
+        return Prepared(found, meta, tuple(warnings))
+
+    def prepare_file(self, path: Path, *, published: dt.date | None = None, url: str | None = None,
+                     outlet: str | None = None) -> Prepared | str:
+        """A local file prepared for `briefing ingest`, or why it is refused (a value, so it can cross processes)."""
+        if (refused := suffix_problem(path.name)) is not None:
+            return refused
+        try:
+            return self.prepare(ArticleInput(path.read_bytes(), published=published, url=url, outlet=outlet,
+                                             filename=path.name, added_by="cli"))
+        except OSError as exc:
+            return f"cannot read it ({exc.strerror or exc})"
+        except UnreadableUpload as exc:
+            return str(exc)
 
 
-def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
-                meta: ArticleMeta | None = None, today: dt.date | None = None,
-                knowledge: KnowledgeBase | None = None, announce: bool = False,
-                describe: bool = True) -> IngestResult:
-    """Extract (outside any transaction: it is pure and may be slow), then store atomically."""
-    prepared = prepare_text(text, published=published, meta=meta, today=today, knowledge=knowledge)
-    return store_prepared(engine, prepared, announce=announce, describe=describe)
+@dataclass(frozen=True)
+class Ingestor:
+    """Adds articles to one store, each in its own transaction, the same way for every way in: bound once
+    per process or command, then given one ArticleInput per article."""
 
+    engine: Engine
+    reader: Reader = Reader()
+    announce: bool = False  # queue each article's new meetings for subscribers' push (the running bot sends it)
+    # read the stored meetings back, for a reply that lists them; a bulk load skips it: it costs a third of storing
+    describe: bool = True
 
-def prepare_bytes(data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
-                  meta: ArticleMeta | None = None, today: dt.date | None = None,
-                  knowledge: KnowledgeBase | None = None) -> Prepared:
-    """Decode and extract a file's article; raises UnreadableUpload with a reason for its sender."""
-    if not data.strip():
-        raise UnreadableUpload("the file is empty")
-    try:
-        text = article_text(data, filename=meta.filename if meta else None, content_type=content_type)
-    except UnreadableArticle as error:
-        raise UnreadableUpload(str(error)) from None
-    return prepare_text(text, published=published, meta=meta, today=today, knowledge=knowledge)
+    def add(self, article: ArticleInput) -> IngestResult:
+        """Read the article (outside any transaction: it is pure and may be slow), then store it atomically;
+        raises UnreadableUpload or DuplicateArticle."""
+        return self.store(self.reader.prepare(article))
 
-
-def prepare_text(text: str, *, published: dt.date | None = None, meta: ArticleMeta | None = None,
-                 today: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Prepared:
-    if not text.strip():
-        raise UnreadableUpload("the file has no text")
-    meta = meta or ArticleMeta()
-    found = extraction.extract(text, published=published, url=meta.url, today=today or dt.date.today(),
-                               knowledge=knowledge or default_knowledge())
-    warnings = list(found.warnings)
-    if not found.meetings:
-        warnings.append("no meeting found in this article; it is stored and searchable")
-    return Prepared(found, meta, tuple(warnings))
-
-
-def prepare_file(path: Path, *, published: dt.date | None = None, url: str | None = None,
-                 outlet: str | None = None) -> Prepared | str:
-    """A local file prepared for `briefing ingest`, or why it is refused (a value, so it can cross processes)."""
-    if (refused := suffix_problem(path.name)) is not None:
-        return refused
-    meta = ArticleMeta(url=url, outlet=outlet, filename=path.name, added_by="cli")
-    try:
-        return prepare_bytes(path.read_bytes(), published=published, meta=meta)
-    except OSError as exc:
-        return f"cannot read it ({exc.strerror or exc})"
-    except UnreadableUpload as exc:
-        return str(exc)
-
-
-def store_prepared(engine: Engine, prepared: Prepared, *, announce: bool = False,
-                   describe: bool = True) -> IngestResult:
-    """Store a prepared article in one transaction; raises DuplicateArticle.
-
-    A bulk load passes `describe=False`: reading back the stored meetings costs a third of storing them.
-    """
-    with session_scope(engine) as session:
-        stored = store_extraction(session, prepared.extraction, prepared.meta, announce=announce)
-        meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids)) if describe else []
-    return IngestResult(
-        article_id=stored.article_id,
-        title=stored.title,
-        published=stored.published,
-        published_source=stored.published_source,
-        meeting_ids=stored.meeting_ids,
-        new_meeting_ids=stored.new_meeting_ids,
-        meetings=tuple(meetings),
-        warnings=prepared.warnings,
-    )
+    def store(self, prepared: Prepared) -> IngestResult:
+        """Store a prepared article in one transaction; raises DuplicateArticle."""
+        with session_scope(self.engine) as session:
+            stored = store_extraction(session, prepared.extraction, prepared.meta, announce=self.announce)
+            meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids)) if self.describe else []
+        return IngestResult(stored, tuple(meetings), prepared.warnings)
 
 
 @dataclass(frozen=True)
@@ -179,10 +178,11 @@ def seed_manifest(directory: Path = SEEDS_DIR) -> list[SeedEntry]:
 def load_seeds(engine: Engine, directory: Path = SEEDS_DIR) -> tuple[int, int]:
     """Add every seed article not yet stored; returns (added, already there). Safe to run twice."""
     added = present = 0
+    ingestor = Ingestor(engine, describe=False)
     for entry in seed_manifest(directory):
-        meta = ArticleMeta(outlet=entry.outlet, filename=entry.path.name, added_by="seed")
         try:
-            ingest_bytes(engine, entry.path.read_bytes(), published=entry.published, meta=meta, describe=False)
+            ingestor.add(ArticleInput(entry.path.read_bytes(), published=entry.published, outlet=entry.outlet,
+                                      filename=entry.path.name, added_by="seed"))
         except DuplicateArticle:
             present += 1
         else:

@@ -41,6 +41,7 @@ from bot.commands import CommandCore
 from bot.config import Settings
 from bot.delivery import chat_is_gone, markup, run_broadcasts, send_reply
 from bot.fetch import FetchError, fetch_article
+from bot.ingest import ArticleInput, Ingestor
 from bot.render import clip, split_message
 from bot.replies import Caller, Reply
 from bot.startup import reach_telegram
@@ -80,6 +81,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     application = builder.build()
     state: BotData = application.bot_data
     state.engine, state.core, state.digests, state.settings = engine, core, core.subscriptions, settings
+    state.ingestor = Ingestor(engine, announce=True)
     register_handlers(application)
     return application
 
@@ -246,8 +248,8 @@ async def on_document(update: Update, context: Context) -> None:
         await send_reply(context.bot, caller.chat_id, request)
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    await _add_article(context, caller, data, url=request.url, filename=name, published=request.published,
-                       content_type=document.mime_type)
+    await _add_article(context, caller, ArticleInput(data, published=request.published, url=request.url,
+                                                     filename=name, content_type=document.mime_type))
 
 
 async def on_add(update: Update, context: Context) -> None:
@@ -264,19 +266,18 @@ async def on_add(update: Update, context: Context) -> None:
     except FetchError as error:
         await send_reply(context.bot, caller.chat_id, could_not_fetch(error))
         return
-    await _add_article(context, caller, page.data, url=page.url, filename=None, published=request.published,
-                       content_type=page.content_type)
+    await _add_article(context, caller, ArticleInput(page.data, published=request.published, url=page.url,
+                                                     content_type=page.content_type))
 
 
-async def _add_article(context: Context, caller: Caller, data: bytes, *, url: str | None,
-                       filename: str | None, published: dt.date | None, content_type: str | None) -> None:
+async def _add_article(context: Context, caller: Caller, article: ArticleInput) -> None:
     """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
-    reply, result = await asyncio.to_thread(add_article, context.bot_data.engine, data, caller=caller, url=url,
-                                            filename=filename, published=published, content_type=content_type)
+    reply, result = await asyncio.to_thread(add_article, context.bot_data.ingestor, article, caller)
     await send_reply(context.bot, caller.chat_id, reply)
     if result is None:
         return
-    log.info("chat %s: article #%s added with %d meetings", caller.chat_id, result.article_id, len(result.meetings))
+    log.info("chat %s: article #%s added with %d meetings", caller.chat_id, result.stored.article_id,
+             len(result.meetings))
     # in the background: a push to thousands of chats must not hold up everyone's commands
     context.application.create_task(run_broadcasts(context.application), name="push")
 

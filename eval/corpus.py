@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.export import to_json
-from bot.ingest import prepare_file, store_prepared
+from bot.ingest import Ingestor
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope
@@ -84,16 +84,18 @@ def predicted(half: str, *, mode: str = "page", corpus: Path = CORPUS) -> list[d
     """Every meeting a fresh store holds after loading the half, as `briefing export --format json` prints."""
     with tempfile.TemporaryDirectory() as folder:
         engine = open_store(f"sqlite:///{folder}/corpus.db")
+        ingestor = Ingestor(engine, describe=False)
         for page in pages(half, corpus):
             if mode == "text":
-                prepared = prepare_file(page.path)
+                prepared = ingestor.reader.prepare_file(page.path)
             else:
                 published = page.known_date or page.page_date if mode == "known" else page.page_date
-                prepared = prepare_file(page.path, published=published, url=page.url, outlet=page.outlet)
+                prepared = ingestor.reader.prepare_file(page.path, published=published, url=page.url,
+                                                        outlet=page.outlet)
             if isinstance(prepared, str):
                 raise SystemExit(f"{page.path.name}: refused: {prepared}")
             try:
-                store_prepared(engine, prepared, describe=False)
+                ingestor.store(prepared)
             except DuplicateArticle:
                 continue
         with session_scope(engine) as session:

@@ -92,6 +92,20 @@ class Context:
     undated: bool = False  # the article gives no day of its own: `published` is a guess (see `find_people`)
 
 
+@dataclass(frozen=True)
+class Cues:
+    """What `detect` is given besides a sentence and its article: what the pipeline already found in the
+    sentence (read once for all its clauses) and what the sentences before it lend (`DiscourseState`)."""
+
+    scan: PeopleScan | None = None  # the names the sentence holds
+    places: list[PlaceHit] | None = None  # the places it names; None: looked for here
+    previous: PartialDate | None = None  # the date of the last meeting reported, for "a day later"
+    subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
+    pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
+    fallback_place: str | None = None  # where the scene is set, for a meeting that names no place
+    fallback_date: PartialDate | None = None  # when the scene is set ("December 2 in Moscow ..."), likewise
+
+
 def is_spokesperson(participant: Participant) -> bool:
     """Someone who tells of meetings for an office rather than takes part in them."""
     return bool(participant.role and _SPOKESPERSON.search(participant.role))
@@ -129,7 +143,7 @@ def pick_date(text: str, position: int, *, published: dt.date, future: bool,
     return best[1] if best else None
 
 
-def detect(text: str, index: int, ctx: Context, **context: object) -> Mention | None:
+def detect(text: str, index: int, ctx: Context, cues: Cues = Cues()) -> Mention | None:
     """A meeting mention when the sentence has a trigger and people from two sides, else None.
 
     Parts of the sentence about some other event (a visit being prepared, a message sent, what someone
@@ -137,20 +151,16 @@ def detect(text: str, index: int, ctx: Context, **context: object) -> Mention | 
     people, dates and places are not this meeting's. A quotation is read after all when what stands
     outside it reports no meeting of its own ('"We held talks with Xi," Putin told a meeting of officials').
     """
-    found = _detect(text, index, ctx, quotes=quoted(text), **context)  # type: ignore[arg-type]
+    found = _detect(text, index, ctx, cues, quoted(text))
     if found is None and _QUOTE_MARK.search(text):
-        found = _detect(text, index, ctx, quotes=[], **context)  # type: ignore[arg-type]
+        found = _detect(text, index, ctx, cues, [])
     return found
 
 
 _QUOTE_MARK = re.compile(r"[\"“«]")
 
 
-def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]],
-            previous: PartialDate | None = None,
-            fallback_place: str | None = None, fallback_date: PartialDate | None = None,
-            scan: PeopleScan | None = None, places: list[PlaceHit] | None = None,
-            subject: Participant | None = None, pair: tuple[Participant, ...] = ()) -> Mention | None:
+def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[int, int]]) -> Mention | None:
     aside = other_events(text)
     reported = masked(text, aside)
     trigger, denied = _affirmed_trigger(reported)
@@ -166,11 +176,11 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
             return None
     reported = masked(text, aside)
     date = pick_date(_without_remark(reported, trigger), trigger.start, published=ctx.published,
-                     future=trigger.kind == "planned", previous=previous) or fallback_date
+                     future=trigger.kind == "planned", previous=cues.previous) or cues.fallback_date
     if trigger.arrival and trigger.kind == "meeting" and (date is None or _lately(date, ctx.published)):
         trigger = replace(trigger, kind="planned")  # just arrived: the talks it is for are still to come
     on = date.first_day() if date else ctx.published
-    named = find_people(text, ctx.kb, on, context=ctx.named, scan=scan, undated=ctx.undated)
+    named = find_people(text, ctx.kb, on, context=ctx.named, scan=cues.scan, undated=ctx.undated)
     barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
     hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
     hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
@@ -192,6 +202,7 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
     # "Asked about Shoigu's talks with the Chinese side, spokesperson Lin Jian said ...": whoever speaks for an
     # office about a meeting is not at it, even when nobody else names the other side
     hits = [h for h in hits if h not in spokes or not _SPEAKS.match(text, h.end)] or hits
+    subject, pair = cues.subject, cues.pair
     if not hits and not (pair and _PLURAL_START.match(text)):
         return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
     participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
@@ -210,13 +221,14 @@ def _detect(text: str, index: int, ctx: Context, *, quotes: list[tuple[int, int]
         if counterpart is None:
             return None
     label = _LABEL.search(reported)
-    places = [p for p in (find_places(text, ctx.kb) if places is None else places) if not inside(p.start, aside)]
+    places = [p for p in (find_places(text, ctx.kb) if cues.places is None else cues.places)
+              if not inside(p.start, aside)]
     place = nearest(places, trigger.start)
     own_place = place is not None and any(
         p.name == place and p.start > trigger.end and not _CLAUSE_BREAK.search(reported, trigger.end, p.start)
         for p in places)  # "the regular meeting ... in St. Petersburg": the place of this very meeting
     held = trigger.kind != "planned" and reports_event(reported)
-    return Mention(index, trigger.kind, tuple(participants), date, place or fallback_place,
+    return Mention(index, trigger.kind, tuple(participants), date, place or cues.fallback_place,
                    label.group(1) if label else None, text, own_place=own_place, held=held, call=trigger.call,
                    reported=reported if aside else "", counterpart=counterpart)
 

@@ -13,6 +13,7 @@ from extraction.clean import clean
 from extraction.dates import find_dates, resolve
 from extraction.delegations import attendees
 from extraction.discourse import Facts, GroupView, attribute, sentence_date, tells_circumstances
+from extraction.discourse_state import DiscourseState
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
@@ -176,36 +177,16 @@ def _mentions(sentences: tuple[Sentence, ...], analyst: list[bool], ctx: Context
               people: list[list[PersonHit]], stories: dict[int, dt.date]) -> list[Mention]:
     """Each sentence's meeting report, if any; `people` are those each names, as of publication."""
     mentions: list[Mention] = []
-    previous: PartialDate | None = None
-    paragraph_place: dict[int, str] = {}
-    paragraph_date: dict[int, PartialDate] = {}  # the scene a paragraph sets: "December 2 in Moscow ..."
-    scene_text: dict[int, str] = {}  # the sentence that set it
-    subject: Participant | None = None  # the first person the previous sentence named, for "He ..."
-    pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
+    state = DiscourseState()
     story = ctx  # on a page of several wire stories, the one being read, counting from its own dateline
     for s in sentences:
         if s.paragraph in stories and (s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph):
             story = replace(ctx, published=stories[s.paragraph])
-            previous, subject, pair = None, None, ()  # a new story: "a day later", "he" look no further back
+            state = state.new_story()
         places = find_places(s.text, ctx.kb)
-        mention = None
-        if not analyst[s.index]:
-            found = detect_all(s.text, s.index, story, previous=previous, scan=scans[s.index], places=places,
-                               subject=subject, pair=pair,
-                               fallback_place=paragraph_place.get(s.paragraph),
-                               fallback_date=borrowed(paragraph_date.get(s.paragraph),
-                                                      scene_text.get(s.paragraph, ""), s.text))
-            for mention in found:
-                mentions.append(mention)
-                previous = mention.date or previous
-                if mention.counterpart is None:  # "they" are two people named, not one and a body
-                    pair = mention.participants
-        if places:
-            paragraph_place[s.paragraph] = places[-1].name
-        if not analyst[s.index] and (named_here := people[s.index]):
-            subject = named_here[0].participant
-        if mention is None and (scene := sentence_date(s.text, story.published)) is not None:
-            paragraph_date[s.paragraph], scene_text[s.paragraph] = scene, s.text
+        found = [] if analyst[s.index] else detect_all(s.text, s.index, story, state.cues(s, scans[s.index], places))
+        mentions += found
+        state = state.after(s, found, places, [] if analyst[s.index] else people[s.index], story.published)
     return mentions
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from extraction.bystanders import other_events
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded, masked
-from extraction.meetings import Context, Mention, detect, nobody_meets
+from extraction.meetings import Context, Cues, Mention, detect, nobody_meets
 from extraction.officials import Official
 from extraction.people import PeopleScan, find_people
 from extraction.places import find_places
@@ -38,21 +38,19 @@ _TOGETHER = Folded(r"\b(?:delegations?|accompanied|also\s+(?:attended|present|to
 _CLAUSE = re.compile(r"[,;]\s+")
 
 
-def detect_all(text: str, index: int, ctx: Context, **context: object) -> list[Mention]:
+def detect_all(text: str, index: int, ctx: Context, cues: Cues) -> list[Mention]:
     """Every meeting the sentence reports, one mention each (usually none or one)."""
-    scan, pair = context.get("scan"), context.get("pair", ())
-    if isinstance(scan, PeopleScan) and isinstance(pair, tuple) and nobody_meets(text, scan, pair):
+    if cues.scan is not None and nobody_meets(text, cues.scan, cues.pair):
         return []  # nobody to meet: no clause of it, nor the whole, reports a meeting
     if find_trigger(text) is None:
         return []  # no meeting word anywhere: no clause of it, nor the whole, reports a meeting
-    parts = _clauses(text, index, ctx, context)
+    parts = _clauses(text, index, ctx, cues)
     if parts:
         return parts
-    mention = detect(text, index, ctx, **context)  # type: ignore[arg-type]
+    mention = detect(text, index, ctx, cues)
     if mention is None:
         return []
-    return _occasions(mention, text, ctx) or _with_each(mention, text, ctx, scan if isinstance(scan, PeopleScan)
-                                                        else None) or [mention]
+    return _occasions(mention, text, ctx) or _with_each(mention, text, ctx, cues.scan) or [mention]
 
 
 def _occasions(mention: Mention, text: str, ctx: Context) -> list[Mention]:
@@ -117,7 +115,7 @@ def _within(scan: PeopleScan, start: int, end: int) -> PeopleScan:
                       titled=keep(scan.titled), surnames=keep(scan.surnames), strangers=keep(scan.strangers))
 
 
-def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) -> list[Mention]:
+def _clauses(text: str, index: int, ctx: Context, cues: Cues) -> list[Mention]:
     """"Volodin was received by Xi, and the day before he met Zhao Leji": each clause with a trigger of its
     own and people of its own is read as a sentence of its own."""
     breaks = list(_CLAUSE.finditer(text))
@@ -131,15 +129,13 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
     starts[0] = 0
     groups = [(segments[a][0], segments[b - 1][1] if b < len(segments) else len(text))
               for a, b in zip(starts, [*starts[1:], len(segments)], strict=True)]
-    scan, pair = context.get("scan"), context.get("pair", ())
-    places = context.get("places")
-    named_places = places if isinstance(places, list) else find_places(text, ctx.kb)
-    context = {k: v for k, v in context.items() if k not in ("scan", "places")}
+    named_places = cues.places if cues.places is not None else find_places(text, ctx.kb)
+    whole = replace(cues, scan=None, places=None)  # a clause's people and places are its own
     parts = []
     for start, end in groups:
         part = " " * start + text[start:end] + " " * (len(text) - end)
-        own = _within(scan, start, end) if isinstance(scan, PeopleScan) else None  # the clause's own people
-        if own is None or not isinstance(pair, tuple) or not nobody_meets(part, own, pair):
+        own = _within(cues.scan, start, end) if cues.scan is not None else None  # the clause's own people
+        if own is None or not nobody_meets(part, own, cues.pair):
             parts.append((start, part, own))
     if len(parts) < 2:
         return []  # fewer than two clauses name anyone: not two events
@@ -148,8 +144,8 @@ def _clauses(text: str, index: int, ctx: Context, context: dict[str, object]) ->
         # "Earlier in Beijing Xi received him, and the day before he met Zhao": a clause naming no place is
         # where an earlier clause of the sentence put the scene, not where the paragraph was before
         before = [p.name for p in named_places if p.start < start]
-        clause_context = {**context, "fallback_place": before[-1]} if before else context
-        mention = detect(part, index, ctx, scan=own, **clause_context)  # type: ignore[arg-type]
+        clause = replace(whole, scan=own, fallback_place=before[-1]) if before else replace(whole, scan=own)
+        mention = detect(part, index, ctx, clause)
         if mention is not None and mention.counterpart is None:  # a clause naming one side only is no event apart
             found.append(replace(mention, quote=text))
     keys = {frozenset(p.key for p in m.participants) for m in found}

@@ -14,11 +14,10 @@ from alembic import command
 
 from bot.admin import ingest_report
 from bot.commands import CommandCore
-from bot.ingest import ingest_text, reextract_all
+from bot.ingest import ArticleInput, Ingestor, Reader, reextract_all
 from knowledge import default_knowledge
 from storage import queries
 from storage.db import alembic_config, migrate, session_scope
-from storage.writes import ArticleMeta
 
 ADDED = dt.date(2026, 12, 3)
 UNDATED = ("Defence chiefs confer on the coast\n\n"
@@ -30,7 +29,8 @@ DATED = ("Defence chiefs confer on the coast\n\n"
 
 
 def add(engine, text: str, url: str | None = None):
-    return ingest_text(engine, text, meta=ArticleMeta(filename="coast.txt", outlet="Coast Wire", url=url), today=ADDED)
+    return Ingestor(engine, Reader(today=ADDED)).add(ArticleInput(text, url=url, outlet="Coast Wire",
+                                                                  filename="coast.txt"))
 
 
 @pytest.fixture

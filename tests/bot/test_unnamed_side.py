@@ -12,9 +12,8 @@ import json
 import pytest
 
 from bot.commands import CommandCore
-from bot.ingest import ingest_text
+from bot.ingest import ArticleInput, Ingestor, Reader
 from knowledge import default_knowledge
-from storage.writes import ArticleMeta
 
 ADDED = dt.date(2026, 12, 3)
 PAGE = ("Приморье и Цзилинь договорились о сотрудничестве\n\n"
@@ -24,7 +23,7 @@ PAGE = ("Приморье и Цзилинь договорились о сотр
 
 @pytest.fixture
 def core(engine):
-    ingest_text(engine, PAGE, meta=ArticleMeta(filename="jilin.txt", outlet="Primorye Today"), today=ADDED)
+    Ingestor(engine, Reader(today=ADDED)).add(ArticleInput(PAGE, outlet="Primorye Today", filename="jilin.txt"))
     return CommandCore(engine, default_knowledge(), today=lambda: ADDED)
 
 

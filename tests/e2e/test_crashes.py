@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from bot import delivery
-from bot.ingest import ingest_text
+from bot.ingest import ArticleInput, Ingestor
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
@@ -80,7 +80,7 @@ def queue_a_push(db_url: str, chats: range) -> None:
     with session_scope(engine) as session:
         for chat in chats:
             subs.subscribe(session, chat_id=chat, digest_time="08:00", timezone="UTC")
-    ingest_text(engine, ARTICLE, announce=True)
+    Ingestor(engine, announce=True).add(ArticleInput(ARTICLE))
     engine.dispose()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.delivery import run_broadcasts
-from bot.ingest import ingest_text
+from bot.ingest import ArticleInput, Ingestor
 from tests.e2e.briefing_harness import ARTICLE, Briefing
 
 SHOIGU_TALKS = (
@@ -26,7 +26,7 @@ async def test_articles_queued_together_reach_each_chat_as_one_message(briefing:
     assert "Following Mikhail Mishustin" in await briefing.say(902, "/follow mishustin")
     async with briefing.app.bot_data.broadcast_lock:  # the minute job may not send half of them
         for text in (ARTICLE, SHOIGU_TALKS, PREMIERS):
-            ingest_text(briefing.engine, text, published=dt.date(2025, 6, 1), announce=True)
+            Ingestor(briefing.engine, announce=True).add(ArticleInput(text, published=dt.date(2025, 6, 1)))
     await run_broadcasts(briefing.app)
 
     [everything] = pushes(briefing, 901)
