@@ -18,6 +18,7 @@ from extraction.types import Extraction, PartialDate
 from extraction.types import Meeting as ExtractedMeeting
 from extraction.types import Participant as ExtractedParticipant
 from knowledge import KnowledgeBase
+from knowledge.spelling import spelling_key
 from storage.db import DirectInsert, direct_rows, json_list
 from storage.errors import DuplicateArticle
 from storage.models import (
@@ -89,11 +90,6 @@ _ADD_ALIAS = DirectInsert(PersonAlias, "person_id", "alias")
 _ADD_TOPIC = DirectInsert(Topic, "name")
 
 
-def folded_name(name: str) -> str:
-    """A name as compared with others: Unicode form, case and spacing do not make another person."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
 def content_hash(text: str) -> str:
     """A fingerprint that ignores Unicode form and whitespace, so a re-encoded copy is a duplicate."""
     normal = " ".join(unicodedata.normalize("NFC", text).split())
@@ -108,9 +104,9 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
         if person is None:
             # someone first stored as unknown may since have been added to the knowledge base
             person = session.exec(
-                select(Person).where(col(Person.key).is_(None), Person.folded == folded_name(kp.name))
+                select(Person).where(col(Person.key).is_(None), Person.folded == spelling_key(kp.name))
             ).first() or Person()
-        person.key, person.name, person.folded, person.country = kp.id, kp.name, folded_name(kp.name), kp.country
+        person.key, person.name, person.folded, person.country = kp.id, kp.name, spelling_key(kp.name), kp.country
         session.add(person)
         session.flush()
         session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person.id))
@@ -331,8 +327,9 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
 def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> dict[str, int]:
     """The stored id of each participant (by `Participant.key`), adding people seen for the first time.
 
-    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `folded_name`,
-    so someone first stored as a stranger keeps one row whatever the case of their name.
+    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `spelling_key`
+    (as a reader's lookup folds names), so someone first stored as a stranger keeps one row whatever the
+    case, accents or punctuation of their name.
     """
     wanted = {p.key: p for p in participants}
     keys = [p.person_id for p in wanted.values() if p.person_id is not None]
@@ -341,10 +338,10 @@ def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> d
     by_name: dict[str, int] = {}
     if missing:
         for folded, person_id in direct_rows(session, _PEOPLE_BY_FOLDED_NAME,
-                                             json_list([folded_name(p.name) for p in missing])):
+                                             json_list([spelling_key(p.name) for p in missing])):
             by_name.setdefault(folded, person_id)  # the oldest row of a name, should there be several
     for participant in missing:
-        folded = folded_name(participant.name)
+        folded = spelling_key(participant.name)
         person_id = by_name.get(folded)
         if person_id is None:
             person_id = _ADD_PERSON.one(session, (participant.person_id, participant.name, folded,
