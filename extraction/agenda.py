@@ -14,6 +14,7 @@ import re
 
 from extraction.background import discussed
 from extraction.lexicon import Folded
+from extraction.same_event import each_item_once
 
 MAX_ITEMS = 8  # per meeting: an agenda longer than this is a paragraph, not a list
 MAX_CHARS = 80  # per item
@@ -114,16 +115,8 @@ def says_discussed(text: str) -> bool:
 
 
 def merge_agenda(*lists: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """One agenda from several sentences' (or articles'): first spelling kept, at most `MAX_ITEMS`."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for items in lists:
-        for item in items:
-            key = " ".join(item.casefold().split())
-            if key not in seen:
-                seen.add(key)
-                out.append(item)
-    return tuple(out[:MAX_ITEMS])
+    """One agenda from several sentences' of an article: first spelling kept, at most `MAX_ITEMS`."""
+    return each_item_once(*lists)[:MAX_ITEMS]
 
 
 def _object(text: str, scene: str, start: int) -> str:
