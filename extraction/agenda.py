@@ -99,14 +99,12 @@ def agenda_items(text: str) -> list[str]:
     if not _TRIGGER.search(text):
         return []
     scene = discussed(text)
-    out: list[str] = []
+    found: list[str] = []
     for trigger in _TRIGGER.finditer(text):
         if scene[trigger.start()] == " " and text[trigger.start()] != " ":
             continue  # "... amid talks that discussed X": the backdrop, not this meeting
-        for item in _items(_object(text, scene, trigger.end())):
-            if item.casefold() not in {o.casefold() for o in out}:
-                out.append(item)
-    return out[:MAX_ITEMS]
+        found += _items(_object(text, scene, trigger.end()))
+    return list(each_item_once(found)[:MAX_ITEMS])
 
 
 def says_discussed(text: str) -> bool:
