@@ -19,6 +19,7 @@ from sqlmodel import select
 
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson, make_people
 from knowledge import default_knowledge
+from knowledge.spelling import spelling_key
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import (
@@ -33,7 +34,7 @@ from storage.models import (
     Topic,
 )
 from storage.search_key import search_key
-from storage.writes import content_hash, folded_name
+from storage.writes import content_hash
 
 OUT = Path(__file__).with_name("out")
 GENERATOR_VERSION = 2  # bump when the generator changes, so cached stores are rebuilt
@@ -90,7 +91,7 @@ def _fill(engine: Engine, rng: random.Random, people: list[SynthPerson], count: 
     person_id = [first_person + i for i in range(len(people))]
     known_id = [known_ids[p.id] for p in writer.known_all]
     with engine.begin() as conn:
-        conn.execute(insert(Person), [{"id": pid, "name": p.name, "folded": folded_name(p.name), "country": p.country}
+        conn.execute(insert(Person), [{"id": pid, "name": p.name, "folded": spelling_key(p.name), "country": p.country}
                                       for pid, p in zip(person_id, people, strict=True)])
         conn.execute(insert(PersonAlias), [{"person_id": pid, "alias": a}
                                            for pid, p in zip(person_id, people, strict=True) for a in p.aliases])

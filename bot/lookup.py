@@ -16,9 +16,10 @@ from functools import cache, cached_property
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.matching import AliasIndex, Entry, Match, Resolution, normalize, similarity
+from bot.matching import AliasIndex, Entry, Match, Resolution, similarity
 from bot.topic_words import TopicWords
 from knowledge import KnowledgeBase, Role
+from knowledge.spelling import spelling_key
 from storage import queries
 from storage.db import session_scope
 
@@ -147,7 +148,7 @@ def _plainest(query: str, role: Role, score: float) -> int:
 @cache
 def _by_length(role: Role) -> list[tuple[int, str]]:
     """The office's title and phrases, fewest words first."""
-    return sorted((len(normalize(p).split()), p) for p in (role.title, *role.phrases))
+    return sorted((len(spelling_key(p).split()), p) for p in (role.title, *role.phrases))
 
 
 def _by_use(found: Resolution, counts: Callable[[list[int]], dict[int, int]]) -> Resolution:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+
+from knowledge.spelling import spelling_key
 
 ACCEPT = 80  # below this a spelling is a suggestion, not a match
 CLOSE = 4  # targets within this many points of the best are offered as a choice
@@ -34,23 +35,11 @@ _CYRILLIC = dict(zip(
     strict=True,
 ))
 _LATIN = str.maketrans(_CYRILLIC)
-_PUNCTUATION = re.compile(r"[^\w\s]|_")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-_POSSESSIVE = re.compile(r"['’]s\b")
-
-
-def normalize(text: str) -> str:
-    """Lower case, no accents, no punctuation, single spaces: what two spellings share."""
-    text = _POSSESSIVE.sub("", text.casefold())
-    if not text.isascii():  # ASCII has no accents to drop: most spellings, at start-up
-        text = unicodedata.normalize("NFKD", text.replace("ё", "е"))
-        text = "".join(c for c in text if not unicodedata.combining(c) or c == "\u0306")
-        text = unicodedata.normalize("NFC", text)
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def latin(text: str) -> str:
-    """A rough Latin transliteration of normalized Cyrillic, so `Шойгу` can meet `shoigu`."""
+    """A rough Latin transliteration of folded (`spelling_key`) Cyrillic, so `Шойгу` can meet `shoigu`."""
     return text.translate(_LATIN)
 
 
@@ -84,12 +73,12 @@ class Resolution:
 
 
 def _spelling(text: str) -> str:
-    """The form two spellings are compared in: normalized, then Cyrillic in Latin letters.
+    """The form two spellings are compared in: `spelling_key`, then Cyrillic in Latin letters.
 
     Transliterating both sides always gives what comparing Latin with Latin or Cyrillic with Latin does,
     since `latin` leaves Latin text as it is.
     """
-    return latin(normalize(text))
+    return latin(spelling_key(text))
 
 
 def _score(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bool = False) -> float:
@@ -122,10 +111,10 @@ def _nearness(q: str, q_words: list[str], s: str, s_words: list[str], *, across:
 def similarity(query: str, spelling: str) -> float:
     """0–100: whole-string likeness, or every typed word close to some word of the spelling (a word found
     only through transliteration, in a spelling of the other script, counts ACROSS less)."""
-    if not normalize(query) or not normalize(spelling):
+    if not spelling_key(query) or not spelling_key(spelling):
         return 0.0
     q, s = _spelling(query), _spelling(spelling)
-    across = cyrillic(normalize(query)) != cyrillic(normalize(spelling))
+    across = cyrillic(spelling_key(query)) != cyrillic(spelling_key(spelling))
     return _score(q, q.split(), s, s.split(), across=across) if q else 0.0
 
 
@@ -227,7 +216,7 @@ class AliasIndex:
         self.form_entries: list[list[int]] = []  # form -> entries spelt that way
         for i, entry in enumerate(self.entries):
             self.first.setdefault(entry.target, i)
-            wanted = normalize(entry.spelling)
+            wanted = spelling_key(entry.spelling)
             if not wanted:
                 continue
             self.exact.setdefault(wanted, {})[entry.target] = entry  # the last one, as `resolve` always did
@@ -250,7 +239,7 @@ class AliasIndex:
 
     def strong(self, query: str, *, limit: int | None = 8) -> Resolution | None:
         """The resolution when some target scores at least ACCEPT (or exactly one is spelt so); else None."""
-        wanted = normalize(query)
+        wanted = spelling_key(query)
         if not wanted:
             return None
         exact = self.exact.get(wanted, {})
@@ -362,7 +351,7 @@ class AliasIndex:
 
     def weak(self, query: str, *, limit: int | None = 3) -> Resolution:
         """When nothing scores ACCEPT: the targets whose spellings come nearest, if they come NEAR, best first."""
-        wanted = normalize(query)
+        wanted = spelling_key(query)
         q = latin(wanted)
         if not q:
             return Resolution("none", ())

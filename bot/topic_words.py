@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
 
-from bot.matching import Entry, Match, Resolution, normalize
+from bot.matching import Entry, Match, Resolution
+from knowledge.spelling import spelling_key
 from storage.search_terms import spellings
 
 MAX_OTHER_WORDS = 1  # "Ukraine war" is about Ukraine; "Ukraine grain deal talks" is a search of its own
@@ -25,7 +26,7 @@ def _word(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_word(w) for w in normalize(text).split() if w not in FILLERS]
+    return [_word(w) for w in spelling_key(text).split() if w not in FILLERS]
 
 
 class TopicWords:

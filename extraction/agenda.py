@@ -14,6 +14,7 @@ import re
 
 from extraction.background import discussed
 from extraction.lexicon import Folded
+from extraction.same_event import each_item_once
 
 MAX_ITEMS = 8  # per meeting: an agenda longer than this is a paragraph, not a list
 MAX_CHARS = 80  # per item
@@ -98,14 +99,12 @@ def agenda_items(text: str) -> list[str]:
     if not _TRIGGER.search(text):
         return []
     scene = discussed(text)
-    out: list[str] = []
+    found: list[str] = []
     for trigger in _TRIGGER.finditer(text):
         if scene[trigger.start()] == " " and text[trigger.start()] != " ":
             continue  # "... amid talks that discussed X": the backdrop, not this meeting
-        for item in _items(_object(text, scene, trigger.end())):
-            if item.casefold() not in {o.casefold() for o in out}:
-                out.append(item)
-    return out[:MAX_ITEMS]
+        found += _items(_object(text, scene, trigger.end()))
+    return list(each_item_once(found)[:MAX_ITEMS])
 
 
 def discussion_start(text: str) -> int | None:
@@ -120,16 +119,8 @@ def says_discussed(text: str) -> bool:
 
 
 def merge_agenda(*lists: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """One agenda from several sentences' (or articles'): first spelling kept, at most `MAX_ITEMS`."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for items in lists:
-        for item in items:
-            key = " ".join(item.casefold().split())
-            if key not in seen:
-                seen.add(key)
-                out.append(item)
-    return tuple(out[:MAX_ITEMS])
+    """One agenda from several sentences' of an article: first spelling kept, at most `MAX_ITEMS`."""
+    return each_item_once(*lists)[:MAX_ITEMS]
 
 
 def _object(text: str, scene: str, start: int) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded
-from extraction.merge import compatible
+from extraction.same_event import same_day_in_article
 from extraction.types import PartialDate
 
 _GENERIC = Folded(
@@ -131,7 +131,7 @@ def _dates_fit(text: str, group: GroupView, published: dt.date, *, strict: bool 
     values = [v for e in find_dates(text) if (v := resolve(e, published=published, previous=group.date))]
     if not values:
         return not strict
-    return any(compatible(v, group.date) for v in values)
+    return any(same_day_in_article(v, group.date) for v in values)
 
 
 def sentence_date(text: str, published: dt.date, *, future: bool = False) -> PartialDate | None:

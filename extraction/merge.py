@@ -6,9 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from extraction.meetings import Mention
+from extraction.same_event import same_day_in_article
 from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
-
-_RANK = {"day": 3, "month": 2, "year": 1}
 
 
 @dataclass
@@ -34,7 +33,7 @@ class Group:
     def date(self) -> PartialDate | None:
         """The most precise date any mention gives (the first of those); kept up to date as mentions join."""
         for m in self.mentions[self._dated :]:
-            if m.date is not None and (self._date is None or _RANK[m.date.precision] > _RANK[self._date.precision]):
+            if m.date is not None and m.date.more_precise_than(self._date):
                 self._date = m.date
         self._dated = len(self.mentions)
         return self._date
@@ -70,17 +69,6 @@ class Group:
         return "planned"
 
 
-def compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
-    """Two dates that can mean the same day: equal, or one is the other at a coarser precision."""
-    if a is None or b is None:
-        return True
-    if a.year != b.year:
-        return False
-    if a.month is None or b.month is None or a.month != b.month:
-        return a.month is None or b.month is None
-    return a.day is None or b.day is None or a.day == b.day
-
-
 def merge(mentions: list[Mention]) -> list[Group]:
     """Same participants and compatible dates → one group; an undated mention joins the latest such group."""
     groups: list[Group] = []
@@ -92,7 +80,7 @@ def merge(mentions: list[Mention]) -> list[Group]:
             group = latest.get(keys)
             group = group if group is not None and _same_event(group, mention) else None
         else:
-            candidates = [g for g in _near(index, keys, mention.date) if compatible(g.date, mention.date)
+            candidates = [g for g in _near(index, keys, mention.date) if same_day_in_article(g.date, mention.date)
                           and _same_event(g, mention)]
             exact = [g for g in candidates if g.date == mention.date]
             group = max(exact or candidates, key=lambda g: g.mentions[-1].sentence, default=None)
@@ -116,7 +104,7 @@ def without_covered(groups: list[Group]) -> list[Group]:
     same event, told with less."""
     named = [g for g in groups if g.counterpart is None]
     return [g for g in groups if g.counterpart is None or not any(
-        g.keys < other.keys and compatible(g.date, other.date) for other in named)]
+        g.keys < other.keys and same_day_in_article(g.date, other.date) for other in named)]
 
 
 def _same_event(group: Group, mention: Mention) -> bool:

@@ -18,7 +18,7 @@ from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
 from extraction.meetings import Context, Mention, is_spokesperson, retitle
-from extraction.merge import Group, compatible, merge, without_covered
+from extraction.merge import Group, merge, without_covered
 from extraction.people import (
     PeopleScan,
     PersonHit,
@@ -31,6 +31,7 @@ from extraction.people import (
 from extraction.places import city_country, dateline_place, event_place, find_places
 from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
+from extraction.same_event import same_day_in_article
 from extraction.scope import missing_sides, unnamed_officials
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
@@ -350,7 +351,7 @@ def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, fut
     if date is None:
         return True
     values = [v for e in find_dates(text) if (v := resolve(e, published=published, future=future, previous=date))]
-    return not values or any(compatible(v, date) for v in values)
+    return not values or any(same_day_in_article(v, date) for v in values)
 
 
 def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[str], kb: KnowledgeBase,

@@ -12,6 +12,7 @@ from typing import Literal
 Precision = Literal["day", "month", "year"]
 MeetingKind = Literal["meeting", "call", "planned"]
 PublishedSource = Literal["given", "byline", "url", "dateline", "assumed"]
+_PRECISION_RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +28,16 @@ class PartialDate:
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
+
+    @property
+    def precision_rank(self) -> int:
+        """0 for a year, 1 for a month, 2 for a day: how much of the day the date pins down."""
+        return _PRECISION_RANK[self.precision]
+
+    def more_precise_than(self, other: PartialDate | None) -> bool:
+        """Whether this date pins the day down further than `other` (None: no date at all): of two reports of
+        one event, the date the meeting keeps; on a tie, the one it had."""
+        return other is None or self.precision_rank > other.precision_rank
 
     def iso(self) -> str:
         """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, the export format's spelling."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tomllib
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 from knowledge.model import KnowledgeBase, Person, Place, Role, Summit, Tenure, Topic, derive_short
+from knowledge.spelling import spelling_key
 
 KNOWLEDGE_DIR = Path(__file__).with_name("data")
 
@@ -58,15 +58,6 @@ def _entries(directory: Path, name: str, table: str) -> list[dict]:
     return entries
 
 
-def _fold(text: str) -> str:
-    """The spelling a reader's search would not tell apart: case, accents, ё, dots, hyphens, spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for mark in ".-'’‘`":
-        text = text.replace(mark, " ")
-    return " ".join(text.split())
-
-
 class _Checker:
     """Collects the context (file and entry) for error messages while one file is read."""
 
@@ -102,7 +93,7 @@ class _Checker:
         seen: dict[str, tuple[str, str]] = {}
         for owner, spellings in owners:
             for spelling in spellings:
-                key = _fold(spelling)
+                key = spelling_key(spelling)  # as a reader's lookup folds what they type
                 if not key:
                     raise self.fail(f"{kind} {owner!r}", f"the spelling {spelling!r} is empty once normalised")
                 other = seen.setdefault(key, (owner, spelling))

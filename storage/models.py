@@ -54,7 +54,7 @@ class Person(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     key: str | None = Field(default=None, unique=True, index=True)
     name: str = Field(index=True)
-    folded: str = Field(index=True)  # the name case-folded (storage.writes.folded_name), to match strangers
+    folded: str = Field(index=True)  # the name as lookups fold it (knowledge.spelling.spelling_key), to match strangers
     country: str | None = None
 
 

@@ -11,13 +11,16 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
 from sqlmodel import Session, col, delete, select
 
-from extraction.types import Extraction, PartialDate
+from extraction.same_event import Details, merged_details, same_day_across_articles
+from extraction.types import Extraction, MeetingKind, PartialDate
 from extraction.types import Meeting as ExtractedMeeting
 from extraction.types import Participant as ExtractedParticipant
 from knowledge import KnowledgeBase
+from knowledge.spelling import spelling_key
 from storage.db import DirectInsert, direct_rows, json_list
 from storage.errors import DuplicateArticle
 from storage.models import (
@@ -89,11 +92,6 @@ _ADD_ALIAS = DirectInsert(PersonAlias, "person_id", "alias")
 _ADD_TOPIC = DirectInsert(Topic, "name")
 
 
-def folded_name(name: str) -> str:
-    """A name as compared with others: Unicode form, case and spacing do not make another person."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
 def content_hash(text: str) -> str:
     """A fingerprint that ignores Unicode form and whitespace, so a re-encoded copy is a duplicate."""
     normal = " ".join(unicodedata.normalize("NFC", text).split())
@@ -108,9 +106,9 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
         if person is None:
             # someone first stored as unknown may since have been added to the knowledge base
             person = session.exec(
-                select(Person).where(col(Person.key).is_(None), Person.folded == folded_name(kp.name))
+                select(Person).where(col(Person.key).is_(None), Person.folded == spelling_key(kp.name))
             ).first() or Person()
-        person.key, person.name, person.folded, person.country = kp.id, kp.name, folded_name(kp.name), kp.country
+        person.key, person.name, person.folded, person.country = kp.id, kp.name, spelling_key(kp.name), kp.country
         session.add(person)
         session.flush()
         session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person.id))
@@ -251,48 +249,31 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
 
 
 def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
-    """Fill what the stored meeting lacks and keep the most precise date; a held meeting beats a plan.
+    """Another report of the stored meeting adds what `merged_details` says it adds.
 
-    Only a report with a certain date merges (`_same_event`): when the stored date was uncertain, this
-    report's date replaces it and the meeting's date becomes certain.
+    Only a report with a certain date merges (`_same_event`).
     """
-    new_date = extracted.date
-    old_date = PartialDate.parse(meeting.date) if meeting.date else None
-    if not meeting.date_certain and extracted.date_certain and new_date is not None:
-        old_date = None  # a date that rests on a guessed publication day yields to one an article states
-        meeting.date_certain, meeting.date_text = True, ""
-    if new_date is not None and (old_date is None or _precision_rank(new_date) > _precision_rank(old_date)):
-        meeting.date, meeting.date_precision = new_date.iso(), new_date.precision
-        meeting.sort_date = new_date.first_day()
-    meeting.place = meeting.place or extracted.place
-    meeting.label = meeting.label or extracted.label
-    if not meeting.counterpart and extracted.counterpart:
-        meeting.counterpart = extracted.counterpart.words
-    if meeting.kind == "planned" and extracted.kind != "planned":
-        meeting.kind = extracted.kind
-    if extracted.agenda:
-        meeting.agenda = json_list(merged_agenda(meeting.agenda, extracted.agenda))
-
-
-def merged_agenda(stored: str, items: tuple[str, ...]) -> list[str]:
-    """The stored agenda (a JSON list) and another report's items, each said once: every article's words kept."""
-    out = [str(item) for item in json.loads(stored or "[]")]
-    seen = {" ".join(item.casefold().split()) for item in out}
-    for item in items:
-        key = " ".join(item.casefold().split())
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
-
-
-def _precision_rank(date: PartialDate) -> int:
-    return {"year": 0, "month": 1, "day": 2}[date.precision]
+    kept = Details(date=PartialDate.parse(meeting.date) if meeting.date else None, date_certain=meeting.date_certain,
+                   date_text=meeting.date_text, place=meeting.place, label=meeting.label,
+                   counterpart=meeting.counterpart, kind=cast(MeetingKind, meeting.kind),
+                   agenda=tuple(str(item) for item in json.loads(meeting.agenda or "[]")))
+    merged = merged_details(kept, extracted)
+    if merged.date != kept.date:
+        date = merged.date
+        meeting.date = date.iso() if date else None
+        meeting.date_precision = date.precision if date else None
+        meeting.sort_date = date.first_day() if date else None
+    meeting.date_certain, meeting.date_text = merged.date_certain, merged.date_text
+    meeting.place, meeting.label, meeting.counterpart = merged.place, merged.label, merged.counterpart
+    meeting.kind = merged.kind
+    if merged.agenda != kept.agenda:
+        meeting.agenda = json_list(list(merged.agenda))
 
 
 def _same_event(session: Session, date: PartialDate | None, person_ids: list[int], *,
                 certain: bool = True) -> Meeting | None:
-    """A stored meeting of exactly these people on a compatible date: another report of one event.
+    """A stored meeting of exactly these people on a date `same_day_across_articles` agrees with: another
+    report of one event.
 
     Only a date the article states can say two reports are one event: an undated report, or one whose
     date is uncertain (its article gave no publication date), stays a meeting of its own, or every
@@ -309,7 +290,7 @@ def _same_event(session: Session, date: PartialDate | None, person_ids: list[int
         after_day = (first_day + dt.timedelta(days=31)).replace(day=1)
     dated = direct_rows(session, _MEETINGS_OF_IN, person_ids[0], first_day.isoformat(), after_day.isoformat(),
                         prefix, prefix + "\uffff")
-    compatible = sorted(i for i, d in dated if _compatible(PartialDate.parse(d or ""), date))
+    compatible = sorted(i for i, d in dated if same_day_across_articles(PartialDate.parse(d or ""), date))
     if not compatible:
         return None
     present: dict[int, set[int]] = {}
@@ -319,20 +300,12 @@ def _same_event(session: Session, date: PartialDate | None, person_ids: list[int
     return session.get(Meeting, same) if same is not None else None
 
 
-def _compatible(a: PartialDate, b: PartialDate) -> bool:
-    """Equal dates, or a day inside a month the other report gave (never a bare year: too loose)."""
-    if a == b:
-        return True
-    if a.precision == "year" or b.precision == "year":
-        return False
-    return (a.year, a.month) == (b.year, b.month) and "month" in (a.precision, b.precision)
-
-
 def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> dict[str, int]:
     """The stored id of each participant (by `Participant.key`), adding people seen for the first time.
 
-    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `folded_name`,
-    so someone first stored as a stranger keeps one row whatever the case of their name.
+    A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `spelling_key`
+    (as a reader's lookup folds names), so someone first stored as a stranger keeps one row whatever the
+    case, accents or punctuation of their name.
     """
     wanted = {p.key: p for p in participants}
     keys = [p.person_id for p in wanted.values() if p.person_id is not None]
@@ -341,10 +314,10 @@ def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> d
     by_name: dict[str, int] = {}
     if missing:
         for folded, person_id in direct_rows(session, _PEOPLE_BY_FOLDED_NAME,
-                                             json_list([folded_name(p.name) for p in missing])):
+                                             json_list([spelling_key(p.name) for p in missing])):
             by_name.setdefault(folded, person_id)  # the oldest row of a name, should there be several
     for participant in missing:
-        folded = folded_name(participant.name)
+        folded = spelling_key(participant.name)
         person_id = by_name.get(folded)
         if person_id is None:
             person_id = _ADD_PERSON.one(session, (participant.person_id, participant.name, folded,

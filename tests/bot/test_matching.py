@@ -21,10 +21,10 @@ from bot.matching import (
     _spelling,
     _Strings,
     cyrillic,
-    normalize,
     resolve,
 )
 from knowledge import default_knowledge
+from knowledge.spelling import spelling_key
 
 KB = default_knowledge()
 PEOPLE = [Entry(p.id, p.name, n) for p in KB.people for n in p.names]
@@ -142,10 +142,10 @@ def test_a_short_query_must_be_a_whole_word():
     assert resolve("Dong", PEOPLE).matches[0].target == "dong_jun"
 
 
-def test_normalize_drops_case_accents_punctuation_and_possessives():
-    assert normalize("  Russia’s  SECURITY-chief! ") == "russia security chief"
-    assert normalize("Šojgu") == "sojgu"
-    assert normalize("Йошкар-Ола") == "йошкар ола"
+def test_spelling_key_drops_case_accents_punctuation_and_possessives():
+    assert spelling_key("  Russia’s  SECURITY-chief! ") == "russia security chief"
+    assert spelling_key("Šojgu") == "sojgu"
+    assert spelling_key("Йошкар-Ола") == "йошкар ола"
 
 
 # Thousands of similar names, as the store holds them: a few family names, given names from a few syllables.
@@ -172,7 +172,7 @@ def _crowd(count: int, seed: int = 3, *, russian: bool = False) -> list[Entry]:
     return entries
 
 
-_normalized, _prepared = functools.cache(normalize), functools.cache(_spelling)
+_normalized, _prepared = functools.cache(spelling_key), functools.cache(_spelling)
 
 
 def _scanned(query: str, entries: list[Entry], cutoff: float, scorer=_score) -> list[Match]:
@@ -184,7 +184,7 @@ def _scanned(query: str, entries: list[Entry], cutoff: float, scorer=_score) -> 
     for i, entry in enumerate(entries):
         first.setdefault(entry.target, i)
         s = _prepared(entry.spelling)
-        across = cyrillic(normalize(query)) != cyrillic(_normalized(entry.spelling))
+        across = cyrillic(spelling_key(query)) != cyrillic(_normalized(entry.spelling))
         score = scorer(q, q.split(), s, s.split(), across=across) if q and s else 0.0
         if score >= cutoff and score > best.get(entry.target, (-1.0, 0))[0]:
             best[entry.target] = (score, i)
@@ -194,7 +194,7 @@ def _scanned(query: str, entries: list[Entry], cutoff: float, scorer=_score) -> 
 
 def _strong(query: str, entries: list[Entry], limit: int = 8) -> Resolution | None:
     """What `AliasIndex.strong` must answer: an only target spelt so, else those within CLOSE of the best."""
-    wanted = normalize(query)
+    wanted = spelling_key(query)
     spelt = {e.target: e for e in entries if _normalized(e.spelling) == wanted}
     if wanted and len(spelt) == 1:
         ((target, entry),) = spelt.items()

@@ -805,6 +805,20 @@ def test_loader_refuses_a_bad_file(tmp_path: Path, file: str, old: str, new: str
         load(tmp_path)
 
 
+@pytest.mark.parametrize("spelling", ["Shoigu's", "Shoigu,", "(Shoigu)", "Шойгу’s"])
+def test_loader_refuses_a_spelling_a_readers_lookup_takes_for_another_persons(tmp_path: Path, spelling: str) -> None:
+    """`/who` folds a possessive 's and any punctuation away: such a spelling would name two people to a reader."""
+    write_kb(tmp_path, people=PEOPLE.replace('aliases = ["Patrushev"]', f'aliases = ["Patrushev", "{spelling}"]'))
+    with pytest.raises(KnowledgeError, match=r"people\.toml: person 'patrushev'.*also names person 'shoigu'"):
+        load(tmp_path)
+
+
+def test_loader_keeps_apart_spellings_a_readers_lookup_tells_apart(tmp_path: Path) -> None:
+    """й is a letter of its own to the lookup, so a spelling differing only there names someone else."""
+    people = PEOPLE.replace('aliases = ["Patrushev"]', 'aliases = ["Patrushev", "Шоигу"]')
+    assert [p.id for p in load(write_kb(tmp_path, people=people)).people if "Шоигу" in p.names] == ["patrushev"]
+
+
 def test_loader_names_the_file_it_could_not_read(tmp_path: Path) -> None:
     write_kb(tmp_path, people="[[role]]\nid = 'x'\n")
     with pytest.raises(KnowledgeError, match=r"people\.toml: expected a list of \[\[person\]\] entries"):

@@ -85,7 +85,7 @@ def test_the_knowledge_base_is_mirrored_again_only_when_its_files_change(db_url,
 def test_folded_names_are_filled_in_for_people_stored_before_them_and_removed_without_loss(engine):
     from alembic import command
 
-    from storage.writes import folded_name
+    from knowledge.spelling import spelling_key
 
     def people(conn) -> list[tuple]:
         return conn.exec_driver_sql("SELECT p.id, p.name, count(a.id) FROM person p "
@@ -103,4 +103,4 @@ def test_folded_names_are_filled_in_for_people_stored_before_them_and_removed_wi
         assert people(conn) == before
         folded = dict(conn.exec_driver_sql("SELECT name, folded FROM person").all())
     assert folded["ЛИ  Вэй"] == "ли вэй"
-    assert all(f == folded_name(name) for name, f in folded.items())
+    assert all(f == spelling_key(name) for name, f in folded.items())

@@ -8,11 +8,12 @@ import pytest
 from sqlmodel import col, func, select
 
 from knowledge import default_knowledge
+from knowledge.spelling import spelling_key
 from storage import queries
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
 from storage.models import Article, Meeting, Person, PersonAlias, Sentence
-from storage.writes import ArticleMeta, content_hash, folded_name, store_extraction, sync_knowledge
+from storage.writes import ArticleMeta, content_hash, store_extraction, sync_knowledge
 from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
 
 
@@ -164,5 +165,5 @@ def test_every_way_people_are_written_folds_their_names(engine):
         sync_knowledge(session, default_knowledge())
         rows = session.exec(select(Person.name, Person.folded)).all()
     assert len(rows) > 100
-    assert all(folded == folded_name(name) for name, folded in rows)
+    assert all(folded == spelling_key(name) for name, folded in rows)
     assert ("Ли  Вэй", "ли вэй") in rows
