@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Engine, insert
 from sqlmodel import select
 
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson, make_people
@@ -165,10 +165,3 @@ def _article_rows(article: SynthArticle, rows: _Rows, ids: _Ids, recent: list[tu
             rows.topic.append({"meeting_id": ids.meeting, "topic_id": topic_ids[topic],
                                "quote": meeting.topic_sentence})
         rows.source.append({"meeting_id": ids.meeting, "article_id": ids.article, "quote": meeting.sentence})
-
-
-def store_size(engine: Engine) -> dict[str, int]:
-    """Row counts worth printing beside the figures."""
-    with engine.connect() as conn:
-        return {name: conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
-                for name in ("article", "meeting", "person", "personalias", "sentence")}
