@@ -1,7 +1,7 @@
 """Adding articles: bytes or text → extraction → one transaction in the store.
 
-Shared by `briefing ingest`, `briefing seed` and (next) the Telegram upload handler, so that
-every way in applies the same checks and reports the same warnings.
+Shared by `briefing ingest`, `briefing seed`, `briefing reextract`, uploads and `/add` (in Telegram and
+the console), so that every way in applies the same checks and reports the same warnings.
 """
 
 from __future__ import annotations
