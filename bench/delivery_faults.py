@@ -1,6 +1,6 @@
 """Duplicates and misses when Telegram misbehaves or the bot is killed, per 1,000 sends.
 
-Two measures against the end-to-end tests' fake Bot API, both seeded so that a run can be repeated:
+Two measures against the fake Bot API of `fakes/`, both seeded so that a run can be repeated:
 
 - faults: the whole bot (polling, handlers, rate limiter, ledger) in process; every chat sends
   /subscribe, then a push goes to all of them, while the server fails 5% of sends with a 5xx and
@@ -34,12 +34,12 @@ from bot.config import Settings
 from bot.delivery import run_broadcasts
 from bot.ingest import ingest_text
 from bot.telegram_app import build_application
+from fakes.bot_api import ApiError, Call, FakeBotApi
+from fakes.harness import running
 from knowledge import default_knowledge
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from tests.e2e.fake_bot_api import ApiError, Call, FakeBotApi
-from tests.e2e.harness import running
 
 SERVER_ERRORS = 0.05
 LATE_ANSWERS = 0.02

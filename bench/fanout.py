@@ -1,6 +1,6 @@
 """Fan-out: one push to N subscribers through python-telegram-bot against a Bot API that enforces Telegram's limits.
 
-The server is the end-to-end tests' fake Bot API with Telegram's broadcast limits added: 30 messages
+The server is the fake Bot API of `fakes/` with Telegram's broadcast limits added: 30 messages
 per second overall and one per second per chat, answering 429 with `retry_after` beyond them. The bot
 side is the real thing: `build_application` (with its AIORateLimiter) and `bot.delivery.push_round`.
 """
@@ -23,11 +23,11 @@ from bot.config import Settings
 from bot.delivery import push_round
 from bot.ingest import ingest_text
 from bot.telegram_app import build_application
+from fakes.bot_api import ApiError, FakeBotApi
 from knowledge import default_knowledge
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from tests.e2e.fake_bot_api import ApiError, FakeBotApi
 
 OVERALL_PER_S = 30
 PER_CHAT_S = 1.0

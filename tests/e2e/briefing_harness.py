@@ -13,12 +13,12 @@ from telegram.ext import Application
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.telegram_app import build_application
+from fakes.bot_api import FakeBotApi
+from fakes.harness import StartApp
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import Article
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp
 
 ADMIN = 7
 ARTICLE = (

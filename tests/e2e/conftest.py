@@ -10,9 +10,9 @@ import pytest
 from telegram.ext import Application
 
 from bot import sends
+from fakes.bot_api import FakeBotApi
+from fakes.harness import StartApp, running
 from tests.e2e.briefing_harness import Briefing, start_bot
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp, running
 
 LONG_READ_TIMEOUT = 8.0  # the tests' stand-in for bot.sends.SEND_TIMEOUTS.read
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from bot import delivery
 from bot.ingest import ingest_text
+from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from tests.e2e.briefing_harness import ARTICLE
-from tests.e2e.fake_bot_api import FakeBotApi
 
 SUBSCRIBERS = range(1, 7)
 

@@ -14,12 +14,12 @@ import pytest
 from sqlmodel import select
 
 from bot import digests
+from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.digests_due import due_digests
 from storage.models import Delivery
 from tests.e2e.briefing_harness import Briefing, start_bot
-from tests.e2e.fake_bot_api import FakeBotApi
 
 
 class Clock:

@@ -8,14 +8,14 @@ import json
 
 from sqlmodel import select
 
+from fakes.bot_api import FakeBotApi
+from fakes.harness import StartApp
 from storage import inbox
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import InboxUpdate
 from tests.e2e.briefing_harness import start_bot
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp
 
 
 def subscribe_update(update_id: int, chat_id: int) -> dict:
