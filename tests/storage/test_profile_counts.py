@@ -15,8 +15,8 @@ from knowledge import default_knowledge
 from storage import queries
 from storage.db import alembic_config, migrate, session_scope
 from storage.models import Article, Meeting, MeetingParticipant, MeetingTopic, Person, Topic
-from storage.writes import ArticleMeta, delete_article, reextract_article, store_extraction, sync_knowledge
-from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
+from storage.writes import delete_article, reextract_article, sync_knowledge
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 
 LAVROV = participant("Sergei Lavrov", "lavrov", "Foreign Minister of Russia", "Russia")
 ZHOU = participant("Zhou Minghao", country="China")  # not in the knowledge base
@@ -46,11 +46,6 @@ def assert_exact(engine: Engine) -> None:
         for link in ("meetingparticipant", "meetingtopic"):
             assert rows(f"SELECT l.meeting_id FROM {link} l JOIN meeting m ON m.id = l.meeting_id "
                         f"WHERE l.sort_date IS NOT m.sort_date") == set()
-
-
-def store(engine: Engine, result, **meta):
-    with session_scope(engine) as session:
-        return store_extraction(session, result, ArticleMeta(**meta))
 
 
 def person_id(engine: Engine, name: str) -> int:

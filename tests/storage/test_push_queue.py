@@ -8,15 +8,14 @@ from sqlmodel import select
 from storage import subscriptions as subs
 from storage.db import alembic_config, migrate, session_scope
 from storage.models import Broadcast, Subscriber
-from storage.writes import ArticleMeta, delete_article, store_extraction
-from tests.factories import extraction, meeting
+from storage.writes import delete_article
+from tests.factories import extraction, meeting, store
 
 
 def queue(engine, day: int) -> int:
     """Store an article reporting a meeting on that day of December, and queue its push."""
     report = extraction(meeting(date=f"2025-12-{day:02d}"), text=f"Report {day}.")
-    with session_scope(engine) as session:
-        return store_extraction(session, report, ArticleMeta(), announce=True).article_id
+    return store(engine, report, announce=True).article_id
 
 
 def rounds(engine) -> list[subs.PushRound]:

@@ -8,13 +8,12 @@ import datetime as dt
 from storage import queries
 from storage.db import session_scope
 from storage.models import Article
-from storage.writes import ArticleMeta, delete_article, reextract_article, store_extraction
-from tests.factories import extraction
+from storage.writes import delete_article, reextract_article
+from tests.factories import extraction, store
 
 
 def add(engine, text: str, published: dt.date | None) -> int:
-    with session_scope(engine) as session:
-        return store_extraction(session, extraction(text=text, published=published), ArticleMeta()).article_id
+    return store(engine, extraction(text=text, published=published)).article_id
 
 
 def found(engine, text: str, limit: int = 10) -> list[tuple[int, str]]:

@@ -12,13 +12,8 @@ from storage import queries
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
 from storage.models import Article, Meeting, Person, PersonAlias, Sentence
-from storage.writes import ArticleMeta, content_hash, folded_name, store_extraction, sync_knowledge
-from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
-
-
-def store(engine, result, **meta):
-    with session_scope(engine) as session:
-        return store_extraction(session, result, ArticleMeta(**meta))
+from storage.writes import content_hash, folded_name, sync_knowledge
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 
 
 def test_an_article_and_its_meeting_round_trip(engine):
