@@ -95,7 +95,7 @@ class AdminCommands:
             f"Subscribers: {counts.active} active ({counts.with_alerts} with alerts, {counts.following} following "
             f"someone or something); {counts.stopped} stopped (unsubscribed or blocked the bot)",
             f"Chats that follow without subscribing: {counts.only_following}",
-            f"Pushes and digests delivered in the last 24 hours: {counts.delivered}",
+            f"Alerts and digests delivered in the last 24 hours: {counts.delivered}",
             f"Messages and taps received from chats in the last 24 hours: {received}",
         ]))
 
@@ -145,13 +145,13 @@ def could_not_fetch(error: FetchError) -> Reply:
 def add_article(engine: Engine, data: bytes, *, caller: Caller, url: str | None, filename: str | None,
                 published: dt.date | None, content_type: str | None) -> tuple[Reply, IngestResult | None]:
     """Store an upload, a fetched page or a named file and say what became of it, in Telegram and the
-    console alike; the result when it was stored (its subscribers are then due a push)."""
+    console alike; the result when it was stored (its subscribers are then due an alert)."""
     added_by = "console" if caller.front_end == "console" else f"telegram:{caller.user_id}"
     meta = ArticleMeta(url=url, filename=filename, added_by=added_by)
     source = filename or url or "the article"
     try:
         result = ingest_bytes(engine, data, published=published, meta=meta, content_type=content_type,
-                              announce=True)
+                              alert=True)
     except UnreadableUpload as error:
         return Reply(f"I could not add {esc(source)}: {esc(error)}."), None
     except DuplicateArticle as error:

@@ -183,12 +183,13 @@ def seed() -> None:
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) when the text lacks one.")
 @click.option("--url", help="Where the article was published.")
 @click.option("--outlet", help="The outlet's name.")
-@click.option("--push/--no-push", default=True, show_default=True,
-              help="Queue the new meetings for subscribers' instant push; --no-push for loading an archive.")
+@click.option("--alerts/--no-alerts", "--push/--no-push", "alerts", default=True, show_default=True,
+              help="Queue the new meetings for subscribers' alerts; --no-alerts (or the older --no-push) for "
+                   "loading an archive.")
 @click.option("--jobs", type=click.IntRange(min=1), default=lambda: len(os.sched_getaffinity(0)),
               show_default="the CPUs available", help="Processes reading and extracting files in parallel.")
 def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None,
-           push: bool, jobs: int) -> None:
+           alerts: bool, jobs: int) -> None:
     """Add article files (a directory adds its .txt, .md, .html and .pdf files); each refused one is named
     with its reason and the rest still go in. One already stored is skipped, which is no failure.
 
@@ -205,7 +206,7 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
     say = functools.partial(_above_the_bar, sys.stderr.isatty())
     with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
         for path, prepared in zip(files, in_order(prepare, files, jobs=jobs), strict=True):
-            result = _store_one(engine, path, prepared, push=push, say=say)
+            result = _store_one(engine, path, prepared, alerts=alerts, say=say)
             if isinstance(result, IngestResult):
                 stored.append(result)
             elif result == ALREADY_STORED:
@@ -235,14 +236,14 @@ def _article_files(paths: tuple[Path, ...]) -> list[Path]:
 ALREADY_STORED = "already stored"
 
 
-def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, push: bool,
+def _store_one(engine: Engine, path: Path, prepared: Prepared | str, *, alerts: bool,
                say: Callable[..., None]) -> IngestResult | str | None:
     """Store one prepared file and say what became of it: its result, ALREADY_STORED, or None when refused."""
     if isinstance(prepared, str):
         say(f"{path}: refused: {prepared}", err=True)
         return None
     try:
-        result = store_prepared(engine, prepared, announce=push, describe=False)
+        result = store_prepared(engine, prepared, alert=alerts, describe=False)
     except DuplicateArticle as exc:
         say(f"{path}: {exc}, skipped")
         return ALREADY_STORED
@@ -280,7 +281,7 @@ def extract_command(path: Path, published: dt.date | None) -> None:
 def reextract() -> None:
     """Run the current extraction over every stored article (after the rules or knowledge change).
 
-    Article ids, subscriptions and follows are kept; nothing is pushed to subscribers again.
+    Article ids, subscriptions and follows are kept; no alert goes to subscribers again.
     """
     settings = _settings()
     report = reextract_all(_store(settings))

@@ -77,25 +77,25 @@ class Prepared:
 
 def ingest_bytes(engine: Engine, data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
                  meta: ArticleMeta | None = None, today: dt.date | None = None,
-                 knowledge: KnowledgeBase | None = None, announce: bool = False,
+                 knowledge: KnowledgeBase | None = None, alert: bool = False,
                  describe: bool = True) -> IngestResult:
     """Decode an uploaded or local file and add it; raises UnreadableUpload or DuplicateArticle.
 
-    With `announce`, subscribers are pushed its new meetings (by the running bot); with `describe`,
+    With `alert`, subscribers get an alert of its new meetings (from the running bot); with `describe`,
     the result carries the meetings as stored, for a reply that lists them.
     """
     prepared = prepare_bytes(data, published=published, content_type=content_type, meta=meta, today=today,
                              knowledge=knowledge)
-    return store_prepared(engine, prepared, announce=announce, describe=describe)
+    return store_prepared(engine, prepared, alert=alert, describe=describe)
 
 
 def ingest_text(engine: Engine, text: str, *, published: dt.date | None = None,
                 meta: ArticleMeta | None = None, today: dt.date | None = None,
-                knowledge: KnowledgeBase | None = None, announce: bool = False,
+                knowledge: KnowledgeBase | None = None, alert: bool = False,
                 describe: bool = True) -> IngestResult:
     """Extract (outside any transaction: it is pure and may be slow), then store atomically."""
     prepared = prepare_text(text, published=published, meta=meta, today=today, knowledge=knowledge)
-    return store_prepared(engine, prepared, announce=announce, describe=describe)
+    return store_prepared(engine, prepared, alert=alert, describe=describe)
 
 
 def prepare_bytes(data: bytes, *, published: dt.date | None = None, content_type: str | None = None,
@@ -138,14 +138,14 @@ def prepare_file(path: Path, *, published: dt.date | None = None, url: str | Non
         return str(exc)
 
 
-def store_prepared(engine: Engine, prepared: Prepared, *, announce: bool = False,
+def store_prepared(engine: Engine, prepared: Prepared, *, alert: bool = False,
                    describe: bool = True) -> IngestResult:
     """Store a prepared article in one transaction; raises DuplicateArticle.
 
     A bulk load passes `describe=False`: reading back the stored meetings costs a third of storing them.
     """
     with session_scope(engine) as session:
-        stored = store_extraction(session, prepared.extraction, prepared.meta, announce=announce)
+        stored = store_extraction(session, prepared.extraction, prepared.meta, alert=alert)
         meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids)) if describe else []
     return IngestResult(
         article_id=stored.article_id,
@@ -203,7 +203,7 @@ class ReextractReport:
 
 
 def reextract_all(engine: Engine, knowledge: KnowledgeBase | None = None) -> ReextractReport:
-    """Run the current pipeline over every stored article, one transaction each, ids kept, nothing pushed."""
+    """Run the current pipeline over every stored article, one transaction each, ids kept, no alert sent."""
     kb = knowledge or default_knowledge()
     with session_scope(engine) as session:
         before = queries.store_summary(session).meetings

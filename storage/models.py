@@ -192,7 +192,7 @@ class MeetingSource(SQLModel, table=True):
 
 
 class Subscriber(SQLModel, table=True):
-    """A chat (private, group or channel) that receives digests and pushes; its digest time and zone are the
+    """A chat (private, group or channel) that receives digests and alerts; its digest time and zone are the
     digest's only schedule (storage.digests_due)."""
 
     __table_args__ = (Index("ix_subscriber_timezone_digest_time", "timezone", "digest_time"),)
@@ -208,7 +208,7 @@ class Subscriber(SQLModel, table=True):
 
 
 class Follow(SQLModel, table=True):
-    """A person or topic a subscriber follows: digests and pushes then carry only what involves it."""
+    """A person or topic a subscriber follows: digests and alerts then carry only what involves it."""
 
     __table_args__ = (UniqueConstraint("subscriber_id", "kind", "target_id"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -218,7 +218,7 @@ class Follow(SQLModel, table=True):
 
 
 class Delivery(SQLModel, table=True):
-    """A message to a subscriber; the unique key lets each digest and push be sent to a chat once.
+    """A message to a subscriber; the unique key lets each digest and alert be sent to a chat once.
 
     `queued` when claimed (not sent yet), `sending` once its request left for Telegram (after the rate
     limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot), `failed` (given up) or `empty`
@@ -230,16 +230,18 @@ class Delivery(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("subscriber_id", "kind", "key"),)
     id: int | None = Field(default=None, primary_key=True)
     subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
-    kind: str  # digest | push
-    key: str  # the digest's local date, or "round:<n>" for a push (storage.subscriptions.PushRound)
+    kind: str  # digest | push (an alert: storage.subscriptions.ALERT)
+    key: str  # the digest's local date, or "round:<n>" for an alert (storage.subscriptions.AlertRound)
     status: str = Field(default="sent", sa_column_kwargs={"server_default": "sent"})  # see above
     attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # times it was taken up
     sent_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Broadcast(SQLModel, table=True):
-    """An article whose new meetings subscribers must hear about; written with the article itself,
-    so that a crash before or during the push is finished by the next start."""
+class QueuedAlert(SQLModel, table=True):
+    """An article whose new meetings subscribers must hear about in an alert; written with the article itself,
+    so that a crash before or during the alert round is finished by the next start."""
+
+    __tablename__ = "broadcast"  # the table's name from before alerts had one word
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
@@ -247,7 +249,7 @@ class Broadcast(SQLModel, table=True):
     meeting_ids: str  # comma-separated ids of the meetings that were new
     created_at: dt.datetime = Field(default_factory=utcnow)
     finished_at: dt.datetime | None = Field(default=None, index=True)
-    push_round: int | None = Field(default=None, index=True)  # articles queued together go out as one message
+    push_round: int | None = Field(default=None, index=True)  # the alert round: articles queued together, one message
 
 
 class StoreMeta(SQLModel, table=True):

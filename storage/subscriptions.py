@@ -1,4 +1,4 @@
-"""Subscribers, what they follow, and the ledger that sends every digest and push once.
+"""Subscribers, what they follow, and the ledger that sends every digest and alert once.
 
 The ledger is exactly-once for every outcome but one: a request that left for Telegram and whose
 answer never came (see bot/sends.py). That one is not sent again: at most once, never twice.
@@ -14,11 +14,11 @@ from sqlmodel import Session, col, delete, func, select, update
 
 from storage.db import direct_rows, json_list
 from storage.models import (
-    Broadcast,
     Delivery,
     Follow,
     Meeting,
     Person,
+    QueuedAlert,
     StoreMeta,
     Subscriber,
     Topic,
@@ -61,7 +61,7 @@ def chat_record(session: Session, *, chat_id: int, digest_time: str, timezone: s
 
 
 def unsubscribe(session: Session, *, chat_id: int) -> bool:
-    """Stop digests and pushes; False when the chat was not subscribed."""
+    """Stop digests and alerts; False when the chat was not subscribed."""
     subscriber = get_subscriber(session, chat_id=chat_id)
     if subscriber is None or not subscriber.active:
         return False
@@ -158,7 +158,7 @@ def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
     return col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key
 
 
-MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (a push round runs every minute)
+MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (an alert round runs every minute)
 SETTLED = ("sent", "gone", "failed", "empty")  # "empty": a digest day with nothing new to send
 
 
@@ -210,8 +210,8 @@ def settle_delivery(session: Session, *, subscriber_id: int, kind: str, key: str
 
 
 @dataclass(frozen=True)
-class PushRound:
-    """Articles queued for the subscribers' push, sent together as one message to each chat."""
+class AlertRound:
+    """Articles queued for the subscribers' alert, sent together as one message to each chat."""
 
     number: int
     article_ids: tuple[int, ...]
@@ -223,47 +223,49 @@ class PushRound:
         return f"round:{self.number}"
 
 
-ROUND_COUNTER = "push_round"  # StoreMeta key: the last round number given out
+ROUND_COUNTER = "push_round"  # StoreMeta key: the last round number given out (its stored name)
+ALERT = "push"  # Delivery.kind of an alert, as the ledger stores it
 
 
 def gather_round(session: Session) -> int | None:
     """Put every queued article that is in no round yet into a new one; its number, if there was any.
 
-    An archive loaded with pushes on queues thousands of articles; each chat gets one message for them
-    all instead of one each. A round never changes once formed, so a push cut short by a crash is
+    An archive loaded with alerts on queues thousands of articles; each chat gets one message for them
+    all instead of one each. A round never changes once formed, so an alert round cut short by a crash is
     finished under the same ledger key, and nobody gets it twice.
     """
-    waiting = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None),
-                                                   col(Broadcast.push_round).is_(None))).all()
+    waiting = session.exec(select(QueuedAlert).where(col(QueuedAlert.finished_at).is_(None),
+                                                   col(QueuedAlert.push_round).is_(None))).all()
     if not waiting:
         return None
     counter = session.get(StoreMeta, ROUND_COUNTER)
-    highest = session.exec(select(func.max(Broadcast.push_round))).one() or 0
+    highest = session.exec(select(func.max(QueuedAlert.push_round))).one() or 0
     number = max(int(counter.value) if counter else 0, highest) + 1
     session.merge(StoreMeta(key=ROUND_COUNTER, value=str(number)))
-    for broadcast in waiting:
-        broadcast.push_round = number
-        session.add(broadcast)
+    for queued in waiting:
+        queued.push_round = number
+        session.add(queued)
     return number
 
 
-def unfinished_rounds(session: Session) -> list[PushRound]:
+def unfinished_rounds(session: Session) -> list[AlertRound]:
     """Rounds not yet sent to everyone, oldest first."""
-    rows = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None),
-                                                col(Broadcast.push_round).is_not(None))
-                        .order_by(col(Broadcast.push_round), col(Broadcast.id))).all()
+    rows = session.exec(select(QueuedAlert).where(col(QueuedAlert.finished_at).is_(None),
+                                                col(QueuedAlert.push_round).is_not(None))
+                        .order_by(col(QueuedAlert.push_round), col(QueuedAlert.id))).all()
     rounds: dict[int, tuple[list[int], list[int]]] = {}
     for b in rows:
         articles, meetings = rounds.setdefault(b.push_round or 0, ([], []))
         articles.append(b.article_id)
         meetings += [int(i) for i in b.meeting_ids.split(",") if i]
-    return [PushRound(number, tuple(articles), tuple(dict.fromkeys(meetings)))
+    return [AlertRound(number, tuple(articles), tuple(dict.fromkeys(meetings)))
             for number, (articles, meetings) in rounds.items()]
 
 
 def finish_round(session: Session, *, number: int) -> None:
     """Everyone has been served: the round's articles leave the queue."""
-    session.exec(update(Broadcast).where(col(Broadcast.push_round) == number, col(Broadcast.finished_at).is_(None))
+    session.exec(update(QueuedAlert)
+                 .where(col(QueuedAlert.push_round) == number, col(QueuedAlert.finished_at).is_(None))
                  .values(finished_at=dt.datetime.now(dt.UTC)))
 
 
@@ -274,15 +276,15 @@ def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None
         session.add(subscriber)
 
 
-def pushes_received(session: Session, *, subscriber_id: int, since: dt.datetime) -> list[tuple[int, ...]]:
-    """The meetings of each push round delivered to a subscriber since `since` (all the round's meetings,
+def alerts_received(session: Session, *, subscriber_id: int, since: dt.datetime) -> list[tuple[int, ...]]:
+    """The meetings of each alert round delivered to a subscriber since `since` (all the round's meetings,
     before the subscriber's follows narrowed them)."""
     keys = session.exec(select(Delivery.key).where(
-        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == "push", col(Delivery.status) == "sent",
+        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == ALERT, col(Delivery.status) == "sent",
         col(Delivery.sent_at) >= since)).all()
     numbers = [int(key.removeprefix("round:")) for key in keys if key.startswith("round:")]
-    rows = session.exec(select(Broadcast.push_round, Broadcast.meeting_ids)
-                        .where(col(Broadcast.push_round).in_(numbers))).all() if numbers else []
+    rows = session.exec(select(QueuedAlert.push_round, QueuedAlert.meeting_ids)
+                        .where(col(QueuedAlert.push_round).in_(numbers))).all() if numbers else []
     rounds: dict[int, list[int]] = {}
     for number, ids in rows:
         rounds.setdefault(number or 0, []).extend(int(i) for i in ids.split(",") if i)
@@ -298,11 +300,11 @@ class SubscriberCounts:
     following: int  # of the active: those who follow someone or something
     stopped: int  # subscribed once, then unsubscribed or blocked the bot
     only_following: int  # never subscribed: follows kept for a later /subscribe
-    delivered: int  # pushes and digests that Telegram accepted since `since`
+    delivered: int  # alerts and digests that Telegram accepted since `since`
 
 
 def subscriber_counts(session: Session, *, since: dt.datetime) -> SubscriberCounts:
-    """For /stats: how many chats are served, and how many pushes and digests reached them since `since`."""
+    """For /stats: how many chats are served, and how many alerts and digests reached them since `since`."""
     subscribers = session.exec(select(Subscriber.id, Subscriber.active, Subscriber.alerts,
                                       Subscriber.subscribed_at)).all()
     followers = set(session.exec(select(Follow.subscriber_id).distinct()).all())

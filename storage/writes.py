@@ -22,7 +22,6 @@ from storage.db import DirectInsert, direct_rows, json_list
 from storage.errors import DuplicateArticle
 from storage.models import (
     Article,
-    Broadcast,
     Meeting,
     MeetingParticipant,
     MeetingSource,
@@ -30,6 +29,7 @@ from storage.models import (
     Person,
     PersonAlias,
     PersonRole,
+    QueuedAlert,
     Sentence,
     Topic,
     TopicSynonym,
@@ -129,11 +129,11 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
 
 
 def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta, *,
-                     announce: bool = False) -> StoredArticle:
+                     alert: bool = False) -> StoredArticle:
     """Store an article with its meetings; raise `DuplicateArticle` if the same text is there.
 
-    With `announce`, its new meetings are queued for the subscribers' push in the same
-    transaction, so an article is never stored without its announcement (or the reverse).
+    With `alert`, its new meetings are queued for the subscribers' alert in the same
+    transaction, so an article is never stored without its alert (or the reverse).
     """
     digest = content_hash(extraction.text)
     if found := direct_rows(session, _ARTICLE_BY_HASH, digest):
@@ -143,8 +143,8 @@ def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta
         digest, extraction.title, meta.url, meta.outlet, meta.filename, extraction.published,
         extraction.published_source, extraction.text, meta.added_by, utcnow()))
     stored = _store_contents(session, article_id, extraction)
-    if announce and stored.new_meeting_ids:
-        session.add(Broadcast(article_id=article_id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
+    if alert and stored.new_meeting_ids:
+        session.add(QueuedAlert(article_id=article_id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
     return stored
 
 

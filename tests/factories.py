@@ -41,7 +41,7 @@ def extraction(*meetings: Meeting, text: str = "Shoigu met Wang Yi in Moscow.",
     )
 
 
-def store(engine: Engine, result: Extraction, *, announce: bool = False, **meta: str | None) -> StoredArticle:
+def store(engine: Engine, result: Extraction, *, alert: bool = False, **meta: str | None) -> StoredArticle:
     """Store one extraction in a transaction of its own, as ingest does; `meta` are `ArticleMeta`'s fields."""
     with session_scope(engine) as session:
-        return store_extraction(session, result, ArticleMeta(**meta), announce=announce)
+        return store_extraction(session, result, ArticleMeta(**meta), alert=alert)

@@ -74,7 +74,7 @@ def test_a_digest_does_not_repeat_at_length_what_an_alert_already_showed(core, e
     core.handle("/subscribe", READER)
     core.handle("/digest", READER)  # the first digest: what was there before
     store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01", place="Shanghai"), text="Pushed."),
-          announce=True)
+          alert=True)
     pushed_to(engine, READER.chat_id)
     store(engine, extraction(meeting(SHOIGU, WANG_YI, date="2026-03-02", place="Harbin"), text="Not pushed yet."))
     digest = core.handle("/digest", READER).plain()
@@ -90,7 +90,7 @@ def test_stats_count_each_chat_once_and_only_what_was_delivered(core, engine):
     core.handle("/follow shoigu", Caller(chat_id=6, user_id=6))  # follows, never subscribes
     core.handle("/subscribe", Caller(chat_id=8, user_id=8))
     core.handle("/unsubscribe", Caller(chat_id=8, user_id=8))
-    store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01"), text="Pushed."), announce=True)
+    store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01"), text="Pushed."), alert=True)
     pushed_to(engine, READER.chat_id)
     with session_scope(engine) as session:  # a push to chat 8 that Telegram refused stays unsent
         subs.claim_delivery(session, subscriber_id=subs.get_subscriber(session, chat_id=8).id, kind="push",
@@ -100,5 +100,5 @@ def test_stats_count_each_chat_once_and_only_what_was_delivered(core, engine):
     stats = core.handle("/stats", ADMIN).plain()
     assert "Subscribers: 1 active (1 with alerts, 0 following someone or something); 1 stopped" in stats
     assert "Chats that follow without subscribing: 1" in stats
-    assert "Pushes and digests delivered in the last 24 hours: 1" in stats
+    assert "Alerts and digests delivered in the last 24 hours: 1" in stats
     assert "Messages and taps received from chats in the last 24 hours: 3" in stats

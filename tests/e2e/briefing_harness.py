@@ -43,7 +43,7 @@ class Briefing:
 
     async def pushes_done(self) -> None:
         """Wait for the push under way (started before this call) to finish with every chat."""
-        async with self.app.bot_data.broadcast_lock:
+        async with self.app.bot_data.alert_lock:
             pass
 
     def articles(self) -> int:

@@ -80,7 +80,7 @@ def queue_a_push(db_url: str, chats: range) -> None:
     with session_scope(engine) as session:
         for chat in chats:
             subs.subscribe(session, chat_id=chat, digest_time="08:00", timezone="UTC")
-    ingest_text(engine, ARTICLE, announce=True)
+    ingest_text(engine, ARTICLE, alert=True)
     engine.dispose()
 
 

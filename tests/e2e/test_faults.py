@@ -97,10 +97,10 @@ async def test_an_answer_in_an_unexpected_shape_settles_the_push_and_nobody_gets
     for chat in (51, 52, 53):
         await briefing.say(chat, "/subscribe")
     briefing.api.garble_next("sendMessage", chat_id=52, count=100)  # every answer about chat 52 is malformed
-    async with briefing.app.bot_data.broadcast_lock:  # the minute job may not start the round first
-        ingest_text(briefing.engine, ARTICLE, announce=True)
+    async with briefing.app.bot_data.alert_lock:  # the minute job may not start the round first
+        ingest_text(briefing.engine, ARTICLE, alert=True)
     for _ in range(4):  # an upload's push, then the minute job's runs
-        await delivery.run_broadcasts(briefing.app)
+        await delivery.send_alerts(briefing.app)
     assert [pushes(briefing, chat) for chat in (51, 52, 53)] == [1, 1, 1]
     with session_scope(briefing.engine) as session:
         assert subs.unfinished_rounds(session) == []
@@ -118,10 +118,10 @@ async def test_a_late_answer_is_read_and_neither_reply_nor_push_is_sent_twice(br
     assert late < LONG_READ_TIMEOUT
     briefing.api.answer_late_next("sendMessage", late, chat_id=56, count=2)
     assert "Subscribed" in await briefing.say(56, "/subscribe")
-    async with briefing.app.bot_data.broadcast_lock:
-        ingest_text(briefing.engine, ARTICLE, announce=True)
-    await delivery.run_broadcasts(briefing.app)  # returns once the push's late answer came
-    await delivery.run_broadcasts(briefing.app)
+    async with briefing.app.bot_data.alert_lock:
+        ingest_text(briefing.engine, ARTICLE, alert=True)
+    await delivery.send_alerts(briefing.app)  # returns once the push's late answer came
+    await delivery.send_alerts(briefing.app)
     texts = [c.text or "" for c in briefing.api.sent_messages(56)]
     assert sum("Subscribed" in t for t in texts) == 1
     assert pushes(briefing, 56) == 1
@@ -132,10 +132,10 @@ async def test_a_push_refused_on_every_round_is_given_up_and_its_round_finishes(
     await briefing.say(57, "/subscribe")
     await briefing.say(58, "/subscribe")
     briefing.api.fail_next("sendMessage", 502, chat_id=57, count=1000)  # Telegram never takes it
-    async with briefing.app.bot_data.broadcast_lock:
-        ingest_text(briefing.engine, ARTICLE, announce=True)
+    async with briefing.app.bot_data.alert_lock:
+        ingest_text(briefing.engine, ARTICLE, alert=True)
     for _ in range(subs.MAX_ATTEMPTS + 2):
-        await delivery.run_broadcasts(briefing.app)
+        await delivery.send_alerts(briefing.app)
     attempts = len(delivery.RETRY_DELAYS) + 1
     assert statuses(briefing, 57).count(502) == subs.MAX_ATTEMPTS * attempts
     assert pushes(briefing, 58) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.delivery import run_broadcasts
+from bot.delivery import send_alerts
 from bot.ingest import ingest_text
 from tests.e2e.briefing_harness import ARTICLE, Briefing
 
@@ -24,10 +24,10 @@ async def test_articles_queued_together_reach_each_chat_as_one_message(briefing:
     await briefing.say(901, "/subscribe")
     await briefing.say(902, "/subscribe")
     assert "Following Mikhail Mishustin" in await briefing.say(902, "/follow mishustin")
-    async with briefing.app.bot_data.broadcast_lock:  # the minute job may not send half of them
+    async with briefing.app.bot_data.alert_lock:  # the minute job may not send half of them
         for text in (ARTICLE, SHOIGU_TALKS, PREMIERS):
-            ingest_text(briefing.engine, text, published=dt.date(2025, 6, 1), announce=True)
-    await run_broadcasts(briefing.app)
+            ingest_text(briefing.engine, text, published=dt.date(2025, 6, 1), alert=True)
+    await send_alerts(briefing.app)
 
     [everything] = pushes(briefing, 901)
     assert "<b>New articles</b> (3)" in everything
@@ -40,7 +40,7 @@ async def test_articles_queued_together_reach_each_chat_as_one_message(briefing:
     assert "Li Qiang" in followed
     assert "Sergei Lavrov" not in followed
 
-    await run_broadcasts(briefing.app)  # the round is finished: nothing more goes out
+    await send_alerts(briefing.app)  # the round is finished: nothing more goes out
     assert len(pushes(briefing, 901)) == len(pushes(briefing, 902)) == 1
 
 

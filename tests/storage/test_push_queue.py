@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from storage import subscriptions as subs
 from storage.db import alembic_config, migrate, session_scope
-from storage.models import Broadcast, Subscriber
+from storage.models import QueuedAlert, Subscriber
 from storage.writes import delete_article
 from tests.factories import extraction, meeting, store
 
@@ -15,10 +15,10 @@ from tests.factories import extraction, meeting, store
 def queue(engine, day: int) -> int:
     """Store an article reporting a meeting on that day of December, and queue its push."""
     report = extraction(meeting(date=f"2025-12-{day:02d}"), text=f"Report {day}.")
-    return store(engine, report, announce=True).article_id
+    return store(engine, report, alert=True).article_id
 
 
-def rounds(engine) -> list[subs.PushRound]:
+def rounds(engine) -> list[subs.AlertRound]:
     with session_scope(engine) as session:
         subs.gather_round(session)
         return subs.unfinished_rounds(session)
@@ -71,4 +71,4 @@ def test_a_push_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(eng
     with session_scope(engine) as session:
         assert session.exec(select(Subscriber)).one().chat_id == 42
         assert not subs.claim_delivery(session, subscriber_id=1, kind="push", key=legacy.key)  # already sent
-        assert session.exec(select(Broadcast.push_round)).one() == legacy.number
+        assert session.exec(select(QueuedAlert.push_round)).one() == legacy.number
