@@ -22,15 +22,15 @@ from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import (
-    Article,
-    Meeting,
-    MeetingParticipant,
-    MeetingSource,
-    MeetingTopic,
-    Person,
-    PersonAlias,
-    Sentence,
-    Topic,
+    ArticleRow,
+    MeetingParticipantRow,
+    MeetingRow,
+    MeetingSourceRow,
+    MeetingTopicRow,
+    PersonAliasRow,
+    PersonRow,
+    SentenceRow,
+    TopicRow,
 )
 from storage.search_key import search_key
 from storage.writes import content_hash, folded_name
@@ -84,16 +84,16 @@ def _fill(engine: Engine, rng: random.Random, people: list[SynthPerson], count: 
     knowledge = default_knowledge()
     writer = ArticleWriter(rng, people, knowledge)
     with session_scope(engine) as session:
-        known_ids = {key: pid for key, pid in session.exec(select(Person.key, Person.id)) if key}
-        topic_ids = {name: tid for tid, name in session.exec(select(Topic.id, Topic.name))}
-        first_person = max(session.exec(select(Person.id)).all()) + 1
+        known_ids = {key: pid for key, pid in session.exec(select(PersonRow.key, PersonRow.id)) if key}
+        topic_ids = {name: tid for tid, name in session.exec(select(TopicRow.id, TopicRow.name))}
+        first_person = max(session.exec(select(PersonRow.id)).all()) + 1
     person_id = [first_person + i for i in range(len(people))]
     known_id = [known_ids[p.id] for p in writer.known_all]
     with engine.begin() as conn:
-        conn.execute(insert(Person), [{"id": pid, "name": p.name, "folded": folded_name(p.name), "country": p.country}
-                                      for pid, p in zip(person_id, people, strict=True)])
-        conn.execute(insert(PersonAlias), [{"person_id": pid, "alias": a}
-                                           for pid, p in zip(person_id, people, strict=True) for a in p.aliases])
+        conn.execute(insert(PersonRow), [{"id": pid, "name": p.name, "folded": folded_name(p.name),
+                                          "country": p.country} for pid, p in zip(person_id, people, strict=True)])
+        conn.execute(insert(PersonAliasRow), [{"person_id": pid, "alias": a}
+                                              for pid, p in zip(person_id, people, strict=True) for a in p.aliases])
 
     def pid(index: int) -> tuple[int, str | None]:
         """Store id and title of a writer's participant (negative indexes are knowledge-base people)."""
@@ -127,8 +127,9 @@ class _Rows:
         self.source: list[dict] = []
 
     def tables(self) -> list[tuple[type, list[dict]]]:
-        return [(Article, self.article), (Sentence, self.sentence), (Meeting, self.meeting),
-                (MeetingParticipant, self.participant), (MeetingTopic, self.topic), (MeetingSource, self.source)]
+        return [(ArticleRow, self.article), (SentenceRow, self.sentence), (MeetingRow, self.meeting),
+                (MeetingParticipantRow, self.participant), (MeetingTopicRow, self.topic),
+                (MeetingSourceRow, self.source)]
 
 
 def _article_rows(article: SynthArticle, rows: _Rows, ids: _Ids, recent: list[tuple[int, str]],

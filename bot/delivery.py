@@ -278,7 +278,7 @@ async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRoun
             with session_scope(engine) as session:
                 views.update((v.id, v) for v in queries.meeting_views(session, meeting_ids=unread))
         return alert_message(titles, len(alert_round.article_ids), [views[i] for i in shown if i in views],
-                            total=len(wanted))
+                             total=len(wanted))
 
     everything = message(ordered)  # what most subscribers, who follow nothing, receive
     gate = asyncio.Semaphore(PARALLEL_SENDS)

@@ -14,14 +14,14 @@ from sqlmodel import Session, col, delete, func, select, update
 
 from storage.db import direct_rows, json_list
 from storage.models import (
-    Delivery,
-    Follow,
-    Meeting,
-    Person,
-    QueuedAlert,
-    StoreMeta,
-    Subscriber,
-    Topic,
+    DeliveryRow,
+    FollowRow,
+    MeetingRow,
+    PersonRow,
+    QueuedAlertRow,
+    StoreMetaRow,
+    SubscriberRow,
+    TopicRow,
 )
 
 
@@ -32,12 +32,12 @@ class FollowView:
     name: str
 
 
-def get_subscriber(session: Session, *, chat_id: int) -> Subscriber | None:
-    return session.exec(select(Subscriber).where(Subscriber.chat_id == chat_id)).first()
+def get_subscriber(session: Session, *, chat_id: int) -> SubscriberRow | None:
+    return session.exec(select(SubscriberRow).where(SubscriberRow.chat_id == chat_id)).first()
 
 
 def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str,
-              at: dt.datetime | None = None) -> Subscriber:
+              at: dt.datetime | None = None) -> SubscriberRow:
     """Create or update a subscription; re-subscribing reactivates it and keeps follows and history.
 
     `at` (now by default) is when the chat's digest time takes effect: a time already past today starts tomorrow.
@@ -50,11 +50,11 @@ def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str
     return subscriber
 
 
-def chat_record(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> Subscriber:
+def chat_record(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> SubscriberRow:
     """The chat's row, made (not subscribed) when missing: what it follows is kept for a later /subscribe."""
     subscriber = get_subscriber(session, chat_id=chat_id)
     if subscriber is None:
-        subscriber = Subscriber(chat_id=chat_id, digest_time=digest_time, timezone=timezone, active=False)
+        subscriber = SubscriberRow(chat_id=chat_id, digest_time=digest_time, timezone=timezone, active=False)
         session.add(subscriber)
         session.flush()
     return subscriber
@@ -70,7 +70,7 @@ def unsubscribe(session: Session, *, chat_id: int) -> bool:
     return True
 
 
-def set_alerts(session: Session, *, chat_id: int, on: bool) -> Subscriber | None:
+def set_alerts(session: Session, *, chat_id: int, on: bool) -> SubscriberRow | None:
     subscriber = get_subscriber(session, chat_id=chat_id)
     if subscriber is not None:
         subscriber.alerts = on
@@ -86,37 +86,38 @@ def mark_inactive(session: Session, *, chat_id: int) -> None:
         session.add(subscriber)
 
 
-def active_subscribers(session: Session, *, alerts_only: bool = False) -> list[Subscriber]:
-    query = select(Subscriber).where(col(Subscriber.active))
+def active_subscribers(session: Session, *, alerts_only: bool = False) -> list[SubscriberRow]:
+    query = select(SubscriberRow).where(col(SubscriberRow.active))
     if alerts_only:
-        query = query.where(col(Subscriber.alerts))
-    return list(session.exec(query.order_by(col(Subscriber.id))))
+        query = query.where(col(SubscriberRow.alerts))
+    return list(session.exec(query.order_by(col(SubscriberRow.id))))
 
 
 def follow(session: Session, *, subscriber_id: int, kind: str, target_id: int) -> bool:
     """Follow a person or a topic; False when already followed."""
-    exists = session.exec(select(Follow).where(
-        Follow.subscriber_id == subscriber_id, Follow.kind == kind, Follow.target_id == target_id)).first()
+    exists = session.exec(select(FollowRow).where(
+        FollowRow.subscriber_id == subscriber_id, FollowRow.kind == kind, FollowRow.target_id == target_id)).first()
     if exists is not None:
         return False
-    session.add(Follow(subscriber_id=subscriber_id, kind=kind, target_id=target_id))
+    session.add(FollowRow(subscriber_id=subscriber_id, kind=kind, target_id=target_id))
     return True
 
 
 def unfollow(session: Session, *, subscriber_id: int, kind: str, target_id: int) -> bool:
-    result = session.exec(delete(Follow).where(
-        col(Follow.subscriber_id) == subscriber_id, col(Follow.kind) == kind, col(Follow.target_id) == target_id))
+    result = session.exec(delete(FollowRow).where(
+        col(FollowRow.subscriber_id) == subscriber_id, col(FollowRow.kind) == kind,
+        col(FollowRow.target_id) == target_id))
     return bool(result.rowcount)
 
 
 def follows_of(session: Session, *, subscriber_id: int) -> list[FollowView]:
     people = session.exec(
-        select(Follow.target_id, Person.name).join(Person, col(Person.id) == Follow.target_id)
-        .where(Follow.subscriber_id == subscriber_id, Follow.kind == "person")
+        select(FollowRow.target_id, PersonRow.name).join(PersonRow, col(PersonRow.id) == FollowRow.target_id)
+        .where(FollowRow.subscriber_id == subscriber_id, FollowRow.kind == "person")
     ).all()
     topics = session.exec(
-        select(Follow.target_id, Topic.name).join(Topic, col(Topic.id) == Follow.target_id)
-        .where(Follow.subscriber_id == subscriber_id, Follow.kind == "topic")
+        select(FollowRow.target_id, TopicRow.name).join(TopicRow, col(TopicRow.id) == FollowRow.target_id)
+        .where(FollowRow.subscriber_id == subscriber_id, FollowRow.kind == "topic")
     ).all()
     return [FollowView("person", tid, name) for tid, name in people] + [
         FollowView("topic", tid, name) for tid, name in topics]
@@ -147,15 +148,15 @@ def matching_follows(session: Session, *, subscriber_id: int, meeting_ids: list[
 
 def meetings_added_since(session: Session, *, since: dt.datetime | None) -> list[int]:
     """Ids of meetings first stored after `since`, newest meeting date first."""
-    query = select(Meeting.id)
+    query = select(MeetingRow.id)
     if since is not None:
-        query = query.where(col(Meeting.created_at) > since)
-    return [i for i in session.exec(query.order_by(col(Meeting.sort_date).desc(), col(Meeting.id).desc())) if i]
+        query = query.where(col(MeetingRow.created_at) > since)
+    return [i for i in session.exec(query.order_by(col(MeetingRow.sort_date).desc(), col(MeetingRow.id).desc())) if i]
 
 
 def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
     """The condition that names one delivery: the ledger's unique key."""
-    return col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key
+    return col(DeliveryRow.subscriber_id) == subscriber_id, col(DeliveryRow.kind) == kind, col(DeliveryRow.key) == key
 
 
 MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (an alert round runs every minute)
@@ -172,11 +173,11 @@ def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str)
     attempt is counted, so a delivery that keeps failing is given up on after `MAX_ATTEMPTS` and its
     round can finish.
     """
-    row = session.exec(select(Delivery).where(*_delivery(subscriber_id, kind, key))).first()
+    row = session.exec(select(DeliveryRow).where(*_delivery(subscriber_id, kind, key))).first()
     if row is None:
         try:
             with session.begin_nested():
-                session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key, status="queued", attempts=1))
+                session.add(DeliveryRow(subscriber_id=subscriber_id, kind=kind, key=key, status="queued", attempts=1))
         except IntegrityError:
             return False
         return True
@@ -193,7 +194,7 @@ def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str)
 
 def mark_sending(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
     """Its request is leaving now: from here until its answer, whether Telegram has it is unknown."""
-    session.exec(update(Delivery).where(*_delivery(subscriber_id, kind, key), col(Delivery.status) == "queued")
+    session.exec(update(DeliveryRow).where(*_delivery(subscriber_id, kind, key), col(DeliveryRow.status) == "queued")
                  .values(status="sending"))
 
 
@@ -206,7 +207,7 @@ def settle_delivery(session: Session, *, subscriber_id: int, kind: str, key: str
     values: dict[str, object] = {"status": status}
     if status == "sent":
         values["sent_at"] = dt.datetime.now(dt.UTC)
-    session.exec(update(Delivery).where(*_delivery(subscriber_id, kind, key)).values(**values))
+    session.exec(update(DeliveryRow).where(*_delivery(subscriber_id, kind, key)).values(**values))
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ class AlertRound:
 
 
 ROUND_COUNTER = "push_round"  # StoreMeta key: the last round number given out (its stored name)
-ALERT = "push"  # Delivery.kind of an alert, as the ledger stores it
+ALERT = "push"  # DeliveryRow.kind of an alert, as the ledger stores it
 
 
 def gather_round(session: Session) -> int | None:
@@ -234,14 +235,14 @@ def gather_round(session: Session) -> int | None:
     all instead of one each. A round never changes once formed, so an alert round cut short by a crash is
     finished under the same ledger key, and nobody gets it twice.
     """
-    waiting = session.exec(select(QueuedAlert).where(col(QueuedAlert.finished_at).is_(None),
-                                                   col(QueuedAlert.push_round).is_(None))).all()
+    waiting = session.exec(select(QueuedAlertRow).where(col(QueuedAlertRow.finished_at).is_(None),
+                                                        col(QueuedAlertRow.push_round).is_(None))).all()
     if not waiting:
         return None
-    counter = session.get(StoreMeta, ROUND_COUNTER)
-    highest = session.exec(select(func.max(QueuedAlert.push_round))).one() or 0
+    counter = session.get(StoreMetaRow, ROUND_COUNTER)
+    highest = session.exec(select(func.max(QueuedAlertRow.push_round))).one() or 0
     number = max(int(counter.value) if counter else 0, highest) + 1
-    session.merge(StoreMeta(key=ROUND_COUNTER, value=str(number)))
+    session.merge(StoreMetaRow(key=ROUND_COUNTER, value=str(number)))
     for queued in waiting:
         queued.push_round = number
         session.add(queued)
@@ -250,9 +251,9 @@ def gather_round(session: Session) -> int | None:
 
 def unfinished_rounds(session: Session) -> list[AlertRound]:
     """Rounds not yet sent to everyone, oldest first."""
-    rows = session.exec(select(QueuedAlert).where(col(QueuedAlert.finished_at).is_(None),
-                                                col(QueuedAlert.push_round).is_not(None))
-                        .order_by(col(QueuedAlert.push_round), col(QueuedAlert.id))).all()
+    rows = session.exec(select(QueuedAlertRow).where(col(QueuedAlertRow.finished_at).is_(None),
+                                                     col(QueuedAlertRow.push_round).is_not(None))
+                        .order_by(col(QueuedAlertRow.push_round), col(QueuedAlertRow.id))).all()
     rounds: dict[int, tuple[list[int], list[int]]] = {}
     for b in rows:
         articles, meetings = rounds.setdefault(b.push_round or 0, ([], []))
@@ -264,8 +265,8 @@ def unfinished_rounds(session: Session) -> list[AlertRound]:
 
 def finish_round(session: Session, *, number: int) -> None:
     """Everyone has been served: the round's articles leave the queue."""
-    session.exec(update(QueuedAlert)
-                 .where(col(QueuedAlert.push_round) == number, col(QueuedAlert.finished_at).is_(None))
+    session.exec(update(QueuedAlertRow)
+                 .where(col(QueuedAlertRow.push_round) == number, col(QueuedAlertRow.finished_at).is_(None))
                  .values(finished_at=dt.datetime.now(dt.UTC)))
 
 
@@ -279,12 +280,12 @@ def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None
 def alerts_received(session: Session, *, subscriber_id: int, since: dt.datetime) -> list[tuple[int, ...]]:
     """The meetings of each alert round delivered to a subscriber since `since` (all the round's meetings,
     before the subscriber's follows narrowed them)."""
-    keys = session.exec(select(Delivery.key).where(
-        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == ALERT, col(Delivery.status) == "sent",
-        col(Delivery.sent_at) >= since)).all()
+    keys = session.exec(select(DeliveryRow.key).where(
+        col(DeliveryRow.subscriber_id) == subscriber_id, col(DeliveryRow.kind) == ALERT,
+        col(DeliveryRow.status) == "sent", col(DeliveryRow.sent_at) >= since)).all()
     numbers = [int(key.removeprefix("round:")) for key in keys if key.startswith("round:")]
-    rows = session.exec(select(QueuedAlert.push_round, QueuedAlert.meeting_ids)
-                        .where(col(QueuedAlert.push_round).in_(numbers))).all() if numbers else []
+    rows = session.exec(select(QueuedAlertRow.push_round, QueuedAlertRow.meeting_ids)
+                        .where(col(QueuedAlertRow.push_round).in_(numbers))).all() if numbers else []
     rounds: dict[int, list[int]] = {}
     for number, ids in rows:
         rounds.setdefault(number or 0, []).extend(int(i) for i in ids.split(",") if i)
@@ -305,11 +306,11 @@ class SubscriberCounts:
 
 def subscriber_counts(session: Session, *, since: dt.datetime) -> SubscriberCounts:
     """For /stats: how many chats are served, and how many alerts and digests reached them since `since`."""
-    subscribers = session.exec(select(Subscriber.id, Subscriber.active, Subscriber.alerts,
-                                      Subscriber.subscribed_at)).all()
-    followers = set(session.exec(select(Follow.subscriber_id).distinct()).all())
-    delivered = session.exec(select(func.count(col(Delivery.id))).where(
-        col(Delivery.status) == "sent", col(Delivery.sent_at) >= since)).one()
+    subscribers = session.exec(select(SubscriberRow.id, SubscriberRow.active, SubscriberRow.alerts,
+                                      SubscriberRow.subscribed_at)).all()
+    followers = set(session.exec(select(FollowRow.subscriber_id).distinct()).all())
+    delivered = session.exec(select(func.count(col(DeliveryRow.id))).where(
+        col(DeliveryRow.status) == "sent", col(DeliveryRow.sent_at) >= since)).one()
     return SubscriberCounts(
         active=sum(bool(active) for _, active, _, _ in subscribers),
         with_alerts=sum(bool(active and alerts) for _, active, alerts, _ in subscribers),

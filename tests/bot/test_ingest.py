@@ -11,7 +11,7 @@ from sqlmodel import func, select
 from bot.ingest import UnreadableUpload, ingest_bytes
 from storage import queries
 from storage.db import session_scope
-from storage.models import Article
+from storage.models import ArticleRow
 
 
 def test_a_ten_megabyte_single_line_is_stored_and_searchable(engine):
@@ -28,4 +28,4 @@ def test_bytes_in_no_readable_encoding_are_refused_and_nothing_is_stored(engine)
     with pytest.raises(UnreadableUpload, match="encoding I cannot read"):
         ingest_bytes(engine, garbled)
     with session_scope(engine) as session:
-        assert session.exec(select(func.count()).select_from(Article)).one() == 0
+        assert session.exec(select(func.count()).select_from(ArticleRow)).one() == 0

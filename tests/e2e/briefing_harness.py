@@ -18,7 +18,7 @@ from fakes.harness import StartApp
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from storage.models import Article
+from storage.models import ArticleRow
 
 ADMIN = 7
 ARTICLE = (
@@ -48,7 +48,7 @@ class Briefing:
 
     def articles(self) -> int:
         with session_scope(self.engine) as session:
-            return session.exec(select(func.count()).select_from(Article)).one()
+            return session.exec(select(func.count()).select_from(ArticleRow)).one()
 
 
 def pushes(briefing: Briefing, chat_id: int) -> int:

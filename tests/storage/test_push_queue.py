@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from storage import subscriptions as subs
 from storage.db import alembic_config, migrate, session_scope
-from storage.models import QueuedAlert, Subscriber
+from storage.models import QueuedAlertRow, SubscriberRow
 from storage.writes import delete_article
 from tests.factories import extraction, meeting, store
 
@@ -69,6 +69,6 @@ def test_a_push_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(eng
     [legacy] = rounds(engine)
     assert legacy.article_ids == (9,)
     with session_scope(engine) as session:
-        assert session.exec(select(Subscriber)).one().chat_id == 42
+        assert session.exec(select(SubscriberRow)).one().chat_id == 42
         assert not subs.claim_delivery(session, subscriber_id=1, kind="push", key=legacy.key)  # already sent
-        assert session.exec(select(QueuedAlert.push_round)).one() == legacy.number
+        assert session.exec(select(QueuedAlertRow.push_round)).one() == legacy.number

@@ -7,7 +7,7 @@ import datetime as dt
 
 from storage import queries
 from storage.db import session_scope
-from storage.models import Article
+from storage.models import ArticleRow
 from storage.writes import delete_article, reextract_article
 from tests.factories import extraction, store
 
@@ -46,7 +46,7 @@ def test_a_new_publication_date_moves_the_sentences_and_a_deleted_article_leaves
     first = add(engine, "Arctic shipping was discussed.", dt.date(2020, 1, 1))
     second = add(engine, "Arctic shipping again.", dt.date(2021, 1, 1))
     with session_scope(engine) as session:
-        article = session.get(Article, first)
+        article = session.get(ArticleRow, first)
         reextract_article(session, article, extraction(text="Arctic shipping was discussed.",
                                                        published=dt.date(2024, 1, 1)))
     assert [a for a, _ in found(engine, "arctic")] == [first, second]
