@@ -323,7 +323,7 @@ def test_the_seed_manifest_names_every_seed_file():
     assert {p.name for p in SEEDS_DIR.glob("*.txt")} == {e.path.name for e in entries}
 
 
-def test_reextract_keeps_article_ids_and_pushes_nothing_new(run):
+def test_reextract_keeps_article_ids_and_alerts_nothing_new(run):
     run("seed")
     engine = open_store(get_settings().database_url)
     with session_scope(engine) as session:

@@ -47,8 +47,8 @@ def test_a_readers_tap_on_an_admin_button_is_a_private_refusal(core):
     assert "Only admins" in refused.plain()
 
 
-def pushed_to(engine, chat_id: int) -> None:
-    """The queued articles' push reached the chat, as the running bot's round would have sent it."""
+def alerted(engine, chat_id: int) -> None:
+    """The queued articles' alert reached the chat, as the running bot's round would have sent it."""
     with session_scope(engine) as session:
         number = subs.gather_round(session)
         subscriber = subs.get_subscriber(session, chat_id=chat_id)
@@ -75,7 +75,7 @@ def test_a_digest_does_not_repeat_at_length_what_an_alert_already_showed(core, e
     core.handle("/digest", READER)  # the first digest: what was there before
     store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01", place="Shanghai"), text="Pushed."),
           alert=True)
-    pushed_to(engine, READER.chat_id)
+    alerted(engine, READER.chat_id)
     store(engine, extraction(meeting(SHOIGU, WANG_YI, date="2026-03-02", place="Harbin"), text="Not pushed yet."))
     digest = core.handle("/digest", READER).plain()
     assert "2 meetings added since" in digest
@@ -91,8 +91,8 @@ def test_stats_count_each_chat_once_and_only_what_was_delivered(core, engine):
     core.handle("/subscribe", Caller(chat_id=8, user_id=8))
     core.handle("/unsubscribe", Caller(chat_id=8, user_id=8))
     store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01"), text="Pushed."), alert=True)
-    pushed_to(engine, READER.chat_id)
-    with session_scope(engine) as session:  # a push to chat 8 that Telegram refused stays unsent
+    alerted(engine, READER.chat_id)
+    with session_scope(engine) as session:  # an alert to chat 8 that Telegram refused stays unsent
         subs.claim_delivery(session, subscriber_id=subs.get_subscriber(session, chat_id=8).id, kind="push",
                             key="round:1")
         for update_id in (1, 2, 3):

@@ -41,8 +41,8 @@ class Briefing:
         self.api.inject_message(chat_id, text, **kw)
         return (await self.api.wait_for_sent(chat_id, since=since)).text or ""
 
-    async def pushes_done(self) -> None:
-        """Wait for the push under way (started before this call) to finish with every chat."""
+    async def alerts_done(self) -> None:
+        """Wait for the alert under way (started before this call) to finish with every chat."""
         async with self.app.bot_data.alert_lock:
             pass
 
@@ -51,7 +51,7 @@ class Briefing:
             return session.exec(select(func.count()).select_from(ArticleRow)).one()
 
 
-def pushes(briefing: Briefing, chat_id: int) -> int:
+def alerts_to(briefing: Briefing, chat_id: int) -> int:
     return sum("New article" in (c.text or "") for c in briefing.api.sent_messages(chat_id))
 
 

@@ -1,4 +1,4 @@
-"""The push queue: articles queued together form one round, rounds never change, numbers are never reused."""
+"""The alert queue: articles queued together form one round, rounds never change, numbers are never reused."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.factories import extraction, meeting, store
 
 
 def queue(engine, day: int) -> int:
-    """Store an article reporting a meeting on that day of December, and queue its push."""
+    """Store an article reporting a meeting on that day of December, and queue its alert."""
     report = extraction(meeting(date=f"2025-12-{day:02d}"), text=f"Report {day}.")
     return store(engine, report, alert=True).article_id
 
@@ -54,7 +54,7 @@ def test_a_follower_query_takes_any_number_of_meetings(engine):
         assert subs.matching_follows(session, subscriber_id=subscriber.id or 0, meeting_ids=many) == []
 
 
-def test_a_push_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(engine):
+def test_an_alert_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(engine):
     command.downgrade(alembic_config(engine), "0007")
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO subscriber (id, chat_id, digest_time, timezone, alerts, active, created_at) "

@@ -1,4 +1,4 @@
-"""What a push says: one article by its title, several by their first titles and a count, never a wall."""
+"""What an alert says: one article by its title, several by their first titles and a count, never a wall."""
 
 from __future__ import annotations
 
