@@ -109,20 +109,20 @@ def main(argv: list[str] | None = None) -> int:
                  "≪ 60 s (one look a minute)"))
     results["due_digests_ms"] = {"subscribers": looks.subscribers, "all_due": round(looks.all_due_ms, 1),
                                  "none_due": round(looks.all_served_ms, 1), "spread": round(looks.spread_ms, 1)}
-    say(f"replies and a push to {plan.fault_chats} chats through 5xx and late answers")
+    say(f"replies and an alert to {plan.fault_chats} chats through 5xx and late answers")
     faults = delivery_faults.measure_faults(people, plan.fault_chats, seed=args.seed, out=OUT)
-    for name, count in (("replies", faults.replies), ("push", faults.pushes)):
+    for name, count in (("replies", faults.replies), ("alerts", faults.alerts)):
         dup, miss = count.per_thousand()
         rows.append((f"{name} to {faults.chats} chats, {delivery_faults.SERVER_ERRORS:.0%} 5xx and "
                      f"{delivery_faults.LATE_ANSWERS:.0%} late answers: duplicates / missed per 1,000",
                      f"{dup:.1f} / {miss:.1f} ({faults.server_errors} 5xx, {faults.late_answers} late)", "0 / 0"))
         results[f"faults_{name}_per_1000"] = {"duplicates": round(dup, 2), "missing": round(miss, 2)}
-    say(f"a push to {plan.fault_chats} chats with kill -9 at {plan.kills} random points")
+    say(f"an alert to {plan.fault_chats} chats with kill -9 at {plan.kills} random points")
     kills = delivery_faults.measure_kills(people, plan.fault_chats, plan.kills, seed=args.seed, out=OUT)
-    dup, miss = kills.pushes.per_thousand()
-    rows.append((f"push to {kills.chats} chats, kill -9 at {kills.kills} random points: duplicates / missed "
+    dup, miss = kills.alerts.per_thousand()
+    rows.append((f"alert to {kills.chats} chats, kill -9 at {kills.kills} random points: duplicates / missed "
                  "per 1,000", f"{dup:.1f} / {miss:.1f}", "0 / in flight at a kill"))
-    results["kills_push_per_1000"] = {"kills": kills.kills, "duplicates": round(dup, 2), "missing": round(miss, 2)}
+    results["kills_alerts_per_1000"] = {"kills": kills.kills, "duplicates": round(dup, 2), "missing": round(miss, 2)}
     say("footprint")
     rss, startup = footprint.peak_rss_mb(biggest), footprint.startup_s(biggest)
     rows.append((f"peak RSS answering @ {biggest.articles:,}", f"{rss:.0f} MB", "≤ 250 MB"))

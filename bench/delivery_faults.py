@@ -1,12 +1,12 @@
 """Duplicates and misses when Telegram misbehaves or the bot is killed, per 1,000 sends.
 
-Two measures against the end-to-end tests' fake Bot API, both seeded so that a run can be repeated:
+Two measures against the fake Bot API of `fakes/`, both seeded so that a run can be repeated:
 
 - faults: the whole bot (polling, handlers, rate limiter, ledger) in process; every chat sends
-  /subscribe, then a push goes to all of them, while the server fails 5% of sends with a 5xx and
+  /subscribe, then an alert goes to all of them, while the server fails 5% of sends with a 5xx and
   answers 2% late (after python-telegram-bot's default 5 s read time-out, within the bot's own).
   Which sends fail and which answer late is drawn from the seed per chat and per attempt.
-- kills: `python -m bot` as a process pushes to every chat and is killed with SIGKILL at random
+- kills: `python -m bot` as a process sends an alert to every chat and is killed with SIGKILL at random
   points (after a seeded number of sends, plus a seeded few milliseconds), then started again.
 
 Counted on the server: a duplicate is a second copy a chat received, a miss a chat that got none.
@@ -31,21 +31,21 @@ from typing import Any
 from bench.synth import ArticleWriter, SynthPerson
 from bot.commands import CommandCore
 from bot.config import Settings
-from bot.delivery import run_broadcasts
+from bot.delivery import send_alerts
 from bot.ingest import ArticleInput, Ingestor, Reader
 from bot.telegram_app import build_application
+from fakes.bot_api import ApiError, Call, FakeBotApi
+from fakes.harness import running
 from knowledge import default_knowledge
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from tests.e2e.fake_bot_api import ApiError, Call, FakeBotApi
-from tests.e2e.harness import running
 
 SERVER_ERRORS = 0.05
 LATE_ANSWERS = 0.02
 LATE_SECONDS = (6.0, 12.0)  # beyond python-telegram-bot's 5 s default read time-out, within bot.sends'
 FIRST_CHAT = 20_000_000
-PUSH_MARK = "New article"
+ALERT_MARK = "New article"
 REPLY_MARK = "Subscribed"
 
 
@@ -65,7 +65,7 @@ class Count:
 class FaultFigures:
     chats: int
     replies: Count
-    pushes: Count
+    alerts: Count
     server_errors: int
     late_answers: int
 
@@ -74,7 +74,7 @@ class FaultFigures:
 class KillFigures:
     chats: int
     kills: int
-    pushes: Count
+    alerts: Count
 
 
 class FaultyBotApi(FakeBotApi):
@@ -119,15 +119,15 @@ def fresh_store(out: Path, name: str, people: list[SynthPerson], seed: int) -> s
     return f"sqlite:///{path}"
 
 
-def queue_push(db_url: str, people: list[SynthPerson], seed: int, chats: list[int] | None = None) -> None:
-    """Queue one more article for the subscribers' push (and subscribe `chats` first, if given)."""
+def queue_alert(db_url: str, people: list[SynthPerson], seed: int, chats: list[int] | None = None) -> None:
+    """Queue one more article for the subscribers' alert (and subscribe `chats` first, if given)."""
     engine = open_store(db_url)
     if chats:
         with session_scope(engine) as session:
             for chat in chats:
                 subs.subscribe(session, chat_id=chat, digest_time="08:00", timezone="UTC")
     article = ArticleWriter(random.Random(seed + 1), people, default_knowledge()).article()
-    Ingestor(engine, Reader(dt.date(2026, 1, 2)), announce=True).add(
+    Ingestor(engine, Reader(dt.date(2026, 1, 2)), alert=True).add(
         ArticleInput(article.text, published=article.published))
     engine.dispose()
 
@@ -156,16 +156,17 @@ async def _faults(people: list[SynthPerson], chats_count: int, seed: int, out: P
             answered = lambda: len({c.chat_id for c in api.sent_messages() if REPLY_MARK in (c.text or "")})  # noqa: E731
             await _wait(lambda: answered() >= len(chats), timeout=60 + chats_count)
             await asyncio.sleep(LATE_SECONDS[1] + 1)  # every late answer, and any resend after it
-            async with app.bot_data.broadcast_lock:  # the minute job may not start the round half-queued
-                queue_push(db_url, people, seed)
+            async with app.bot_data.alert_lock:  # the minute job may not start the round half-queued
+                queue_alert(db_url, people, seed)
             for _ in range(subs.MAX_ATTEMPTS + 1):
-                await run_broadcasts(app)
+                await send_alerts(app)
                 with session_scope(engine) as session:
                     if not subs.unfinished_rounds(session):
                         break
     engine.dispose()
-    return FaultFigures(chats=chats_count, replies=copies(api, chats, REPLY_MARK), pushes=copies(api, chats, PUSH_MARK),
-                        server_errors=api.server_errors, late_answers=api.late_answers)
+    return FaultFigures(chats=chats_count, replies=copies(api, chats, REPLY_MARK),
+                        alerts=copies(api, chats, ALERT_MARK), server_errors=api.server_errors,
+                        late_answers=api.late_answers)
 
 
 def _bot_env(api: FakeBotApi, db_url: str) -> dict[str, str]:
@@ -184,18 +185,18 @@ def _round_finished(db_url: str) -> bool:
 async def _kills(people: list[SynthPerson], chats_count: int, kills: int, seed: int, out: Path) -> KillFigures:
     db_url = fresh_store(out, "delivery_kills.db", people, seed)
     chats = [FIRST_CHAT + i for i in range(chats_count)]
-    queue_push(db_url, people, seed, chats)
+    queue_alert(db_url, people, seed, chats)
     draw = random.Random(seed)
-    points = sorted(draw.sample(range(1, chats_count), kills))  # kill after this many pushes arrived
+    points = sorted(draw.sample(range(1, chats_count), kills))  # kill after this many alerts arrived
     async with FakeBotApi() as api:
         env = _bot_env(api, db_url)
-        pushed = 0
+        alerted = 0
 
         def count(call: Call) -> None:
-            nonlocal pushed
-            if call.method == "sendMessage" and call.ok and PUSH_MARK in (call.text or ""):
-                pushed += 1
-                if points and pushed >= points[0]:
+            nonlocal alerted
+            if call.method == "sendMessage" and call.ok and ALERT_MARK in (call.text or ""):
+                alerted += 1
+                if points and alerted >= points[0]:
                     points.pop(0)
                     asyncio.get_running_loop().call_later(draw.uniform(0, 0.05), bot.send_signal, signal.SIGKILL)
 
@@ -205,14 +206,14 @@ async def _kills(people: list[SynthPerson], chats_count: int, kills: int, seed: 
             bot = subprocess.Popen([sys.executable, "-m", "bot"], env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
             await _wait(lambda bot=bot: bot.poll() is not None or _round_finished(db_url), timeout=120)
-            if bot.poll() is None:  # the push is finished (or stuck): stop this last run
+            if bot.poll() is None:  # the alert round is finished (or stuck): stop this last run
                 bot.terminate()
                 bot.wait(timeout=30)
                 break
             if bot.returncode != -signal.SIGKILL:  # it died by itself: report what there is
                 break
             killed += 1
-    return KillFigures(chats=chats_count, kills=killed, pushes=copies(api, chats, PUSH_MARK))
+    return KillFigures(chats=chats_count, kills=killed, alerts=copies(api, chats, ALERT_MARK))
 
 
 def measure_faults(people: list[SynthPerson], chats: int, *, seed: int, out: Path) -> FaultFigures:

@@ -22,7 +22,7 @@ from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.digests_due import DIGEST, due_digests
-from storage.models import Delivery
+from storage.models import DeliveryRow
 
 ZONES = ("UTC", "Europe/Moscow", "Asia/Shanghai", "Asia/Tokyo", "Europe/Berlin", "Europe/London", "America/New_York",
          "America/Los_Angeles", "Asia/Kolkata", "Asia/Vladivostok", "Asia/Yekaterinburg", "Asia/Novosibirsk",
@@ -60,7 +60,7 @@ def _store(path: Path) -> Engine:
 
 def _serve(engine: Engine, subscriber_ids: list[int], day: str) -> None:
     with session_scope(engine) as session:
-        session.add_all(Delivery(subscriber_id=i, kind=DIGEST, key=day, status="sent") for i in subscriber_ids)
+        session.add_all(DeliveryRow(subscriber_id=i, kind=DIGEST, key=day, status="sent") for i in subscriber_ids)
 
 
 def measure(subscribers: int, *, out: Path, repeat: int = 7) -> DueFigures:
@@ -84,7 +84,7 @@ def measure(subscribers: int, *, out: Path, repeat: int = 7) -> DueFigures:
         due_now = {d.subscriber_id: d.day for d in due_digests(session, now=now)}
     served = [i for i in due_now if rng.random() < 0.5]
     with session_scope(engine) as session:
-        session.add_all(Delivery(subscriber_id=i, kind=DIGEST, key=due_now[i], status="sent") for i in served)
+        session.add_all(DeliveryRow(subscriber_id=i, kind=DIGEST, key=due_now[i], status="sent") for i in served)
     spread, due_spread = _timed(engine, now, repeat)
     engine.dispose()
     return DueFigures(subscribers, all_due, all_served, spread, (due_all, due_none, due_spread))

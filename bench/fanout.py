@@ -1,8 +1,8 @@
-"""Fan-out: one push to N subscribers through python-telegram-bot against a Bot API that enforces Telegram's limits.
+"""Fan-out: one alert to N subscribers through python-telegram-bot against a Bot API that enforces Telegram's limits.
 
-The server is the end-to-end tests' fake Bot API with Telegram's broadcast limits added: 30 messages
+The server is the fake Bot API of `fakes/` with Telegram's broadcast limits added: 30 messages
 per second overall and one per second per chat, answering 429 with `retry_after` beyond them. The bot
-side is the real thing: `build_application` (with its AIORateLimiter) and `bot.delivery.push_round`.
+side is the real thing: `build_application` (with its AIORateLimiter) and `bot.delivery.send_alert_round`.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from typing import Any
 from bench.synth import ArticleWriter, SynthPerson
 from bot.commands import CommandCore
 from bot.config import Settings
-from bot.delivery import push_round
+from bot.delivery import send_alert_round
 from bot.ingest import ArticleInput, Ingestor, Reader
 from bot.telegram_app import build_application
+from fakes.bot_api import ApiError, FakeBotApi
 from knowledge import default_knowledge
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from tests.e2e.fake_bot_api import ApiError, FakeBotApi
 
 OVERALL_PER_S = 30
 PER_CHAT_S = 1.0
@@ -73,14 +73,14 @@ async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> Fan
     engine = open_store(f"sqlite:///{path}")
     knowledge = default_knowledge()
     article = ArticleWriter(random.Random(5), people, knowledge).article()
-    Ingestor(engine, Reader(dt.date(2026, 1, 1), knowledge), announce=True).add(
+    Ingestor(engine, Reader(dt.date(2026, 1, 1), knowledge), alert=True).add(
         ArticleInput(article.text, published=article.published))
     chats = [10_000_000 + i for i in range(subscribers)]
     with session_scope(engine) as session:
         for chat in chats:
             subs.subscribe(session, chat_id=chat, digest_time="08:00", timezone="UTC")
         subs.gather_round(session)
-        [push] = subs.unfinished_rounds(session)
+        [alert_round] = subs.unfinished_rounds(session)
     async with LimitedBotApi() as api:
         settings = Settings(telegram_bot_token=api.token, telegram_api_base_url=api.base_url,
                             telegram_file_base_url=api.file_base_url, _env_file=None)
@@ -88,7 +88,7 @@ async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> Fan
         await app.initialize()
         try:
             started = time.perf_counter()
-            await push_round(app.bot, engine, push)
+            await send_alert_round(app.bot, engine, alert_round)
             elapsed = time.perf_counter() - started
         finally:
             await app.shutdown()

@@ -87,7 +87,7 @@ def russian_articles_per_second(count: int, *, out: Path) -> tuple[float, float,
 
 
 def cli_ingest_seconds(people: list[SynthPerson], count: int, *, seed: int, out: Path) -> float:
-    """Wall time of `briefing ingest DIR --no-push` over `count` article files, start-up included."""
+    """Wall time of `briefing ingest DIR --no-alerts` over `count` article files, start-up included."""
     folder = out / "ingest-files"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -97,7 +97,7 @@ def cli_ingest_seconds(people: list[SynthPerson], count: int, *, seed: int, out:
            "LOG_LEVEL": "WARNING"}
     briefing = Path(sys.executable).with_name("briefing")
     started = time.perf_counter()
-    subprocess.run([str(briefing), "ingest", str(folder), "--no-push"], env=env, check=True,
+    subprocess.run([str(briefing), "ingest", str(folder), "--no-alerts"], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
     shutil.rmtree(folder)

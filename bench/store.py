@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Engine, insert
 from sqlmodel import select
 
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson, make_people
@@ -23,15 +23,15 @@ from knowledge.spelling import spelling_key
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from storage.models import (
-    Article,
-    Meeting,
-    MeetingParticipant,
-    MeetingSource,
-    MeetingTopic,
-    Person,
-    PersonAlias,
-    Sentence,
-    Topic,
+    ArticleRow,
+    MeetingParticipantRow,
+    MeetingRow,
+    MeetingSourceRow,
+    MeetingTopicRow,
+    PersonAliasRow,
+    PersonRow,
+    SentenceRow,
+    TopicRow,
 )
 from storage.search_key import search_key
 from storage.writes import content_hash
@@ -85,16 +85,16 @@ def _fill(engine: Engine, rng: random.Random, people: list[SynthPerson], count: 
     knowledge = default_knowledge()
     writer = ArticleWriter(rng, people, knowledge)
     with session_scope(engine) as session:
-        known_ids = {key: pid for key, pid in session.exec(select(Person.key, Person.id)) if key}
-        topic_ids = {name: tid for tid, name in session.exec(select(Topic.id, Topic.name))}
-        first_person = max(session.exec(select(Person.id)).all()) + 1
+        known_ids = {key: pid for key, pid in session.exec(select(PersonRow.key, PersonRow.id)) if key}
+        topic_ids = {name: tid for tid, name in session.exec(select(TopicRow.id, TopicRow.name))}
+        first_person = max(session.exec(select(PersonRow.id)).all()) + 1
     person_id = [first_person + i for i in range(len(people))]
     known_id = [known_ids[p.id] for p in writer.known_all]
     with engine.begin() as conn:
-        conn.execute(insert(Person), [{"id": pid, "name": p.name, "folded": spelling_key(p.name), "country": p.country}
-                                      for pid, p in zip(person_id, people, strict=True)])
-        conn.execute(insert(PersonAlias), [{"person_id": pid, "alias": a}
-                                           for pid, p in zip(person_id, people, strict=True) for a in p.aliases])
+        conn.execute(insert(PersonRow), [{"id": pid, "name": p.name, "folded": spelling_key(p.name),
+                                          "country": p.country} for pid, p in zip(person_id, people, strict=True)])
+        conn.execute(insert(PersonAliasRow), [{"person_id": pid, "alias": a}
+                                              for pid, p in zip(person_id, people, strict=True) for a in p.aliases])
 
     def pid(index: int) -> tuple[int, str | None]:
         """Store id and title of a writer's participant (negative indexes are knowledge-base people)."""
@@ -128,8 +128,9 @@ class _Rows:
         self.source: list[dict] = []
 
     def tables(self) -> list[tuple[type, list[dict]]]:
-        return [(Article, self.article), (Sentence, self.sentence), (Meeting, self.meeting),
-                (MeetingParticipant, self.participant), (MeetingTopic, self.topic), (MeetingSource, self.source)]
+        return [(ArticleRow, self.article), (SentenceRow, self.sentence), (MeetingRow, self.meeting),
+                (MeetingParticipantRow, self.participant), (MeetingTopicRow, self.topic),
+                (MeetingSourceRow, self.source)]
 
 
 def _article_rows(article: SynthArticle, rows: _Rows, ids: _Ids, recent: list[tuple[int, str]],
@@ -166,10 +167,3 @@ def _article_rows(article: SynthArticle, rows: _Rows, ids: _Ids, recent: list[tu
             rows.topic.append({"meeting_id": ids.meeting, "topic_id": topic_ids[topic],
                                "quote": meeting.topic_sentence})
         rows.source.append({"meeting_id": ids.meeting, "article_id": ids.article, "quote": meeting.sentence})
-
-
-def store_size(engine: Engine) -> dict[str, int]:
-    """Row counts worth printing beside the figures."""
-    with engine.connect() as conn:
-        return {name: conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
-                for name in ("article", "meeting", "person", "personalias", "sentence")}

@@ -95,7 +95,7 @@ class AdminCommands:
             f"Subscribers: {counts.active} active ({counts.with_alerts} with alerts, {counts.following} following "
             f"someone or something); {counts.stopped} stopped (unsubscribed or blocked the bot)",
             f"Chats that follow without subscribing: {counts.only_following}",
-            f"Pushes and digests delivered in the last 24 hours: {counts.delivered}",
+            f"Alerts and digests delivered in the last 24 hours: {counts.delivered}",
             f"Messages and taps received from chats in the last 24 hours: {received}",
         ]))
 
@@ -144,7 +144,7 @@ def could_not_fetch(error: FetchError) -> Reply:
 
 def add_article(ingestor: Ingestor, article: ArticleInput, caller: Caller) -> tuple[Reply, IngestResult | None]:
     """Store an upload, a fetched page or a named file and say what became of it, in Telegram and the
-    console alike; the result when it was stored (its subscribers are then due a push)."""
+    console alike; the result when it was stored (its subscribers are then due an alert)."""
     added_by = "console" if caller.front_end == "console" else f"telegram:{caller.user_id}"
     source = article.filename or article.url or "the article"
     try:

@@ -27,8 +27,8 @@ class BotData:
     core: CommandCore = field(init=False)  # answers commands and taps
     digests: SubscriptionCommands = field(init=False)  # composes the daily digest for the digest round
     settings: Settings = field(init=False)
-    ingestor: Ingestor = field(init=False)  # adds uploads and fetched pages, announcing their new meetings
-    broadcast_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one push sender per process
+    ingestor: Ingestor = field(init=False)  # adds uploads and fetched pages, queueing alerts of their new meetings
+    alert_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one alert sender per process
     digest_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one digest round per process
     replaying: set[int] = field(default_factory=set)  # ids of inbox updates queued again at start-up
 

@@ -182,12 +182,13 @@ def seed() -> None:
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) when the text lacks one.")
 @click.option("--url", help="Where the article was published.")
 @click.option("--outlet", help="The outlet's name.")
-@click.option("--push/--no-push", default=True, show_default=True,
-              help="Queue the new meetings for subscribers' instant push; --no-push for loading an archive.")
+@click.option("--alerts/--no-alerts", "--push/--no-push", "alerts", default=True, show_default=True,
+              help="Queue the new meetings for subscribers' alerts; --no-alerts (or the older --no-push) for "
+                   "loading an archive.")
 @click.option("--jobs", type=click.IntRange(min=1), default=lambda: len(os.sched_getaffinity(0)),
               show_default="the CPUs available", help="Processes reading and extracting files in parallel.")
 def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, outlet: str | None,
-           push: bool, jobs: int) -> None:
+           alerts: bool, jobs: int) -> None:
     """Add article files (a directory adds its .txt, .md, .html and .pdf files); each refused one is named
     with its reason and the rest still go in. One already stored is skipped, which is no failure.
 
@@ -197,7 +198,7 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
     files = _article_files(paths)
     if not files:
         raise click.ClickException("no article files there (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
-    ingestor = Ingestor(_store(_settings()), announce=push, describe=False)
+    ingestor = Ingestor(_store(_settings()), alert=alerts, describe=False)
     prepare = functools.partial(ingestor.reader.prepare_file, published=published, url=url, outlet=outlet)
     stored: list[IngestResult] = []
     present = 0
@@ -280,7 +281,7 @@ def extract_command(path: Path, published: dt.date | None) -> None:
 def reextract() -> None:
     """Run the current extraction over every stored article (after the rules or knowledge change).
 
-    Article ids, subscriptions and follows are kept; nothing is pushed to subscribers again.
+    Article ids, subscriptions and follows are kept; no alert goes to subscribers again.
     """
     settings = _settings()
     report = reextract_all(_store(settings))

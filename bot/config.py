@@ -15,7 +15,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-SQLITE_EXAMPLE = "sqlite:///data/briefing.db"  # the default, relative to the working directory
+SQLITE_EXAMPLE = "sqlite:///data/briefing.db"  # the store messages suggest: the default, as a relative URL
 
 
 def default_database_url() -> str:

@@ -34,7 +34,7 @@ class Console:
     def __init__(self, core: CommandCore, settings: Settings, *, directory: Path | None = None,
                  echo: Callable[[str], None] = click.echo) -> None:
         self.core, self.settings, self.echo = core, settings, echo
-        self.ingestor = Ingestor(core.engine, announce=True)  # the running bot pushes what /add finds
+        self.ingestor = Ingestor(core.engine, alert=True)  # the running bot pushes what /add finds
         self.directory = directory or Path.cwd()
         self.buttons: list[str] = []
 

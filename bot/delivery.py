@@ -1,6 +1,6 @@
-"""Sending to subscribers: replies split to fit, pushes to many chats, and one delivery through the ledger.
+"""Sending to subscribers: replies split to fit, alerts to many chats, and one delivery through the ledger.
 
-Every digest and push goes through the delivery ledger, which hears when its request leaves and
+Every digest and alert goes through the delivery ledger, which hears when its request leaves and
 when Telegram accepts it (bot/sends.py), so a chat gets it exactly once, across restarts too, unless
 Telegram's answer is lost (no answer within the long time-out, or a crash during the round trip):
 then it is not sent again, so at most once. Whatever a send raises, its delivery is settled and a
@@ -27,7 +27,7 @@ from bot.render import split_message
 from bot.replies import Reply
 from bot.sends import CURRENT as CURRENT_FLIGHT
 from bot.sends import Fate, Flight, fate
-from bot.subscribing import MAX_DIGEST, MAX_TITLES, push_message
+from bot.subscribing import MAX_DIGEST, MAX_TITLES, alert_message
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -36,7 +36,7 @@ from storage.queries import MeetingView
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRY_DELAYS = (0.5, 2.0, 5.0)
-PARALLEL_SENDS = 8  # sends in flight during a push: the rate limiter, not each round trip, sets the pace
+PARALLEL_SENDS = 8  # sends in flight during an alert round: the rate limiter, not each round trip, sets the pace
 PACE_SECONDS = 1.0  # between two messages to one chat: Telegram's limit, which the rate limiter does not keep
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send", "not enough rights",
         "need administrator rights", "chat_write_forbidden", "group chat was upgraded")
@@ -50,7 +50,7 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 REPLY_RESENDS = 1  # a reply with no answer within the long time-out is sent once more, never more
-PUSH_RESENDS = 0  # a push or digest with no answer is not sent again
+DELIVERY_RESENDS = 0  # an alert or digest with no answer is not sent again
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Outcome:
 
     `resends_left`: how often a part whose request got no answer within the long time-out (it may
     have been delivered) is sent again. A reply: once (`REPLY_RESENDS`), since the reader is waiting
-    for it and would rather see it twice than never. A push or digest: never (`PUSH_RESENDS`), since
+    for it and would rather see it twice than never. An alert or digest: never (`DELIVERY_RESENDS`), since
     its meetings are also in /latest and the next digest, and a second copy is the noise readers
     complained of. Either way the bound keeps a Telegram that takes messages without answering
     from flooding anyone.
@@ -110,7 +110,7 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE
 
 class ChatTurns:
     """Telegram takes about one message a second in a chat and answers a faster one with 429 (an export's
-    file right after its text, the parts of a long reply, a push right after a reply). The rate limiter
+    file right after its text, the parts of a long reply, an alert right after a reply). The rate limiter
     paces groups and the whole bot, not a private chat; here every message to a chat waits its turn."""
 
     FORGET_AFTER = 10_000  # chats remembered before those whose turn has passed are dropped
@@ -203,7 +203,7 @@ async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int,
                 change(session, **where, **values)
         return write
 
-    outcome = Outcome(resends_left=PUSH_RESENDS, on_leaving=record(subs.mark_sending),
+    outcome = Outcome(resends_left=DELIVERY_RESENDS, on_leaving=record(subs.mark_sending),
                       on_delivered=record(subs.settle_delivery, status="sent"),
                       on_refused=record(subs.settle_delivery, status="queued"))
     try:
@@ -241,10 +241,10 @@ def settle(engine: Engine, error: Exception, outcome: Outcome, *, chat_id: int, 
     setattr(tally, count, getattr(tally, count) + 1)
 
 
-async def run_broadcasts(application: Application) -> None:
-    """Push every queued article to its audience; what fails for a passing reason is tried next round.
+async def send_alerts(application: Application) -> None:
+    """Alert every queued article's audience; what fails for a passing reason is tried next round.
 
-    Runs after an upload, every minute, and at start-up (which finishes a push a crash cut short).
+    Runs after an upload, every minute, and at start-up (which finishes an alert round a crash cut short).
     Articles queued since the last run form one round, one message per chat. A round finishes once
     every delivery in it is settled; each is taken up at most `subs.MAX_ATTEMPTS` times, so every
     round finishes. A lock keeps one sender per process, so an unsettled delivery seen at a round's
@@ -252,24 +252,24 @@ async def run_broadcasts(application: Application) -> None:
     """
     state: BotData = application.bot_data
     engine = state.engine
-    async with state.broadcast_lock:
+    async with state.alert_lock:
         with session_scope(engine) as session:
             subs.gather_round(session)
             rounds = subs.unfinished_rounds(session)
-        for push in rounds:
-            tally = await push_round(application.bot, engine, push)
+        for alert_round in rounds:
+            tally = await send_alert_round(application.bot, engine, alert_round)
             if not tally.retrying:
                 with session_scope(engine) as session:
-                    subs.finish_round(session, number=push.number)
+                    subs.finish_round(session, number=alert_round.number)
 
 
-async def push_round(bot: Bot, engine: Engine, push: subs.PushRound) -> Tally:
+async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRound) -> Tally:
     """Tell every subscriber with alerts on about a round's new meetings (those they follow), in one message."""
     tally = Tally()
     with session_scope(engine) as session:
-        titles = queries.article_titles(session, article_ids=list(push.article_ids[:MAX_TITLES]))
+        titles = queries.article_titles(session, article_ids=list(alert_round.article_ids[:MAX_TITLES]))
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
-        ordered = queries.newest_first(session, meeting_ids=list(push.meeting_ids))
+        ordered = queries.newest_first(session, meeting_ids=list(alert_round.meeting_ids))
     views: dict[int, MeetingView] = {}
 
     def message(wanted: list[int]) -> Reply:
@@ -277,8 +277,8 @@ async def push_round(bot: Bot, engine: Engine, push: subs.PushRound) -> Tally:
         if unread := [i for i in shown if i not in views]:
             with session_scope(engine) as session:
                 views.update((v.id, v) for v in queries.meeting_views(session, meeting_ids=unread))
-        return push_message(titles, len(push.article_ids), [views[i] for i in shown if i in views],
-                            total=len(wanted))
+        return alert_message(titles, len(alert_round.article_ids), [views[i] for i in shown if i in views],
+                             total=len(wanted))
 
     everything = message(ordered)  # what most subscribers, who follow nothing, receive
     gate = asyncio.Semaphore(PARALLEL_SENDS)
@@ -290,16 +290,17 @@ async def push_round(bot: Bot, engine: Engine, push: subs.PushRound) -> Tally:
                     wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)
                 reply = everything if len(wanted) == len(ordered) else message(wanted)
             except Exception:  # one chat's message that cannot be composed must not hold up the others
-                log.exception("composing push round %s for chat %s failed", push.number, chat_id)
+                log.exception("composing alert round %s for chat %s failed", alert_round.number, chat_id)
                 tally.failed += 1
                 return
             if not wanted:
                 tally.skipped += 1
                 return
-            await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind="push",
-                          key=push.key, reply=reply, tally=tally)
+            await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind=subs.ALERT,
+                          key=alert_round.key, reply=reply, tally=tally)
 
     await asyncio.gather(*(serve(chat_id, subscriber_id) for chat_id, subscriber_id in audience))
-    log.info("push round %s (%d articles): %d sent, %d skipped, %d blocked, %d to retry, %d failed", push.number,
-             len(push.article_ids), tally.sent, tally.skipped, tally.blocked, tally.retrying, tally.failed)
+    log.info("alert round %s (%d articles): %d sent, %d skipped, %d blocked, %d to retry, %d failed",
+             alert_round.number, len(alert_round.article_ids), tally.sent, tally.skipped, tally.blocked,
+             tally.retrying, tally.failed)
     return tally

@@ -141,7 +141,7 @@ class Ingestor:
 
     engine: Engine
     reader: Reader = Reader()
-    announce: bool = False  # queue each article's new meetings for subscribers' push (the running bot sends it)
+    alert: bool = False  # queue each article's new meetings for subscribers' alert (the running bot sends it)
     # read the stored meetings back, for a reply that lists them; a bulk load skips it: it costs a third of storing
     describe: bool = True
 
@@ -153,7 +153,7 @@ class Ingestor:
     def store(self, prepared: Prepared) -> IngestResult:
         """Store a prepared article in one transaction; raises DuplicateArticle."""
         with session_scope(self.engine) as session:
-            stored = store_extraction(session, prepared.extraction, prepared.meta, announce=self.announce)
+            stored = store_extraction(session, prepared.extraction, prepared.meta, alert=self.alert)
             meetings = queries.meeting_views(session, meeting_ids=list(stored.meeting_ids)) if self.describe else []
         return IngestResult(stored, tuple(meetings), prepared.warnings)
 
@@ -203,7 +203,7 @@ class ReextractReport:
 
 
 def reextract_all(engine: Engine, knowledge: KnowledgeBase | None = None) -> ReextractReport:
-    """Run the current pipeline over every stored article, one transaction each, ids kept, nothing pushed."""
+    """Run the current pipeline over every stored article, one transaction each, ids kept, no alert sent."""
     kb = knowledge or default_knowledge()
     with session_scope(engine) as session:
         before = queries.store_summary(session).meetings

@@ -1,6 +1,6 @@
 """Subscriptions: /subscribe, /unsubscribe, /settings, /alerts, /follow, /unfollow and /digest.
 
-The digest and the push are composed here too, so that Telegram, the console and the digest round
+The digest and the alert are composed here too, so that Telegram, the console and the digest round
 show a reader the same thing.
 """
 
@@ -27,8 +27,8 @@ from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.queries import MeetingView
 
-MAX_DIGEST = 15  # meetings listed in one digest or push; the rest are a /latest away
-MAX_TITLES = 5  # article titles named in one push
+MAX_DIGEST = 15  # meetings listed in one digest or alert; the rest are a /latest away
+MAX_TITLES = 5  # article titles named in one alert
 FIRST_DIGEST_DAYS = 7  # a chat's first digest covers the meetings added this many days back
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -164,7 +164,7 @@ class SubscriptionCommands:
             text = f"No longer following {esc(name)}." if changed else f"You were not following {esc(name)}."
         return Reply(text)
 
-    # /digest and the push ----------------------------------------------------------------------
+    # /digest and the alert -------------------------------------------------------------------
 
     def digest(self, _args: str, caller: Caller) -> Reply:
         with session_scope(self.engine) as session:
@@ -208,16 +208,16 @@ class SubscriptionCommands:
 
 
 def read_in_alerts(session: Session, *, subscriber_id: int, since: dt.datetime) -> set[int]:
-    """The meetings a subscriber's alerts since `since` showed in full: of each push, the newest `MAX_DIGEST`
-    of those it follows (as the push chose them, with the follows it has now)."""
+    """The meetings a subscriber's alerts since `since` showed in full: of each alert, the newest `MAX_DIGEST`
+    of those it follows (as the alert chose them, with the follows it has now)."""
     shown: set[int] = set()
-    for meeting_ids in subs.pushes_received(session, subscriber_id=subscriber_id, since=since):
+    for meeting_ids in subs.alerts_received(session, subscriber_id=subscriber_id, since=since):
         ordered = queries.newest_first(session, meeting_ids=list(meeting_ids))
         shown.update(subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)[:MAX_DIGEST])
     return shown
 
 
-def push_message(titles: list[str | None], articles: int, meetings: list[MeetingView], *, total: int) -> Reply:
+def alert_message(titles: list[str | None], articles: int, meetings: list[MeetingView], *, total: int) -> Reply:
     """The alert for articles an admin added: their titles (the first few) and the new meetings (the newest
     `MAX_DIGEST` of `total`)."""
     named = "; ".join(esc(clip(t or "untitled", 120 if articles == 1 else 80)) for t in titles[:MAX_TITLES])

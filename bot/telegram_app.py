@@ -2,7 +2,7 @@
 
 Handlers turn an update into a `Caller` and a command line, let the command core answer (in a
 worker thread: it touches SQLite), and send the reply. All handlers are registered in
-`register_handlers`; `post_init` starts the two periodic jobs, pushes and digests, which read the store.
+`register_handlers`; `post_init` starts the two periodic jobs, alerts and digests, which read the store.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from bot.admin import add_article, could_not_fetch, page_to_add, upload_to_add
 from bot.app_state import CONTEXT_TYPES, BotData, Context
 from bot.commands import CommandCore
 from bot.config import Settings
-from bot.delivery import chat_is_gone, markup, run_broadcasts, send_reply
+from bot.delivery import chat_is_gone, markup, send_alerts, send_reply
 from bot.fetch import FetchError, fetch_article
 from bot.ingest import ArticleInput, Ingestor
 from bot.render import clip, split_message
@@ -52,7 +52,7 @@ from storage.db import session_scope
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-BROADCAST_EVERY = 60  # seconds between looks for queued pushes
+ALERTS_EVERY = 60  # seconds between looks for queued alerts
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: a group admin posting as the group
 CALLBACK_ANSWER_LIMIT = 200  # characters Telegram shows in a button's answer
@@ -70,7 +70,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
         .get_updates_request(sends.http_request(sends.POLL_TIMEOUTS, pool_size=1, tracked=False))
         .post_init(_post_init)
         .context_types(CONTEXT_TYPES)
-        # a slow upload or a long push must not keep fifty readers waiting; SQLite's WAL and busy
+        # a slow upload or a long alert round must not keep fifty readers waiting; SQLite's WAL and busy
         # timeout let their reads and the upload's write overlap
         .concurrent_updates(16)
     )
@@ -81,7 +81,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     application = builder.build()
     state: BotData = application.bot_data
     state.engine, state.core, state.digests, state.settings = engine, core, core.subscriptions, settings
-    state.ingestor = Ingestor(engine, announce=True)
+    state.ingestor = Ingestor(engine, alert=True)
     register_handlers(application)
     return application
 
@@ -142,14 +142,14 @@ def register_handlers(application: Application) -> None:
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in registry.menu()])
     await _replay_inbox(application)
-    # pushes queued by `briefing ingest`, or cut short by a crash, go out within a minute
-    application.job_queue.run_repeating(_broadcast_job, interval=BROADCAST_EVERY, first=1, name="broadcasts")
+    # alerts queued by `briefing ingest`, or cut short by a crash, go out within a minute
+    application.job_queue.run_repeating(_alerts_job, interval=ALERTS_EVERY, first=1, name="alerts")
     # digests whose time came while the bot was down go out at once; the others within a minute of their time
     application.job_queue.run_repeating(_digest_job, interval=digests.DIGEST_EVERY, first=1, name="digests")
 
 
-async def _broadcast_job(context: Context) -> None:
-    await run_broadcasts(context.application)
+async def _alerts_job(context: Context) -> None:
+    await send_alerts(context.application)
     before = dt.datetime.now(dt.UTC) - KEEP_HANDLED
     await _in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
 
@@ -271,15 +271,15 @@ async def on_add(update: Update, context: Context) -> None:
 
 
 async def _add_article(context: Context, caller: Caller, article: ArticleInput) -> None:
-    """Store an upload or a fetched page, report it to the admin, and push its new meetings."""
+    """Store an upload or a fetched page, report it to the admin, and send the alert of its new meetings."""
     reply, result = await asyncio.to_thread(add_article, context.bot_data.ingestor, article, caller)
     await send_reply(context.bot, caller.chat_id, reply)
     if result is None:
         return
     log.info("chat %s: article #%s added with %d meetings", caller.chat_id, result.stored.article_id,
              len(result.meetings))
-    # in the background: a push to thousands of chats must not hold up everyone's commands
-    context.application.create_task(run_broadcasts(context.application), name="push")
+    # in the background: an alert to thousands of chats must not hold up everyone's commands
+    context.application.create_task(send_alerts(context.application), name="alerts")
 
 
 async def on_my_chat_member(update: Update, context: Context) -> None:

@@ -38,23 +38,15 @@ _SPEECH = Folded(
 _OPENS_QUOTE = ("\"", "“", "«", "—", "–", "- ")
 
 
-def is_analyst_sentence(text: str, analyst_names: set[str]) -> bool:
-    """A sentence voiced or attributed by someone commenting from outside the meeting."""
-    return bool(_CUE.search(text)) or _voiced_without_cue(text, analyst_names)
-
-
 def _voiced_without_cue(text: str, analyst_names: set[str]) -> bool:
+    """Voiced by an analyst named earlier, or by a spokesperson in a sentence that reports no meeting."""
     if any(re.search(rf"\b{re.escape(name)}\b", text) for name in analyst_names):
         return True
     return bool(_SPOKES.search(text)) and find_trigger(text) is None
 
 
-def analyst_names(text: str, known_names: set[str]) -> set[str]:
-    """Names introduced next to an analyst cue ("political analyst Viktor Pirozhenko"), full and surname."""
-    return _names_near_cue(text, known_names) if _CUE.search(text) else set()
-
-
 def _names_near_cue(text: str, known_names: set[str]) -> set[str]:
+    """Names introduced next to an analyst cue ("political analyst Viktor Pirozhenko"), full and surname."""
     names: set[str] = set()
     for m in _NAME.finditer(text):
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
@@ -75,7 +67,7 @@ def analyst_flags(sentences: Sequence[Sentence], named_participant: Sequence[boo
     names: set[str] = set()
     flags: list[bool] = []
     for s in sentences:
-        cue = bool(_CUE.search(s.text))  # looked for once: both `analyst_names` and `is_analyst_sentence` need it
+        cue = bool(_CUE.search(s.text))  # looked for once: the names near it and the sentence's flag both need it
         if cue:
             names |= _names_near_cue(s.text, known_names)
         flags.append(cue or _voiced_without_cue(s.text, names))

@@ -62,12 +62,10 @@ _ENGLISH_COUNTRIES = {
 
 @dataclass(frozen=True)
 class GeoPlace:
-    """One city or country: its English name, its country's and, for a city, how many live there."""
+    """One city or country: its English name and its country's."""
 
     name: str
     country: str
-    is_country: bool = False
-    population: int = 0
 
 
 def ascii_name(name: str) -> str:
@@ -124,7 +122,7 @@ def _cities() -> dict[str, GeoPlace]:
         floor = _HOME_MIN if code in _HOME else _REGION_MIN if code in _REGION else _WORLD_MIN
         if (people < floor and name not in capitals) or name.casefold() in _COMMON_WORDS:
             continue
-        place = GeoPlace(ascii_name(name), country_name.get(code, code), population=people)
+        place = GeoPlace(ascii_name(name), country_name.get(code, code))
         spellings = {name, place.name, name.removeprefix("The ")}  # "in the Hague", "in The Hague"
         for alternate in city["alternatenames"]:
             if has_cyrillic(alternate):
@@ -148,7 +146,7 @@ def _countries() -> dict[str, GeoPlace]:
     for country in pycountry.countries:
         code = country.alpha_2
         name = short.get(code) or getattr(country, "common_name", None) or country.name
-        place = GeoPlace(name, name, is_country=True)
+        place = GeoPlace(name, name)
         # not the official names ("Independent State of Samoa"): news say "Samoa", and the first words of
         # those names would make a common word like "State" or "Western" worth a look in every sentence
         english = {name, country.name, getattr(country, "common_name", None) or name, *_ENGLISH_COUNTRIES.get(code, ())}
@@ -222,9 +220,3 @@ def _key(spelling: str) -> str:
     if _LATIN.search(key) and has_cyrillic(key):
         key = key.translate(_LOOKALIKES)
     return key
-
-
-def warm() -> None:
-    """Load both tables now (a process that serves articles pays the second it takes once, up front)."""
-    city_first_words()
-    country_first_words()

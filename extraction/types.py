@@ -110,7 +110,6 @@ class Meeting:
     label: str = ""
     topics: tuple[TopicLink, ...] = ()
     quote: str = ""  # the sentence that reports the meeting
-    date_assumed: bool = False  # True when the date was inferred, e.g. from the publication date
     date_quote: str = ""  # the sentence the date was read from ("" when none states it)
     place_quote: str = ""  # the sentence (or dateline) the place was read from
     # False when the article does not say when it was published and the date it states for the meeting

@@ -11,7 +11,7 @@ from knowledge import KnowledgeBase, default_knowledge, fingerprint
 from storage import queries
 from storage.db import make_engine, migrate, schema_revision, session_scope
 from storage.errors import SchemaTooNew, StoreUnavailable
-from storage.models import StoreMeta
+from storage.models import StoreMetaRow
 from storage.writes import sync_knowledge
 
 KNOWLEDGE_KEY = "knowledge_fingerprint"
@@ -44,11 +44,11 @@ def _prepare(engine: Engine, knowledge: KnowledgeBase | None) -> None:
     migrate(engine)
     stamp = fingerprint() if knowledge is None else None
     with session_scope(engine) as session:
-        stored = session.get(StoreMeta, KNOWLEDGE_KEY)
+        stored = session.get(StoreMetaRow, KNOWLEDGE_KEY)
         if stamp is None or stored is None or stored.value != stamp:
             sync_knowledge(session, knowledge or default_knowledge())
             if stamp is not None:
-                session.merge(StoreMeta(key=KNOWLEDGE_KEY, value=stamp))
+                session.merge(StoreMetaRow(key=KNOWLEDGE_KEY, value=stamp))
 
 
 def check_store(url: str) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from storage.db import direct_rows
-from storage.models import Subscriber
+from storage.models import SubscriberRow
 from storage.subscriptions import SETTLED
 
 DIGEST = "digest"  # the ledger's kind for a daily digest; its key is the chat's local date
@@ -46,7 +46,7 @@ class DueDigest:
 
 def due_digests(session: Session, *, now: dt.datetime) -> list[DueDigest]:
     """The chats whose digest for their local day is due at `now` (aware), by subscriber id."""
-    zones = session.exec(select(Subscriber.timezone).where(col(Subscriber.active)).distinct()).all()
+    zones = session.exec(select(SubscriberRow.timezone).where(col(SubscriberRow.active)).distinct()).all()
     clocks = {zone: _local_clock(zone, now) for zone in zones}
     known = {zone: clock for zone, clock in clocks.items() if clock is not None}
     if not known:

@@ -1,6 +1,8 @@
 """SQLModel tables: articles, the people and topics they mention, meetings with evidence, subscribers.
 
 Every change to these classes comes with an Alembic migration in `storage/migrations/versions/`.
+Each class is named for one stored row (`MeetingRow`), so that it is never mistaken for extraction's
+value of the same name (`extraction.types.Meeting`); each names its table as the migrations do.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ def _fk(target: str, *, index: bool = True) -> Column:
     return Column(Integer, ForeignKey(target, ondelete="CASCADE"), nullable=False, index=index)
 
 
-class Article(SQLModel, table=True):
+class ArticleRow(SQLModel, table=True):
     """One news text as added, with how its publication date was known."""
+
+    __tablename__ = "article"
 
     id: int | None = Field(default=None, primary_key=True)
     content_hash: str = Field(unique=True, index=True, max_length=64)
@@ -36,8 +40,10 @@ class Article(SQLModel, table=True):
     added_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Sentence(SQLModel, table=True):
+class SentenceRow(SQLModel, table=True):
     """One sentence of an article, kept for full-text search and as evidence."""
+
+    __tablename__ = "sentence"
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=_fk("article.id"))
@@ -48,8 +54,10 @@ class Sentence(SQLModel, table=True):
     search_key: int | None = Field(default=None, unique=True, index=True)
 
 
-class Person(SQLModel, table=True):
+class PersonRow(SQLModel, table=True):
     """Someone who took part in a meeting; `key` links to the knowledge base when it knows them."""
+
+    __tablename__ = "person"
 
     id: int | None = Field(default=None, primary_key=True)
     key: str | None = Field(default=None, unique=True, index=True)
@@ -58,8 +66,10 @@ class Person(SQLModel, table=True):
     country: str | None = None
 
 
-class PersonAlias(SQLModel, table=True):
+class PersonAliasRow(SQLModel, table=True):
     """Every spelling of a person's name that a reader may type."""
+
+    __tablename__ = "personalias"
 
     __table_args__ = (UniqueConstraint("person_id", "alias"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -67,8 +77,10 @@ class PersonAlias(SQLModel, table=True):
     alias: str
 
 
-class PersonRole(SQLModel, table=True):
+class PersonRoleRow(SQLModel, table=True):
     """An office a person held between two dates (end exclusive; None while in office)."""
+
+    __tablename__ = "personrole"
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(sa_column=_fk("person.id"))
@@ -78,8 +90,10 @@ class PersonRole(SQLModel, table=True):
     end: dt.date | None = None
 
 
-class Meeting(SQLModel, table=True):
+class MeetingRow(SQLModel, table=True):
     """One event: talks, a call or a planned visit, dated to the day, month or year."""
+
+    __tablename__ = "meeting"
 
     id: int | None = Field(default=None, primary_key=True)
     date: str | None = Field(default=None, index=True)  # YYYY-MM-DD, YYYY-MM or YYYY
@@ -101,12 +115,14 @@ class Meeting(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 
-class MeetingParticipant(SQLModel, table=True):
+class MeetingParticipantRow(SQLModel, table=True):
     """A person at a meeting, with the title they held on its date.
 
     `sort_date` copies the meeting's (triggers of migration 0006 keep it, writers need not set it), so
     that a person's meetings come newest first straight from an index, not by sorting tens of thousands.
     """
+
+    __tablename__ = "meetingparticipant"
 
     __table_args__ = (Index("ix_meetingparticipant_person_newest", "person_id", "sort_date", "meeting_id"),)
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
@@ -118,15 +134,19 @@ class MeetingParticipant(SQLModel, table=True):
     sort_date: dt.date | None = None  # the meeting's, kept by triggers
 
 
-class Topic(SQLModel, table=True):
+class TopicRow(SQLModel, table=True):
     """A subject of talks from the taxonomy."""
+
+    __tablename__ = "topic"
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)
 
 
-class TopicSynonym(SQLModel, table=True):
+class TopicSynonymRow(SQLModel, table=True):
     """Words that mean the topic, in any language a reader may use."""
+
+    __tablename__ = "topicsynonym"
 
     __table_args__ = (UniqueConstraint("topic_id", "synonym"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -134,11 +154,13 @@ class TopicSynonym(SQLModel, table=True):
     synonym: str
 
 
-class MeetingTopic(SQLModel, table=True):
+class MeetingTopicRow(SQLModel, table=True):
     """A topic discussed at a meeting and the sentence that supports the link.
 
-    `sort_date` copies the meeting's, kept by triggers like `MeetingParticipant.sort_date`, for the same reason.
+    `sort_date` copies the meeting's, kept by triggers like `MeetingParticipantRow.sort_date`, for the same reason.
     """
+
+    __tablename__ = "meetingtopic"
 
     __table_args__ = (Index("ix_meetingtopic_topic_newest", "topic_id", "sort_date", "meeting_id"),)
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
@@ -149,13 +171,15 @@ class MeetingTopic(SQLModel, table=True):
     sort_date: dt.date | None = None  # the meeting's, kept by triggers
 
 
-class PersonPartner(SQLModel, table=True):
+class PersonPartnerRow(SQLModel, table=True):
     """How many meetings a person shared with another, for /who without counting thousands of links.
 
     Kept by triggers on `meetingparticipant` (migration 0006), whatever writes or cascades the links, so
     the rows need no foreign keys. Both directions are stored; the row of a person with themself counts
     their own meetings. Pairs whose count falls to zero are removed.
     """
+
+    __tablename__ = "personpartner"
 
     # the top counterparts come from walking this index, not from sorting thousands of pairs
     __table_args__ = (Index("ix_personpartner_top", "person_id", "meetings"),)
@@ -164,25 +188,31 @@ class PersonPartner(SQLModel, table=True):
     meetings: int
 
 
-class PersonTopic(SQLModel, table=True):
-    """How many of a person's meetings discussed a topic; kept like `PersonPartner`."""
+class PersonTopicRow(SQLModel, table=True):
+    """How many of a person's meetings discussed a topic; kept like `PersonPartnerRow`."""
+
+    __tablename__ = "persontopic"
 
     person_id: int = Field(primary_key=True)
     topic_id: int = Field(primary_key=True)
     meetings: int
 
 
-class RowCount(SQLModel, table=True):
+class RowCountRow(SQLModel, table=True):
     """How many rows a big table holds, kept by triggers: `meeting` (migration 0006; count(*) over a
     quarter of a million meetings was the largest part of every /latest), `article` and `participant`,
     the people who took part in a meeting (0009, for /start and /help)."""
+
+    __tablename__ = "rowcount"
 
     table_name: str = Field(primary_key=True)
     total: int
 
 
-class MeetingSource(SQLModel, table=True):
+class MeetingSourceRow(SQLModel, table=True):
     """An article that reports a meeting, with the sentence that does."""
+
+    __tablename__ = "meetingsource"
 
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"),
                                              primary_key=True))
@@ -191,9 +221,11 @@ class MeetingSource(SQLModel, table=True):
     quote: str = ""
 
 
-class Subscriber(SQLModel, table=True):
-    """A chat (private, group or channel) that receives digests and pushes; its digest time and zone are the
+class SubscriberRow(SQLModel, table=True):
+    """A chat (private, group or channel) that receives digests and alerts; its digest time and zone are the
     digest's only schedule (storage.digests_due)."""
+
+    __tablename__ = "subscriber"
 
     __table_args__ = (Index("ix_subscriber_timezone_digest_time", "timezone", "digest_time"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -207,8 +239,10 @@ class Subscriber(SQLModel, table=True):
     subscribed_at: dt.datetime | None = None  # last /subscribe; None for a chat that only keeps follows
 
 
-class Follow(SQLModel, table=True):
-    """A person or topic a subscriber follows: digests and pushes then carry only what involves it."""
+class FollowRow(SQLModel, table=True):
+    """A person or topic a subscriber follows: digests and alerts then carry only what involves it."""
+
+    __tablename__ = "follow"
 
     __table_args__ = (UniqueConstraint("subscriber_id", "kind", "target_id"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -217,8 +251,8 @@ class Follow(SQLModel, table=True):
     target_id: int  # a person.id or a topic.id
 
 
-class Delivery(SQLModel, table=True):
-    """A message to a subscriber; the unique key lets each digest and push be sent to a chat once.
+class DeliveryRow(SQLModel, table=True):
+    """A message to a subscriber; the unique key lets each digest and alert be sent to a chat once.
 
     `queued` when claimed (not sent yet), `sending` once its request left for Telegram (after the rate
     limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot), `failed` (given up) or `empty`
@@ -227,19 +261,23 @@ class Delivery(SQLModel, table=True):
     sent again, see storage.subscriptions.claim_delivery).
     """
 
+    __tablename__ = "delivery"
+
     __table_args__ = (UniqueConstraint("subscriber_id", "kind", "key"),)
     id: int | None = Field(default=None, primary_key=True)
     subscriber_id: int = Field(sa_column=_fk("subscriber.id"))
-    kind: str  # digest | push
-    key: str  # the digest's local date, or "round:<n>" for a push (storage.subscriptions.PushRound)
+    kind: str  # digest | push (an alert: storage.subscriptions.ALERT)
+    key: str  # the digest's local date, or "round:<n>" for an alert (storage.subscriptions.AlertRound)
     status: str = Field(default="sent", sa_column_kwargs={"server_default": "sent"})  # see above
     attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # times it was taken up
     sent_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Broadcast(SQLModel, table=True):
-    """An article whose new meetings subscribers must hear about; written with the article itself,
-    so that a crash before or during the push is finished by the next start."""
+class QueuedAlertRow(SQLModel, table=True):
+    """An article whose new meetings subscribers must hear about in an alert; written with the article itself,
+    so that a crash before or during the alert round is finished by the next start."""
+
+    __tablename__ = "broadcast"  # the table's name from before alerts had one word
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"),
@@ -247,17 +285,19 @@ class Broadcast(SQLModel, table=True):
     meeting_ids: str  # comma-separated ids of the meetings that were new
     created_at: dt.datetime = Field(default_factory=utcnow)
     finished_at: dt.datetime | None = Field(default=None, index=True)
-    push_round: int | None = Field(default=None, index=True)  # articles queued together go out as one message
+    push_round: int | None = Field(default=None, index=True)  # the alert round: articles queued together, one message
 
 
-class StoreMeta(SQLModel, table=True):
+class StoreMetaRow(SQLModel, table=True):
     """Facts about the store itself, such as which knowledge base it mirrors."""
+
+    __tablename__ = "storemeta"
 
     key: str = Field(primary_key=True)
     value: str
 
 
-class InboxUpdate(SQLModel, table=True):
+class InboxUpdateRow(SQLModel, table=True):
     """An update from Telegram, written before it is handled and marked done after.
 
     Telegram forgets an update once the bot has fetched the next batch, usually while the first is
@@ -266,6 +306,8 @@ class InboxUpdate(SQLModel, table=True):
     it forever.
     """
 
+    __tablename__ = "inboxupdate"
+
     update_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     payload: str  # the update as Telegram sent it (JSON)
     status: str = "handling"  # handling | done
@@ -273,8 +315,10 @@ class InboxUpdate(SQLModel, table=True):
     received_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 
-class SavedSearch(SQLModel, table=True):
+class SavedSearchRow(SQLModel, table=True):
     """A search a reader ran, so that its "more" button carries a number, not the text (64 bytes at most)."""
+
+    __tablename__ = "savedsearch"
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(unique=True, index=True)

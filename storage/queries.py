@@ -15,19 +15,19 @@ from sqlmodel import Session, col, func, select
 
 from storage.db import core_rows, direct_rows, json_list
 from storage.models import (
-    Article,
-    Meeting,
-    MeetingParticipant,
-    MeetingSource,
-    MeetingTopic,
-    Person,
-    PersonAlias,
-    PersonPartner,
-    PersonRole,
-    PersonTopic,
-    RowCount,
-    Topic,
-    TopicSynonym,
+    ArticleRow,
+    MeetingParticipantRow,
+    MeetingRow,
+    MeetingSourceRow,
+    MeetingTopicRow,
+    PersonAliasRow,
+    PersonPartnerRow,
+    PersonRoleRow,
+    PersonRow,
+    PersonTopicRow,
+    RowCountRow,
+    TopicRow,
+    TopicSynonymRow,
 )
 from storage.search_terms import read_terms
 
@@ -115,10 +115,10 @@ class Page:
 
 
 def _newest_first(query: Select) -> Select:
-    return query.order_by(nulls_last(col(Meeting.sort_date).desc()), col(Meeting.id).desc())
+    return query.order_by(nulls_last(col(MeetingRow.sort_date).desc()), col(MeetingRow.id).desc())
 
 
-def _link_newest_first(link: type[MeetingParticipant] | type[MeetingTopic], owner: ColumnElement[int]) -> Select:
+def _link_newest_first(link: type[MeetingParticipantRow] | type[MeetingTopicRow], owner: ColumnElement[int]) -> Select:
     """Meeting ids linked to `owner`, in the order of `_newest_first`, from the link's (owner, sort_date,
     meeting_id) index: the link rows carry their meeting's date (kept by triggers), so nothing is sorted."""
     return (select(link.meeting_id).where(owner == bindparam("owner"))
@@ -129,44 +129,46 @@ def _link_newest_first(link: type[MeetingParticipant] | type[MeetingTopic], owne
 # The statements of every /latest, /who and /topic, composed once and run through the session's connection as
 # plain Core: composing them per call and loading ORM objects cost several times what SQLite took to answer.
 _IDS = bindparam("ids", expanding=True)
-_LATEST = _newest_first(select(Meeting.id)).limit(bindparam("limit")).offset(bindparam("offset"))
-_KEPT_COUNT = select(RowCount.total).where(RowCount.table_name == bindparam("name"))
-_ALL_MEETING_IDS = select(Meeting.id).order_by(nulls_last(col(Meeting.sort_date).asc()), col(Meeting.id))
+_LATEST = _newest_first(select(MeetingRow.id)).limit(bindparam("limit")).offset(bindparam("offset"))
+_KEPT_COUNT = select(RowCountRow.total).where(RowCountRow.table_name == bindparam("name"))
+_ALL_MEETING_IDS = select(MeetingRow.id).order_by(nulls_last(col(MeetingRow.sort_date).asc()), col(MeetingRow.id))
 _BATCH = 500  # meetings read together for a view: few queries, few parameters
-_KEPT_COUNTS = select(RowCount.table_name, RowCount.total)  # meeting, article, participant: migrations 0006, 0009
-_PERSON_PAGE = _link_newest_first(MeetingParticipant, col(MeetingParticipant.person_id))
-_TOPIC_PAGE = _link_newest_first(MeetingTopic, col(MeetingTopic.topic_id))
-_TOPIC_COUNT = select(func.count()).select_from(MeetingTopic).where(MeetingTopic.topic_id == bindparam("owner"))
-_OWN_COUNT = select(PersonPartner.meetings).where(PersonPartner.person_id == bindparam("owner"),
-                                                  PersonPartner.partner_id == bindparam("owner"))
-_MEETINGS = select(Meeting.id, Meeting.date, Meeting.place, Meeting.kind, Meeting.label, Meeting.agenda,
-                   Meeting.date_certain, Meeting.date_text, Meeting.counterpart).where(col(Meeting.id).in_(_IDS))
+_KEPT_COUNTS = select(RowCountRow.table_name, RowCountRow.total)  # meeting, article, participant: migrations 0006, 0009
+_PERSON_PAGE = _link_newest_first(MeetingParticipantRow, col(MeetingParticipantRow.person_id))
+_TOPIC_PAGE = _link_newest_first(MeetingTopicRow, col(MeetingTopicRow.topic_id))
+_TOPIC_COUNT = select(func.count()).select_from(MeetingTopicRow).where(MeetingTopicRow.topic_id == bindparam("owner"))
+_OWN_COUNT = select(PersonPartnerRow.meetings).where(PersonPartnerRow.person_id == bindparam("owner"),
+                                                     PersonPartnerRow.partner_id == bindparam("owner"))
+_MEETINGS = select(MeetingRow.id, MeetingRow.date, MeetingRow.place, MeetingRow.kind, MeetingRow.label,
+                   MeetingRow.agenda, MeetingRow.date_certain, MeetingRow.date_text,
+                   MeetingRow.counterpart).where(col(MeetingRow.id).in_(_IDS))
 _PARTICIPANTS = (
-    select(MeetingParticipant.meeting_id, Person.id, Person.name, MeetingParticipant.role, Person.country)
-    .join(Person, col(Person.id) == MeetingParticipant.person_id)
-    .where(col(MeetingParticipant.meeting_id).in_(_IDS)).order_by(col(MeetingParticipant.position))
+    select(MeetingParticipantRow.meeting_id, PersonRow.id, PersonRow.name, MeetingParticipantRow.role,
+           PersonRow.country)
+    .join(PersonRow, col(PersonRow.id) == MeetingParticipantRow.person_id)
+    .where(col(MeetingParticipantRow.meeting_id).in_(_IDS)).order_by(col(MeetingParticipantRow.position))
 )
 _TOPICS = (
-    select(MeetingTopic.meeting_id, Topic.id, Topic.name, MeetingTopic.quote)
-    .join(Topic, col(Topic.id) == MeetingTopic.topic_id)
-    .where(col(MeetingTopic.meeting_id).in_(_IDS)).order_by(func.lower(Topic.name))
+    select(MeetingTopicRow.meeting_id, TopicRow.id, TopicRow.name, MeetingTopicRow.quote)
+    .join(TopicRow, col(TopicRow.id) == MeetingTopicRow.topic_id)
+    .where(col(MeetingTopicRow.meeting_id).in_(_IDS)).order_by(func.lower(TopicRow.name))
 )
 _SOURCES = (
-    select(MeetingSource.meeting_id, Article.id, Article.title, Article.url, Article.outlet, Article.published,
-           MeetingSource.quote)
-    .join(Article, col(Article.id) == MeetingSource.article_id)
-    .where(col(MeetingSource.meeting_id).in_(_IDS)).order_by(col(Article.id))
+    select(MeetingSourceRow.meeting_id, ArticleRow.id, ArticleRow.title, ArticleRow.url, ArticleRow.outlet,
+           ArticleRow.published, MeetingSourceRow.quote)
+    .join(ArticleRow, col(ArticleRow.id) == MeetingSourceRow.article_id)
+    .where(col(MeetingSourceRow.meeting_id).in_(_IDS)).order_by(col(ArticleRow.id))
 )
 # ties by name, so the same store always gives the same answer
 _PARTNERS = (
-    select(Person.name, PersonPartner.meetings).join(Person, col(Person.id) == PersonPartner.partner_id)
-    .where(PersonPartner.person_id == bindparam("owner"), PersonPartner.partner_id != bindparam("owner"))
-    .order_by(col(PersonPartner.meetings).desc(), func.lower(Person.name)).limit(bindparam("limit"))
+    select(PersonRow.name, PersonPartnerRow.meetings).join(PersonRow, col(PersonRow.id) == PersonPartnerRow.partner_id)
+    .where(PersonPartnerRow.person_id == bindparam("owner"), PersonPartnerRow.partner_id != bindparam("owner"))
+    .order_by(col(PersonPartnerRow.meetings).desc(), func.lower(PersonRow.name)).limit(bindparam("limit"))
 )
 _PERSON_TOPICS = (
-    select(Topic.name, PersonTopic.meetings).join(Topic, col(Topic.id) == PersonTopic.topic_id)
-    .where(PersonTopic.person_id == bindparam("owner"))
-    .order_by(col(PersonTopic.meetings).desc(), func.lower(Topic.name)).limit(bindparam("limit"))
+    select(TopicRow.name, PersonTopicRow.meetings).join(TopicRow, col(TopicRow.id) == PersonTopicRow.topic_id)
+    .where(PersonTopicRow.person_id == bindparam("owner"))
+    .order_by(col(PersonTopicRow.meetings).desc(), func.lower(TopicRow.name)).limit(bindparam("limit"))
 )
 
 
@@ -182,7 +184,7 @@ def latest_meetings(session: Session, *, limit: int, offset: int = 0) -> Page:
 
 
 def meetings_with_person(session: Session, *, person_id: int, limit: int, offset: int = 0) -> Page:
-    """A person's meetings, newest first; how many there are is their count with themself in `PersonPartner`."""
+    """A person's meetings, newest first; how many there are is their count with themself in `PersonPartnerRow`."""
     own = core_rows(session, _OWN_COUNT, owner=person_id)
     return _page(session, _PERSON_PAGE, own[0][0] if own else 0, person_id, limit=limit, offset=offset)
 
@@ -257,16 +259,18 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
 def person_names(session: Session) -> list[NameEntry]:
     """Every spelling of every person's name."""
     rows = session.exec(
-        select(Person.id, Person.name, PersonAlias.alias).join(PersonAlias, col(PersonAlias.person_id) == Person.id)
+        select(PersonRow.id, PersonRow.name, PersonAliasRow.alias)
+        .join(PersonAliasRow, col(PersonAliasRow.person_id) == PersonRow.id)
     ).all()
     return [NameEntry(target_id=pid or 0, canonical=name, spelling=alias) for pid, name, alias in rows]
 
 
 def topic_names(session: Session) -> list[NameEntry]:
     """Every topic name and synonym."""
-    topics = session.exec(select(Topic.id, Topic.name)).all()
+    topics = session.exec(select(TopicRow.id, TopicRow.name)).all()
     synonyms = session.exec(
-        select(Topic.id, Topic.name, TopicSynonym.synonym).join(TopicSynonym, col(TopicSynonym.topic_id) == Topic.id)
+        select(TopicRow.id, TopicRow.name, TopicSynonymRow.synonym)
+        .join(TopicSynonymRow, col(TopicSynonymRow.topic_id) == TopicRow.id)
     ).all()
     return [NameEntry(target_id=tid or 0, canonical=name, spelling=name) for tid, name in topics] + [
         NameEntry(target_id=tid or 0, canonical=name, spelling=syn) for tid, name, syn in synonyms
@@ -285,28 +289,28 @@ def names_version(session: Session) -> tuple[int, ...]:
     return tuple(value or 0 for value in row)
 
 
-def get_person(session: Session, *, person_id: int) -> Person | None:
-    return session.get(Person, person_id)
+def get_person(session: Session, *, person_id: int) -> PersonRow | None:
+    return session.get(PersonRow, person_id)
 
 
-def get_topic(session: Session, *, topic_id: int) -> Topic | None:
-    return session.get(Topic, topic_id)
+def get_topic(session: Session, *, topic_id: int) -> TopicRow | None:
+    return session.get(TopicRow, topic_id)
 
 
 def person_key_ids(session: Session, *, keys: list[str]) -> dict[str, int]:
     """Store ids of the knowledge base's people with these keys."""
-    rows = session.exec(select(Person.key, Person.id).where(col(Person.key).in_(keys))).all()
+    rows = session.exec(select(PersonRow.key, PersonRow.id).where(col(PersonRow.key).in_(keys))).all()
     return {key: pid for key, pid in rows if key and pid}
 
 
-_MET = select(PersonPartner.person_id, PersonPartner.meetings).where(
-    col(PersonPartner.person_id).in_(_IDS), col(PersonPartner.partner_id) == col(PersonPartner.person_id))
-_DISCUSSED = (select(MeetingTopic.topic_id, func.count()).where(col(MeetingTopic.topic_id).in_(_IDS))
-              .group_by(col(MeetingTopic.topic_id)))
+_MET = select(PersonPartnerRow.person_id, PersonPartnerRow.meetings).where(
+    col(PersonPartnerRow.person_id).in_(_IDS), col(PersonPartnerRow.partner_id) == col(PersonPartnerRow.person_id))
+_DISCUSSED = (select(MeetingTopicRow.topic_id, func.count()).where(col(MeetingTopicRow.topic_id).in_(_IDS))
+              .group_by(col(MeetingTopicRow.topic_id)))
 
 
 def person_meeting_counts(session: Session, *, person_ids: list[int]) -> dict[int, int]:
-    """How many meetings each of these people took part in (their count with themself in `PersonPartner`),
+    """How many meetings each of these people took part in (their count with themself in `PersonPartnerRow`),
     so that close matches come in the order readers most likely mean them; people without any are left out."""
     return _counts(session, _MET, person_ids)
 
@@ -326,7 +330,7 @@ def _counts(session: Session, statement: Select, ids: list[int]) -> dict[int, in
 def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | None:
     """The person's offices on that day, joined ("Foreign Minister of China and ...")."""
     roles = session.exec(
-        select(PersonRole).where(PersonRole.person_id == person_id).order_by(col(PersonRole.start).desc())
+        select(PersonRoleRow).where(PersonRoleRow.person_id == person_id).order_by(col(PersonRoleRow.start).desc())
     ).all()
     titles = [r.title for r in roles if (r.start is None or r.start <= on) and (r.end is None or on < r.end)]
     return " and ".join(dict.fromkeys(titles)) or None
@@ -336,7 +340,7 @@ def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple
                                                                             list[tuple[str, int]]]:
     """Whom someone met most often and what they discussed most, over all their meetings; ties by name.
 
-    Read from the counts that triggers keep (`PersonPartner`, `PersonTopic`): counting a busy person's
+    Read from the counts that triggers keep (`PersonPartnerRow`, `PersonTopicRow`): counting a busy person's
     tens of thousands of links on every /who took tens of milliseconds.
     """
     partners = core_rows(session, _PARTNERS, owner=person_id, limit=limit)
@@ -347,8 +351,8 @@ def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple
 def store_summary(session: Session) -> StoreSummary:
     """Counts and the date range, for /start and /help: counts kept by triggers, dates from an index."""
     # min and max in separate queries: each is then one step down the date index, together a full scan
-    first = session.exec(select(func.min(Meeting.date))).one()
-    last = session.exec(select(func.max(Meeting.date))).one()
+    first = session.exec(select(func.min(MeetingRow.date))).one()
+    last = session.exec(select(func.max(MeetingRow.date))).one()
     counts = dict(core_rows(session, _KEPT_COUNTS))
     return StoreSummary(meetings=counts.get("meeting", 0), articles=counts.get("article", 0),
                         people=counts.get("participant", 0), first_date=first, last_date=last)
@@ -360,7 +364,7 @@ def article_count(session: Session) -> int:
 
 def article_ids(session: Session) -> list[int]:
     """Every article id, oldest first (re-extraction walks them one transaction at a time)."""
-    return [i for i in session.exec(select(Article.id).order_by(col(Article.id))) if i is not None]
+    return [i for i in session.exec(select(ArticleRow.id).order_by(col(ArticleRow.id))) if i is not None]
 
 
 def search_sentences(session: Session, *, text: str, limit: int, offset: int = 0) -> SearchPage:
@@ -419,7 +423,9 @@ def saved_search_text(session: Session, *, search_id: int) -> str | None:
 
 
 @dataclass(frozen=True)
-class ArticleRow:
+class ArticleListing:
+    """One line of /articles: an article and how many meetings it reports."""
+
     id: int
     title: str | None
     outlet: str | None
@@ -427,26 +433,26 @@ class ArticleRow:
     meetings: int
 
 
-def list_articles(session: Session, *, limit: int, offset: int = 0) -> tuple[list[ArticleRow], int]:
+def list_articles(session: Session, *, limit: int, offset: int = 0) -> tuple[list[ArticleListing], int]:
     """Articles, newest published first (undated last, ties newest added first), with how many meetings each
     reports; and the total. The page comes from walking the index on `published`, then its counts."""
     page = session.exec(
-        select(Article.id, Article.title, Article.outlet, Article.published)
-        .order_by(col(Article.published).desc(), col(Article.id).desc())
+        select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
+        .order_by(col(ArticleRow.published).desc(), col(ArticleRow.id).desc())
         .limit(limit)
         .offset(offset)
     ).all()
     ids = [row[0] for row in page]
     counts = dict(session.exec(
-        select(MeetingSource.article_id, func.count())
-        .where(col(MeetingSource.article_id).in_(ids))
-        .group_by(col(MeetingSource.article_id))
+        select(MeetingSourceRow.article_id, func.count())
+        .where(col(MeetingSourceRow.article_id).in_(ids))
+        .group_by(col(MeetingSourceRow.article_id))
     ).all()) if ids else {}
-    return [ArticleRow(*row, meetings=counts.get(row[0], 0)) for row in page], article_count(session)
+    return [ArticleListing(*row, meetings=counts.get(row[0], 0)) for row in page], article_count(session)
 
 
-def get_article(session: Session, *, article_id: int) -> Article | None:
-    return session.get(Article, article_id)
+def get_article(session: Session, *, article_id: int) -> ArticleRow | None:
+    return session.get(ArticleRow, article_id)
 
 
 def article_titles(session: Session, *, article_ids: list[int]) -> list[str | None]:

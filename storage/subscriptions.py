@@ -1,4 +1,4 @@
-"""Subscribers, what they follow, and the ledger that sends every digest and push once.
+"""Subscribers, what they follow, and the ledger that sends every digest and alert once.
 
 The ledger is exactly-once for every outcome but one: a request that left for Telegram and whose
 answer never came (see bot/sends.py). That one is not sent again: at most once, never twice.
@@ -14,14 +14,14 @@ from sqlmodel import Session, col, delete, func, select, update
 
 from storage.db import direct_rows, json_list
 from storage.models import (
-    Broadcast,
-    Delivery,
-    Follow,
-    Meeting,
-    Person,
-    StoreMeta,
-    Subscriber,
-    Topic,
+    DeliveryRow,
+    FollowRow,
+    MeetingRow,
+    PersonRow,
+    QueuedAlertRow,
+    StoreMetaRow,
+    SubscriberRow,
+    TopicRow,
 )
 
 
@@ -32,12 +32,12 @@ class FollowView:
     name: str
 
 
-def get_subscriber(session: Session, *, chat_id: int) -> Subscriber | None:
-    return session.exec(select(Subscriber).where(Subscriber.chat_id == chat_id)).first()
+def get_subscriber(session: Session, *, chat_id: int) -> SubscriberRow | None:
+    return session.exec(select(SubscriberRow).where(SubscriberRow.chat_id == chat_id)).first()
 
 
 def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str,
-              at: dt.datetime | None = None) -> Subscriber:
+              at: dt.datetime | None = None) -> SubscriberRow:
     """Create or update a subscription; re-subscribing reactivates it and keeps follows and history.
 
     `at` (now by default) is when the chat's digest time takes effect: a time already past today starts tomorrow.
@@ -50,18 +50,18 @@ def subscribe(session: Session, *, chat_id: int, digest_time: str, timezone: str
     return subscriber
 
 
-def chat_record(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> Subscriber:
+def chat_record(session: Session, *, chat_id: int, digest_time: str, timezone: str) -> SubscriberRow:
     """The chat's row, made (not subscribed) when missing: what it follows is kept for a later /subscribe."""
     subscriber = get_subscriber(session, chat_id=chat_id)
     if subscriber is None:
-        subscriber = Subscriber(chat_id=chat_id, digest_time=digest_time, timezone=timezone, active=False)
+        subscriber = SubscriberRow(chat_id=chat_id, digest_time=digest_time, timezone=timezone, active=False)
         session.add(subscriber)
         session.flush()
     return subscriber
 
 
 def unsubscribe(session: Session, *, chat_id: int) -> bool:
-    """Stop digests and pushes; False when the chat was not subscribed."""
+    """Stop digests and alerts; False when the chat was not subscribed."""
     subscriber = get_subscriber(session, chat_id=chat_id)
     if subscriber is None or not subscriber.active:
         return False
@@ -70,7 +70,7 @@ def unsubscribe(session: Session, *, chat_id: int) -> bool:
     return True
 
 
-def set_alerts(session: Session, *, chat_id: int, on: bool) -> Subscriber | None:
+def set_alerts(session: Session, *, chat_id: int, on: bool) -> SubscriberRow | None:
     subscriber = get_subscriber(session, chat_id=chat_id)
     if subscriber is not None:
         subscriber.alerts = on
@@ -86,37 +86,38 @@ def mark_inactive(session: Session, *, chat_id: int) -> None:
         session.add(subscriber)
 
 
-def active_subscribers(session: Session, *, alerts_only: bool = False) -> list[Subscriber]:
-    query = select(Subscriber).where(col(Subscriber.active))
+def active_subscribers(session: Session, *, alerts_only: bool = False) -> list[SubscriberRow]:
+    query = select(SubscriberRow).where(col(SubscriberRow.active))
     if alerts_only:
-        query = query.where(col(Subscriber.alerts))
-    return list(session.exec(query.order_by(col(Subscriber.id))))
+        query = query.where(col(SubscriberRow.alerts))
+    return list(session.exec(query.order_by(col(SubscriberRow.id))))
 
 
 def follow(session: Session, *, subscriber_id: int, kind: str, target_id: int) -> bool:
     """Follow a person or a topic; False when already followed."""
-    exists = session.exec(select(Follow).where(
-        Follow.subscriber_id == subscriber_id, Follow.kind == kind, Follow.target_id == target_id)).first()
+    exists = session.exec(select(FollowRow).where(
+        FollowRow.subscriber_id == subscriber_id, FollowRow.kind == kind, FollowRow.target_id == target_id)).first()
     if exists is not None:
         return False
-    session.add(Follow(subscriber_id=subscriber_id, kind=kind, target_id=target_id))
+    session.add(FollowRow(subscriber_id=subscriber_id, kind=kind, target_id=target_id))
     return True
 
 
 def unfollow(session: Session, *, subscriber_id: int, kind: str, target_id: int) -> bool:
-    result = session.exec(delete(Follow).where(
-        col(Follow.subscriber_id) == subscriber_id, col(Follow.kind) == kind, col(Follow.target_id) == target_id))
+    result = session.exec(delete(FollowRow).where(
+        col(FollowRow.subscriber_id) == subscriber_id, col(FollowRow.kind) == kind,
+        col(FollowRow.target_id) == target_id))
     return bool(result.rowcount)
 
 
 def follows_of(session: Session, *, subscriber_id: int) -> list[FollowView]:
     people = session.exec(
-        select(Follow.target_id, Person.name).join(Person, col(Person.id) == Follow.target_id)
-        .where(Follow.subscriber_id == subscriber_id, Follow.kind == "person")
+        select(FollowRow.target_id, PersonRow.name).join(PersonRow, col(PersonRow.id) == FollowRow.target_id)
+        .where(FollowRow.subscriber_id == subscriber_id, FollowRow.kind == "person")
     ).all()
     topics = session.exec(
-        select(Follow.target_id, Topic.name).join(Topic, col(Topic.id) == Follow.target_id)
-        .where(Follow.subscriber_id == subscriber_id, Follow.kind == "topic")
+        select(FollowRow.target_id, TopicRow.name).join(TopicRow, col(TopicRow.id) == FollowRow.target_id)
+        .where(FollowRow.subscriber_id == subscriber_id, FollowRow.kind == "topic")
     ).all()
     return [FollowView("person", tid, name) for tid, name in people] + [
         FollowView("topic", tid, name) for tid, name in topics]
@@ -147,18 +148,18 @@ def matching_follows(session: Session, *, subscriber_id: int, meeting_ids: list[
 
 def meetings_added_since(session: Session, *, since: dt.datetime | None) -> list[int]:
     """Ids of meetings first stored after `since`, newest meeting date first."""
-    query = select(Meeting.id)
+    query = select(MeetingRow.id)
     if since is not None:
-        query = query.where(col(Meeting.created_at) > since)
-    return [i for i in session.exec(query.order_by(col(Meeting.sort_date).desc(), col(Meeting.id).desc())) if i]
+        query = query.where(col(MeetingRow.created_at) > since)
+    return [i for i in session.exec(query.order_by(col(MeetingRow.sort_date).desc(), col(MeetingRow.id).desc())) if i]
 
 
 def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
     """The condition that names one delivery: the ledger's unique key."""
-    return col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == kind, col(Delivery.key) == key
+    return col(DeliveryRow.subscriber_id) == subscriber_id, col(DeliveryRow.kind) == kind, col(DeliveryRow.key) == key
 
 
-MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (a push round runs every minute)
+MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (an alert round runs every minute)
 SETTLED = ("sent", "gone", "failed", "empty")  # "empty": a digest day with nothing new to send
 
 
@@ -172,11 +173,11 @@ def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str)
     attempt is counted, so a delivery that keeps failing is given up on after `MAX_ATTEMPTS` and its
     round can finish.
     """
-    row = session.exec(select(Delivery).where(*_delivery(subscriber_id, kind, key))).first()
+    row = session.exec(select(DeliveryRow).where(*_delivery(subscriber_id, kind, key))).first()
     if row is None:
         try:
             with session.begin_nested():
-                session.add(Delivery(subscriber_id=subscriber_id, kind=kind, key=key, status="queued", attempts=1))
+                session.add(DeliveryRow(subscriber_id=subscriber_id, kind=kind, key=key, status="queued", attempts=1))
         except IntegrityError:
             return False
         return True
@@ -193,7 +194,7 @@ def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str)
 
 def mark_sending(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
     """Its request is leaving now: from here until its answer, whether Telegram has it is unknown."""
-    session.exec(update(Delivery).where(*_delivery(subscriber_id, kind, key), col(Delivery.status) == "queued")
+    session.exec(update(DeliveryRow).where(*_delivery(subscriber_id, kind, key), col(DeliveryRow.status) == "queued")
                  .values(status="sending"))
 
 
@@ -206,12 +207,12 @@ def settle_delivery(session: Session, *, subscriber_id: int, kind: str, key: str
     values: dict[str, object] = {"status": status}
     if status == "sent":
         values["sent_at"] = dt.datetime.now(dt.UTC)
-    session.exec(update(Delivery).where(*_delivery(subscriber_id, kind, key)).values(**values))
+    session.exec(update(DeliveryRow).where(*_delivery(subscriber_id, kind, key)).values(**values))
 
 
 @dataclass(frozen=True)
-class PushRound:
-    """Articles queued for the subscribers' push, sent together as one message to each chat."""
+class AlertRound:
+    """Articles queued for the subscribers' alert, sent together as one message to each chat."""
 
     number: int
     article_ids: tuple[int, ...]
@@ -223,47 +224,49 @@ class PushRound:
         return f"round:{self.number}"
 
 
-ROUND_COUNTER = "push_round"  # StoreMeta key: the last round number given out
+ROUND_COUNTER = "push_round"  # StoreMeta key: the last round number given out (its stored name)
+ALERT = "push"  # DeliveryRow.kind of an alert, as the ledger stores it
 
 
 def gather_round(session: Session) -> int | None:
     """Put every queued article that is in no round yet into a new one; its number, if there was any.
 
-    An archive loaded with pushes on queues thousands of articles; each chat gets one message for them
-    all instead of one each. A round never changes once formed, so a push cut short by a crash is
+    An archive loaded with alerts on queues thousands of articles; each chat gets one message for them
+    all instead of one each. A round never changes once formed, so an alert round cut short by a crash is
     finished under the same ledger key, and nobody gets it twice.
     """
-    waiting = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None),
-                                                   col(Broadcast.push_round).is_(None))).all()
+    waiting = session.exec(select(QueuedAlertRow).where(col(QueuedAlertRow.finished_at).is_(None),
+                                                        col(QueuedAlertRow.push_round).is_(None))).all()
     if not waiting:
         return None
-    counter = session.get(StoreMeta, ROUND_COUNTER)
-    highest = session.exec(select(func.max(Broadcast.push_round))).one() or 0
+    counter = session.get(StoreMetaRow, ROUND_COUNTER)
+    highest = session.exec(select(func.max(QueuedAlertRow.push_round))).one() or 0
     number = max(int(counter.value) if counter else 0, highest) + 1
-    session.merge(StoreMeta(key=ROUND_COUNTER, value=str(number)))
-    for broadcast in waiting:
-        broadcast.push_round = number
-        session.add(broadcast)
+    session.merge(StoreMetaRow(key=ROUND_COUNTER, value=str(number)))
+    for queued in waiting:
+        queued.push_round = number
+        session.add(queued)
     return number
 
 
-def unfinished_rounds(session: Session) -> list[PushRound]:
+def unfinished_rounds(session: Session) -> list[AlertRound]:
     """Rounds not yet sent to everyone, oldest first."""
-    rows = session.exec(select(Broadcast).where(col(Broadcast.finished_at).is_(None),
-                                                col(Broadcast.push_round).is_not(None))
-                        .order_by(col(Broadcast.push_round), col(Broadcast.id))).all()
+    rows = session.exec(select(QueuedAlertRow).where(col(QueuedAlertRow.finished_at).is_(None),
+                                                     col(QueuedAlertRow.push_round).is_not(None))
+                        .order_by(col(QueuedAlertRow.push_round), col(QueuedAlertRow.id))).all()
     rounds: dict[int, tuple[list[int], list[int]]] = {}
     for b in rows:
         articles, meetings = rounds.setdefault(b.push_round or 0, ([], []))
         articles.append(b.article_id)
         meetings += [int(i) for i in b.meeting_ids.split(",") if i]
-    return [PushRound(number, tuple(articles), tuple(dict.fromkeys(meetings)))
+    return [AlertRound(number, tuple(articles), tuple(dict.fromkeys(meetings)))
             for number, (articles, meetings) in rounds.items()]
 
 
 def finish_round(session: Session, *, number: int) -> None:
     """Everyone has been served: the round's articles leave the queue."""
-    session.exec(update(Broadcast).where(col(Broadcast.push_round) == number, col(Broadcast.finished_at).is_(None))
+    session.exec(update(QueuedAlertRow)
+                 .where(col(QueuedAlertRow.push_round) == number, col(QueuedAlertRow.finished_at).is_(None))
                  .values(finished_at=dt.datetime.now(dt.UTC)))
 
 
@@ -274,15 +277,15 @@ def mark_digest_sent(session: Session, *, chat_id: int, at: dt.datetime) -> None
         session.add(subscriber)
 
 
-def pushes_received(session: Session, *, subscriber_id: int, since: dt.datetime) -> list[tuple[int, ...]]:
-    """The meetings of each push round delivered to a subscriber since `since` (all the round's meetings,
+def alerts_received(session: Session, *, subscriber_id: int, since: dt.datetime) -> list[tuple[int, ...]]:
+    """The meetings of each alert round delivered to a subscriber since `since` (all the round's meetings,
     before the subscriber's follows narrowed them)."""
-    keys = session.exec(select(Delivery.key).where(
-        col(Delivery.subscriber_id) == subscriber_id, col(Delivery.kind) == "push", col(Delivery.status) == "sent",
-        col(Delivery.sent_at) >= since)).all()
+    keys = session.exec(select(DeliveryRow.key).where(
+        col(DeliveryRow.subscriber_id) == subscriber_id, col(DeliveryRow.kind) == ALERT,
+        col(DeliveryRow.status) == "sent", col(DeliveryRow.sent_at) >= since)).all()
     numbers = [int(key.removeprefix("round:")) for key in keys if key.startswith("round:")]
-    rows = session.exec(select(Broadcast.push_round, Broadcast.meeting_ids)
-                        .where(col(Broadcast.push_round).in_(numbers))).all() if numbers else []
+    rows = session.exec(select(QueuedAlertRow.push_round, QueuedAlertRow.meeting_ids)
+                        .where(col(QueuedAlertRow.push_round).in_(numbers))).all() if numbers else []
     rounds: dict[int, list[int]] = {}
     for number, ids in rows:
         rounds.setdefault(number or 0, []).extend(int(i) for i in ids.split(",") if i)
@@ -298,16 +301,16 @@ class SubscriberCounts:
     following: int  # of the active: those who follow someone or something
     stopped: int  # subscribed once, then unsubscribed or blocked the bot
     only_following: int  # never subscribed: follows kept for a later /subscribe
-    delivered: int  # pushes and digests that Telegram accepted since `since`
+    delivered: int  # alerts and digests that Telegram accepted since `since`
 
 
 def subscriber_counts(session: Session, *, since: dt.datetime) -> SubscriberCounts:
-    """For /stats: how many chats are served, and how many pushes and digests reached them since `since`."""
-    subscribers = session.exec(select(Subscriber.id, Subscriber.active, Subscriber.alerts,
-                                      Subscriber.subscribed_at)).all()
-    followers = set(session.exec(select(Follow.subscriber_id).distinct()).all())
-    delivered = session.exec(select(func.count(col(Delivery.id))).where(
-        col(Delivery.status) == "sent", col(Delivery.sent_at) >= since)).one()
+    """For /stats: how many chats are served, and how many alerts and digests reached them since `since`."""
+    subscribers = session.exec(select(SubscriberRow.id, SubscriberRow.active, SubscriberRow.alerts,
+                                      SubscriberRow.subscribed_at)).all()
+    followers = set(session.exec(select(FollowRow.subscriber_id).distinct()).all())
+    delivered = session.exec(select(func.count(col(DeliveryRow.id))).where(
+        col(DeliveryRow.status) == "sent", col(DeliveryRow.sent_at) >= since)).one()
     return SubscriberCounts(
         active=sum(bool(active) for _, active, _, _ in subscribers),
         with_alerts=sum(bool(active and alerts) for _, active, alerts, _ in subscribers),

@@ -16,26 +16,24 @@ from typing import cast
 from sqlmodel import Session, col, delete, select
 
 from extraction.same_event import Details, merged_details, same_day_across_articles
-from extraction.types import Extraction, MeetingKind, PartialDate
-from extraction.types import Meeting as ExtractedMeeting
-from extraction.types import Participant as ExtractedParticipant
+from extraction.types import Extraction, Meeting, MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase
 from knowledge.spelling import spelling_key
 from storage.db import DirectInsert, direct_rows, json_list
 from storage.errors import DuplicateArticle
 from storage.models import (
-    Article,
-    Broadcast,
-    Meeting,
-    MeetingParticipant,
-    MeetingSource,
-    MeetingTopic,
-    Person,
-    PersonAlias,
-    PersonRole,
-    Sentence,
-    Topic,
-    TopicSynonym,
+    ArticleRow,
+    MeetingParticipantRow,
+    MeetingRow,
+    MeetingSourceRow,
+    MeetingTopicRow,
+    PersonAliasRow,
+    PersonRoleRow,
+    PersonRow,
+    QueuedAlertRow,
+    SentenceRow,
+    TopicRow,
+    TopicSynonymRow,
     utcnow,
 )
 from storage.search_key import search_key
@@ -78,18 +76,18 @@ _IS_SOURCE = "SELECT 1 FROM meetingsource WHERE meeting_id = ? AND article_id = 
 _PEOPLE_BY_KEY = 'SELECT "key", id FROM person WHERE "key" IN (SELECT value FROM json_each(?))'
 _PEOPLE_BY_FOLDED_NAME = "SELECT folded, id FROM person WHERE folded IN (SELECT value FROM json_each(?)) ORDER BY id"
 _TOPICS_BY_NAME = "SELECT name, id FROM topic WHERE name IN (SELECT value FROM json_each(?))"
-_ADD_ARTICLE = DirectInsert(Article, "content_hash", "title", "url", "outlet", "filename", "published",
+_ADD_ARTICLE = DirectInsert(ArticleRow, "content_hash", "title", "url", "outlet", "filename", "published",
                             "published_source", "text", "added_by", "added_at")
 _LAST_SENTENCE_ID = "SELECT coalesce(max(id), 0) FROM sentence"  # the next ids SQLite would give
-_ADD_SENTENCES = DirectInsert(Sentence, "id", "article_id", "position", "text", "search_key")
-_ADD_MEETING = DirectInsert(Meeting, "date", "date_precision", "sort_date", "place", "kind", "label", "agenda",
+_ADD_SENTENCES = DirectInsert(SentenceRow, "id", "article_id", "position", "text", "search_key")
+_ADD_MEETING = DirectInsert(MeetingRow, "date", "date_precision", "sort_date", "place", "kind", "label", "agenda",
                             "date_certain", "date_text", "counterpart", "created_at")
-_ADD_PARTICIPANTS = DirectInsert(MeetingParticipant, "meeting_id", "person_id", "role", "position", "sort_date")
-_ADD_TOPICS = DirectInsert(MeetingTopic, "meeting_id", "topic_id", "quote", "sort_date")
-_ADD_SOURCE = DirectInsert(MeetingSource, "meeting_id", "article_id", "quote")
-_ADD_PERSON = DirectInsert(Person, "key", "name", "folded", "country")
-_ADD_ALIAS = DirectInsert(PersonAlias, "person_id", "alias")
-_ADD_TOPIC = DirectInsert(Topic, "name")
+_ADD_PARTICIPANTS = DirectInsert(MeetingParticipantRow, "meeting_id", "person_id", "role", "position", "sort_date")
+_ADD_TOPICS = DirectInsert(MeetingTopicRow, "meeting_id", "topic_id", "quote", "sort_date")
+_ADD_SOURCE = DirectInsert(MeetingSourceRow, "meeting_id", "article_id", "quote")
+_ADD_PERSON = DirectInsert(PersonRow, "key", "name", "folded", "country")
+_ADD_ALIAS = DirectInsert(PersonAliasRow, "person_id", "alias")
+_ADD_TOPIC = DirectInsert(TopicRow, "name")
 
 
 def content_hash(text: str) -> str:
@@ -102,57 +100,57 @@ def sync_knowledge(session: Session, knowledge: KnowledgeBase) -> None:
     """Mirror the knowledge base's people, aliases, roles and topics into the store."""
     titles = {r.id: r.title for r in knowledge.roles}
     for kp in knowledge.people:
-        person = session.exec(select(Person).where(Person.key == kp.id)).first()
+        person = session.exec(select(PersonRow).where(PersonRow.key == kp.id)).first()
         if person is None:
             # someone first stored as unknown may since have been added to the knowledge base
             person = session.exec(
-                select(Person).where(col(Person.key).is_(None), Person.folded == spelling_key(kp.name))
-            ).first() or Person()
+                select(PersonRow).where(col(PersonRow.key).is_(None), PersonRow.folded == spelling_key(kp.name))
+            ).first() or PersonRow()
         person.key, person.name, person.folded, person.country = kp.id, kp.name, spelling_key(kp.name), kp.country
         session.add(person)
         session.flush()
-        session.exec(delete(PersonAlias).where(col(PersonAlias.person_id) == person.id))
-        session.exec(delete(PersonRole).where(col(PersonRole.person_id) == person.id))
+        session.exec(delete(PersonAliasRow).where(col(PersonAliasRow.person_id) == person.id))
+        session.exec(delete(PersonRoleRow).where(col(PersonRoleRow.person_id) == person.id))
         for alias in dict.fromkeys(kp.names):
-            session.add(PersonAlias(person_id=person.id, alias=alias))
+            session.add(PersonAliasRow(person_id=person.id, alias=alias))
         for tenure in kp.tenures:
-            session.add(PersonRole(person_id=person.id, role_key=tenure.role_id, title=titles[tenure.role_id],
-                                   start=tenure.start, end=tenure.end))
+            session.add(PersonRoleRow(person_id=person.id, role_key=tenure.role_id, title=titles[tenure.role_id],
+                                      start=tenure.start, end=tenure.end))
     topic_ids = _topic_ids(session, [kt.name for kt in knowledge.topics])
     for kt in knowledge.topics:
-        session.exec(delete(TopicSynonym).where(col(TopicSynonym.topic_id) == topic_ids[kt.name]))
+        session.exec(delete(TopicSynonymRow).where(col(TopicSynonymRow.topic_id) == topic_ids[kt.name]))
         for synonym in dict.fromkeys(kt.synonyms):
-            session.add(TopicSynonym(topic_id=topic_ids[kt.name], synonym=synonym))
+            session.add(TopicSynonymRow(topic_id=topic_ids[kt.name], synonym=synonym))
     session.flush()
 
 
 def store_extraction(session: Session, extraction: Extraction, meta: ArticleMeta, *,
-                     announce: bool = False) -> StoredArticle:
+                     alert: bool = False) -> StoredArticle:
     """Store an article with its meetings; raise `DuplicateArticle` if the same text is there.
 
-    With `announce`, its new meetings are queued for the subscribers' push in the same
-    transaction, so an article is never stored without its announcement (or the reverse).
+    With `alert`, its new meetings are queued for the subscribers' alert in the same
+    transaction, so an article is never stored without its alert (or the reverse).
     """
     digest = content_hash(extraction.text)
     if found := direct_rows(session, _ARTICLE_BY_HASH, digest):
-        existing = session.get_one(Article, found[0][0])
+        existing = session.get_one(ArticleRow, found[0][0])
         raise DuplicateArticle(existing.id or 0, existing.published, existing.title)
     article_id = _ADD_ARTICLE.one(session, (
         digest, extraction.title, meta.url, meta.outlet, meta.filename, extraction.published,
         extraction.published_source, extraction.text, meta.added_by, utcnow()))
     stored = _store_contents(session, article_id, extraction)
-    if announce and stored.new_meeting_ids:
-        session.add(Broadcast(article_id=article_id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
+    if alert and stored.new_meeting_ids:
+        session.add(QueuedAlertRow(article_id=article_id, meeting_ids=",".join(map(str, stored.new_meeting_ids))))
     return stored
 
 
-def reextract_article(session: Session, article: Article, extraction: Extraction) -> StoredArticle:
+def reextract_article(session: Session, article: ArticleRow, extraction: Extraction) -> StoredArticle:
     """Replace what an article says with a fresh extraction, keeping its id.
 
     Meetings created here are dated as old as the article, so digests do not offer them as new.
     """
-    session.exec(delete(MeetingSource).where(col(MeetingSource.article_id) == article.id))
-    session.exec(delete(Sentence).where(col(Sentence.article_id) == article.id))
+    session.exec(delete(MeetingSourceRow).where(col(MeetingSourceRow.article_id) == article.id))
+    session.exec(delete(SentenceRow).where(col(SentenceRow.article_id) == article.id))
     _delete_unsourced_meetings(session)
     article.title, article.published = extraction.title, extraction.published
     article.published_source = extraction.published_source
@@ -198,14 +196,15 @@ def _add_sentences(session: Session, article_id: int, extraction: Extraction) ->
 
 def _delete_unsourced_meetings(session: Session) -> int:
     """Meetings no article reports any more go; returns how many."""
-    orphans = session.exec(select(Meeting).where(col(Meeting.id).not_in(select(MeetingSource.meeting_id)))).all()
+    reported = select(MeetingSourceRow.meeting_id)
+    orphans = session.exec(select(MeetingRow).where(col(MeetingRow.id).not_in(reported))).all()
     for meeting in orphans:
         session.delete(meeting)
     session.flush()
     return len(orphans)
 
 
-def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: int, people: dict[str, int],
+def _store_meeting(session: Session, extracted: Meeting, article_id: int, people: dict[str, int],
                    topics: dict[str, int], *, created_at: dt.datetime) -> tuple[int, bool]:
     """Add one extracted meeting, or merge it into the stored report of the same event; (id, is new)."""
     person_ids = list(dict.fromkeys(people[p.key] for p in extracted.participants))
@@ -248,7 +247,7 @@ def _store_meeting(session: Session, extracted: ExtractedMeeting, article_id: in
     return meeting_id, existing is None
 
 
-def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
+def _merge_details(meeting: MeetingRow, extracted: Meeting) -> None:
     """Another report of the stored meeting adds what `merged_details` says it adds.
 
     Only a report with a certain date merges (`_same_event`).
@@ -271,7 +270,7 @@ def _merge_details(meeting: Meeting, extracted: ExtractedMeeting) -> None:
 
 
 def _same_event(session: Session, date: PartialDate | None, person_ids: list[int], *,
-                certain: bool = True) -> Meeting | None:
+                certain: bool = True) -> MeetingRow | None:
     """A stored meeting of exactly these people on a date `same_day_across_articles` agrees with: another
     report of one event.
 
@@ -297,10 +296,10 @@ def _same_event(session: Session, date: PartialDate | None, person_ids: list[int
     for meeting_id, person_id in direct_rows(session, _PARTICIPANTS_OF, json_list(compatible)):
         present.setdefault(meeting_id, set()).add(person_id)
     same = next((i for i in compatible if present.get(i) == set(person_ids)), None)
-    return session.get(Meeting, same) if same is not None else None
+    return session.get(MeetingRow, same) if same is not None else None
 
 
-def _person_ids(session: Session, participants: list[ExtractedParticipant]) -> dict[str, int]:
+def _person_ids(session: Session, participants: list[Participant]) -> dict[str, int]:
     """The stored id of each participant (by `Participant.key`), adding people seen for the first time.
 
     A knowledge-base person is found by key; anyone else, or a key not yet mirrored, by `spelling_key`
@@ -343,7 +342,7 @@ def delete_article(session: Session, *, article_id: int) -> int | None:
 
     Returns how many meetings went with it.
     """
-    article = session.get(Article, article_id)
+    article = session.get(ArticleRow, article_id)
     if article is None:
         return None
     session.delete(article)

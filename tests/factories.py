@@ -1,10 +1,14 @@
-"""Factories for extraction results, so tests state only what matters to them."""
+"""Factories for extraction results and stored articles, so tests state only what matters to them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import Engine
+
 from extraction.types import Extraction, Meeting, PartialDate, Participant, TopicLink
+from storage.db import session_scope
+from storage.writes import ArticleMeta, StoredArticle, store_extraction
 
 
 def participant(name: str, person_id: str | None = None, role: str | None = None,
@@ -35,3 +39,9 @@ def extraction(*meetings: Meeting, text: str = "Shoigu met Wang Yi in Moscow.",
         text=text, title="A title", published=published, published_source="given",
         meetings=meetings, sentences=tuple(s.strip() + "." for s in text.split(".") if s.strip()),
     )
+
+
+def store(engine: Engine, result: Extraction, *, alert: bool = False, **meta: str | None) -> StoredArticle:
+    """Store one extraction in a transaction of its own, as ingest does; `meta` are `ArticleMeta`'s fields."""
+    with session_scope(engine) as session:
+        return store_extraction(session, result, ArticleMeta(**meta), alert=alert)

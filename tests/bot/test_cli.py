@@ -162,7 +162,7 @@ def _article(path, minister: str) -> None:
                     "They discussed Taiwan.", encoding="utf-8")
 
 
-def _queued_pushes(tmp_path) -> int:
+def _queued_alerts(tmp_path) -> int:
     engine = open_store(f"sqlite:///{tmp_path / 'cli.db'}")
     with session_scope(engine) as session:
         subs.gather_round(session)
@@ -186,15 +186,16 @@ def test_ingest_of_a_directory_adds_its_article_files_in_name_order(run, tmp_pat
     assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == ["a.md", "b.txt"]  # 2025/a.md first
     assert "notes.docx" not in result.output
     assert "c.txt" not in result.output
-    assert _queued_pushes(tmp_path) == 2
+    assert _queued_alerts(tmp_path) == 2
 
 
-def test_ingest_with_no_push_stores_without_queueing_a_push(run, tmp_path):
+@pytest.mark.parametrize("flag", ["--no-alerts", "--no-push"])  # the older name still works
+def test_ingest_with_no_alerts_stores_without_queueing_an_alert(run, tmp_path, flag):
     _article(tmp_path / "a.txt", "Foreign Minister Wang Yi")
-    result = run("ingest", str(tmp_path / "a.txt"), "--no-push")
+    result = run("ingest", str(tmp_path / "a.txt"), flag)
     assert result.exit_code == 0, result.output
     assert "article #1" in result.output
-    assert _queued_pushes(tmp_path) == 0
+    assert _queued_alerts(tmp_path) == 0
 
 
 def test_ingest_of_a_folder_without_article_files_says_so(run, tmp_path):
@@ -322,7 +323,7 @@ def test_the_seed_manifest_names_every_seed_file():
     assert {p.name for p in SEEDS_DIR.glob("*.txt")} == {e.path.name for e in entries}
 
 
-def test_reextract_keeps_article_ids_and_pushes_nothing_new(run):
+def test_reextract_keeps_article_ids_and_alerts_nothing_new(run):
     run("seed")
     engine = open_store(get_settings().database_url)
     with session_scope(engine) as session:

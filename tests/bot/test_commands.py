@@ -9,9 +9,7 @@ import pytest
 from bot.commands import MAX_PAGE, CommandCore
 from bot.replies import CONSOLE, Caller
 from knowledge import default_knowledge
-from storage.db import session_scope
-from storage.writes import ArticleMeta, store_extraction
-from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 
 PATRUSHEV = participant("Nikolai Patrushev", "patrushev", "Secretary of the Security Council of Russia", "Russia")
 YANG = participant("Yang Jiechi", "yang_jiechi", None, "China")
@@ -20,8 +18,7 @@ YANG = participant("Yang Jiechi", "yang_jiechi", None, "China")
 @pytest.fixture
 def core(engine):
     def add(*meetings, text):
-        with session_scope(engine) as session:
-            store_extraction(session, extraction(*meetings, text=text), ArticleMeta(outlet="Test Wire"))
+        store(engine, extraction(*meetings, text=text), outlet="Test Wire")
 
     add(meeting(SHOIGU, WANG_YI, date="2026-02-01", place="Beijing", topics=("Taiwan",)), text="A.")
     add(meeting(SHOIGU, WANG_YI, date="2024-09-10", place="Saint Petersburg"), text="B.")
@@ -67,9 +64,8 @@ def test_latest_explains_a_bad_count(core, args, expected):
 
 def test_latest_says_it_held_meetings_back_only_when_it_did(core, engine):
     assert "Showing" not in core.handle("/latest 100").plain()  # all 3 stored meetings are in the reply
-    with session_scope(engine) as session:
-        store_extraction(session, extraction(*(meeting(SHOIGU, WANG_YI, date=f"2023-01-{day:02d}")
-                                               for day in range(1, 29)), text="Many."), ArticleMeta())
+    store(engine, extraction(*(meeting(SHOIGU, WANG_YI, date=f"2023-01-{day:02d}") for day in range(1, 29)),
+                             text="Many."))
     text = core.handle("/latest 100").plain()
     assert text.startswith(f"(Showing {MAX_PAGE}, the most one message holds")
     assert f"(1–{MAX_PAGE} of 31)" in text
@@ -182,9 +178,7 @@ def test_plain_words_are_a_person_else_a_topic_else_a_search(core):
 
 def test_plain_words_mean_a_discussed_topic_before_an_office(core, engine):
     assert "/topic ukraine" not in core.handle("ukraine").plain()  # no meeting discussed Ukraine yet
-    with session_scope(engine) as session:
-        store_extraction(session, extraction(meeting(SHOIGU, WANG_YI, date="2025-05-05", topics=("Ukraine",)),
-                                             text="D."), ArticleMeta())
+    store(engine, extraction(meeting(SHOIGU, WANG_YI, date="2025-05-05", topics=("Ukraine",)), text="D."))
     assert core.handle("ukraine").plain().startswith("Answered as /topic ukraine\nUkraine: meetings")
 
 

@@ -13,7 +13,7 @@ from bot.ingest import ArticleInput, Ingestor, Reader, UnreadableUpload
 from storage import queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
-from storage.models import Article
+from storage.models import ArticleRow
 
 
 def test_a_ten_megabyte_single_line_is_stored_and_searchable(engine):
@@ -30,7 +30,7 @@ def test_bytes_in_no_readable_encoding_are_refused_and_nothing_is_stored(engine)
     with pytest.raises(UnreadableUpload, match="encoding I cannot read"):
         Ingestor(engine).add(ArticleInput(garbled))
     with session_scope(engine) as session:
-        assert session.exec(select(func.count()).select_from(Article)).one() == 0
+        assert session.exec(select(func.count()).select_from(ArticleRow)).one() == 0
 
 
 ARTICLE = ("<html><head><title>Lavrov and Wang confer</title></head><body><p>Russian Foreign Minister Sergei Lavrov "

@@ -15,7 +15,7 @@ from bot.commands import CommandCore
 from knowledge import default_knowledge
 from knowledge.spelling import spelling_key
 from storage.db import alembic_config, migrate, session_scope
-from storage.models import Person
+from storage.models import PersonRow
 from storage.writes import ArticleMeta, store_extraction
 from tests.factories import SHOIGU, extraction, meeting, participant
 
@@ -42,8 +42,8 @@ def _store(engine, name: str, date: str, text: str) -> None:
 
 def _strangers(engine) -> list[tuple[str, str]]:
     with session_scope(engine) as session:
-        return list(session.exec(select(Person.name, Person.folded).where(col(Person.key).is_(None))
-                                 .order_by(col(Person.id))).all())
+        return list(session.exec(select(PersonRow.name, PersonRow.folded).where(col(PersonRow.key).is_(None))
+                                 .order_by(col(PersonRow.id))).all())
 
 
 def _core(engine) -> CommandCore:

@@ -15,7 +15,7 @@ from bot.replies import Reply
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from storage.models import Sentence
+from storage.models import SentenceRow
 from storage.search_terms import read_terms, spellings
 
 _HIT = re.compile(r"^• (.*) \(article #\d+, (\d{1,2} [A-Z][a-z]{2} \d{4}|date unknown)\)$")  # one date style
@@ -45,7 +45,7 @@ def every_page(core: CommandCore, line: str) -> tuple[list[Reply], list[tuple[st
 
 def stored_sentences(engine, word: str) -> set[str]:
     with session_scope(engine) as session:
-        texts = session.exec(select(Sentence.text)).all()
+        texts = session.exec(select(SentenceRow.text)).all()
     return {" ".join(t.split()) for t in texts if re.search(rf"\b{word}\b", t, re.IGNORECASE)}
 
 

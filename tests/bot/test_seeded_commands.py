@@ -13,7 +13,7 @@ from bot.replies import Caller
 from knowledge import default_knowledge
 from storage import queries
 from storage.db import session_scope
-from storage.models import Person
+from storage.models import PersonRow
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_a_shared_surname_offers_the_most_met_first_in_who_and_follow_alike(core
     who, follow = core.handle("/who wang"), core.handle("/follow wang", TELEGRAM)
     offered = _labels(who)
     with session_scope(core.engine) as session:
-        ids = {p.name: p.id for p in session.exec(select(Person)).all()}
+        ids = {p.name: p.id for p in session.exec(select(PersonRow)).all()}
         met = queries.person_meeting_counts(session, person_ids=list(ids.values()))
     counts = [met.get(ids[name], 0) for name in offered]
     assert len(offered) > 2

@@ -10,8 +10,7 @@ from knowledge import default_knowledge
 from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
-from storage.writes import ArticleMeta, store_extraction
-from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 
 GROUP = -500
 MEMBER = Caller(chat_id=GROUP, user_id=72, can_manage_chat=False)
@@ -23,8 +22,7 @@ PATRUSHEV = participant("Nikolai Patrushev", "patrushev", "Secretary of the Secu
 
 @pytest.fixture
 def core(engine):
-    with session_scope(engine) as session:
-        store_extraction(session, extraction(meeting(SHOIGU, WANG_YI, topics=("Taiwan",))), ArticleMeta())
+    store(engine, extraction(meeting(SHOIGU, WANG_YI, topics=("Taiwan",))))
     return CommandCore(engine, default_knowledge())
 
 
@@ -49,13 +47,8 @@ def test_a_readers_tap_on_an_admin_button_is_a_private_refusal(core):
     assert "Only admins" in refused.plain()
 
 
-def add_article(engine, *meetings, text: str, announce: bool = False) -> None:
-    with session_scope(engine) as session:
-        store_extraction(session, extraction(*meetings, text=text), ArticleMeta(), announce=announce)
-
-
-def pushed_to(engine, chat_id: int) -> None:
-    """The queued articles' push reached the chat, as the running bot's round would have sent it."""
+def alerted(engine, chat_id: int) -> None:
+    """The queued articles' alert reached the chat, as the running bot's round would have sent it."""
     with session_scope(engine) as session:
         number = subs.gather_round(session)
         subscriber = subs.get_subscriber(session, chat_id=chat_id)
@@ -80,10 +73,10 @@ def test_a_first_digest_with_nothing_to_say_does_not_mention_a_last_digest(engin
 def test_a_digest_does_not_repeat_at_length_what_an_alert_already_showed(core, engine):
     core.handle("/subscribe", READER)
     core.handle("/digest", READER)  # the first digest: what was there before
-    add_article(engine, meeting(PATRUSHEV, WANG_YI, date="2026-03-01", place="Shanghai"), text="Pushed.",
-                announce=True)
-    pushed_to(engine, READER.chat_id)
-    add_article(engine, meeting(SHOIGU, WANG_YI, date="2026-03-02", place="Harbin"), text="Not pushed yet.")
+    store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01", place="Shanghai"), text="Pushed."),
+          alert=True)
+    alerted(engine, READER.chat_id)
+    store(engine, extraction(meeting(SHOIGU, WANG_YI, date="2026-03-02", place="Harbin"), text="Not pushed yet."))
     digest = core.handle("/digest", READER).plain()
     assert "2 meetings added since" in digest
     assert "Already in your alerts, not repeated here: 1 meeting" in digest
@@ -97,9 +90,9 @@ def test_stats_count_each_chat_once_and_only_what_was_delivered(core, engine):
     core.handle("/follow shoigu", Caller(chat_id=6, user_id=6))  # follows, never subscribes
     core.handle("/subscribe", Caller(chat_id=8, user_id=8))
     core.handle("/unsubscribe", Caller(chat_id=8, user_id=8))
-    add_article(engine, meeting(PATRUSHEV, WANG_YI, date="2026-03-01"), text="Pushed.", announce=True)
-    pushed_to(engine, READER.chat_id)
-    with session_scope(engine) as session:  # a push to chat 8 that Telegram refused stays unsent
+    store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01"), text="Pushed."), alert=True)
+    alerted(engine, READER.chat_id)
+    with session_scope(engine) as session:  # an alert to chat 8 that Telegram refused stays unsent
         subs.claim_delivery(session, subscriber_id=subs.get_subscriber(session, chat_id=8).id, kind="push",
                             key="round:1")
         for update_id in (1, 2, 3):
@@ -107,5 +100,5 @@ def test_stats_count_each_chat_once_and_only_what_was_delivered(core, engine):
     stats = core.handle("/stats", ADMIN).plain()
     assert "Subscribers: 1 active (1 with alerts, 0 following someone or something); 1 stopped" in stats
     assert "Chats that follow without subscribing: 1" in stats
-    assert "Pushes and digests delivered in the last 24 hours: 1" in stats
+    assert "Alerts and digests delivered in the last 24 hours: 1" in stats
     assert "Messages and taps received from chats in the last 24 hours: 3" in stats

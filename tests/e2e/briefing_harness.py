@@ -13,12 +13,12 @@ from telegram.ext import Application
 from bot.commands import CommandCore
 from bot.config import Settings
 from bot.telegram_app import build_application
+from fakes.bot_api import FakeBotApi
+from fakes.harness import StartApp
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope
-from storage.models import Article
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp
+from storage.models import ArticleRow
 
 ADMIN = 7
 ARTICLE = (
@@ -41,17 +41,17 @@ class Briefing:
         self.api.inject_message(chat_id, text, **kw)
         return (await self.api.wait_for_sent(chat_id, since=since)).text or ""
 
-    async def pushes_done(self) -> None:
-        """Wait for the push under way (started before this call) to finish with every chat."""
-        async with self.app.bot_data.broadcast_lock:
+    async def alerts_done(self) -> None:
+        """Wait for the alert under way (started before this call) to finish with every chat."""
+        async with self.app.bot_data.alert_lock:
             pass
 
     def articles(self) -> int:
         with session_scope(self.engine) as session:
-            return session.exec(select(func.count()).select_from(Article)).one()
+            return session.exec(select(func.count()).select_from(ArticleRow)).one()
 
 
-def pushes(briefing: Briefing, chat_id: int) -> int:
+def alerts_to(briefing: Briefing, chat_id: int) -> int:
     return sum("New article" in (c.text or "") for c in briefing.api.sent_messages(chat_id))
 
 

@@ -10,9 +10,9 @@ import pytest
 from telegram.ext import Application
 
 from bot import sends
+from fakes.bot_api import FakeBotApi
+from fakes.harness import StartApp, running
 from tests.e2e.briefing_harness import Briefing, start_bot
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp, running
 
 LONG_READ_TIMEOUT = 8.0  # the tests' stand-in for bot.sends.SEND_TIMEOUTS.read
 
@@ -21,7 +21,7 @@ LONG_READ_TIMEOUT = 8.0  # the tests' stand-in for bot.sends.SEND_TIMEOUTS.read
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Back-off in milliseconds, so fault tests take no longer than the rest."""
     monkeypatch.setattr("bot.delivery.RETRY_DELAYS", (0.01, 0.02, 0.05))
-    monkeypatch.setattr("bot.telegram_app.BROADCAST_EVERY", 0.3)
+    monkeypatch.setattr("bot.telegram_app.ALERTS_EVERY", 0.3)
     monkeypatch.setattr("bot.digests.DIGEST_EVERY", 0.3)
     # a send with no answer gives up after 8 s rather than 30: still later than python-telegram-bot's
     # 5 s default, so a test can answer after that default and show the answer is still read

@@ -13,7 +13,7 @@ import pytest
 from bot import registry
 from storage import subscriptions as subs
 from storage.db import session_scope
-from tests.e2e.briefing_harness import ADMIN, ARTICLE, pushes
+from tests.e2e.briefing_harness import ADMIN, ARTICLE, alerts_to
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -70,7 +70,7 @@ async def test_a_button_tap_edits_the_message_in_place(briefing):
     assert "(3–4 of" in edited.params["text"]
 
 
-async def test_an_admin_upload_adds_the_article_and_pushes_to_subscribers_only(briefing):
+async def test_an_admin_upload_adds_the_article_and_alerts_subscribers_only(briefing):
     for chat in (101, 102, 103):
         assert "Subscribed" in await briefing.say(chat, "/subscribe")
     assert "Unsubscribed" in await briefing.say(103, "/unsubscribe")
@@ -81,17 +81,17 @@ async def test_an_admin_upload_adds_the_article_and_pushes_to_subscribers_only(b
     assert "Added article #6" in report.text
     assert "Sergei Lavrov" in report.text
     for chat in (101, 102):
-        push = await briefing.api.wait_for_sent(chat, since=since)
-        assert "New article" in push.params["text"]
-        assert "Sergei Lavrov" in push.params["text"]
-    assert pushes(briefing, 103) == 0
+        alert = await briefing.api.wait_for_sent(chat, since=since)
+        assert "New article" in alert.params["text"]
+        assert "Sergei Lavrov" in alert.params["text"]
+    assert alerts_to(briefing, 103) == 0
 
     again = len(briefing.api.calls)
     briefing.api.inject_document(ADMIN, ADMIN, "copy.txt", ("  " + ARTICLE + "\n\n").encode("utf-16"), "text/plain")
     duplicate = await briefing.api.wait_for_sent(ADMIN, since=again)
     assert "Already stored as article #6" in duplicate.text
     assert briefing.articles() == 6
-    assert pushes(briefing, 101) == 1  # the duplicate pushed nothing
+    assert alerts_to(briefing, 101) == 1  # the duplicate sent no alert
 
 
 async def test_an_upload_from_a_non_admin_is_refused_and_stores_nothing(briefing):
@@ -111,15 +111,15 @@ async def test_an_oversized_upload_is_refused_before_download(briefing):
     assert not [c for c in briefing.api.calls[since:] if c.method == "getFile"]
 
 
-async def test_a_subscriber_who_blocked_the_bot_is_marked_inactive_and_others_still_get_the_push(briefing):
+async def test_a_subscriber_who_blocked_the_bot_is_marked_inactive_and_others_still_get_the_alert(briefing):
     for chat in (401, 402):
         await briefing.say(chat, "/subscribe")
     briefing.api.fail_next("sendMessage", 403, chat_id=401)
     since = len(briefing.api.calls)
     briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
-    push = await briefing.api.wait_for_sent(402, since=since)
-    assert "New article" in push.text
-    await briefing.pushes_done()
+    alert = await briefing.api.wait_for_sent(402, since=since)
+    assert "New article" in alert.text
+    await briefing.alerts_done()
     with session_scope(briefing.engine) as session:
         assert not subs.get_subscriber(session, chat_id=401).active
         assert subs.get_subscriber(session, chat_id=402).active
@@ -145,7 +145,7 @@ async def test_in_a_group_only_chat_admins_change_the_subscription(briefing):
     assert "Subscribed" in await briefing.say(-900, "/subscribe 09:00", user_id=62)
 
 
-async def test_follow_narrows_pushes_to_what_the_reader_follows(briefing):
+async def test_follow_narrows_alerts_to_what_the_reader_follows(briefing):
     await briefing.say(601, "/subscribe")
     await briefing.say(602, "/subscribe")
     assert "Following Nikolai Patrushev" in await briefing.say(601, "/follow patrushev")
@@ -153,7 +153,7 @@ async def test_follow_narrows_pushes_to_what_the_reader_follows(briefing):
     briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
     await briefing.api.wait_for_sent(602, since=since)
     await briefing.api.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == ADMIN, since=since)
-    assert pushes(briefing, 601) == 0
+    assert alerts_to(briefing, 601) == 0
 
 
 async def test_export_sends_a_file(briefing):

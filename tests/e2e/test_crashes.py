@@ -1,4 +1,4 @@
-"""kill -9 in the middle of an ingestion or a broadcast: the store stays whole, nobody is served twice."""
+"""kill -9 in the middle of an ingestion or an alert round: the store stays whole, nobody is served twice."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from pathlib import Path
 
 from bot import delivery
 from bot.ingest import ArticleInput, Ingestor
+from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
 from tests.e2e.briefing_harness import ARTICLE
-from tests.e2e.fake_bot_api import FakeBotApi
 
 SUBSCRIBERS = range(1, 7)
 
@@ -74,13 +74,13 @@ def test_a_kill_during_ingest_leaves_whole_articles_and_a_rerun_adds_the_rest(tm
     assert whole_articles(db) == (60, 0, 0)
 
 
-def queue_a_push(db_url: str, chats: range) -> None:
+def queue_an_alert(db_url: str, chats: range) -> None:
     """Subscribers, and an article queued for them, as an upload to a bot that then died would leave."""
     engine = open_store(db_url)
     with session_scope(engine) as session:
         for chat in chats:
             subs.subscribe(session, chat_id=chat, digest_time="08:00", timezone="UTC")
-    Ingestor(engine, announce=True).add(ArticleInput(ARTICLE))
+    Ingestor(engine, alert=True).add(ArticleInput(ARTICLE))
     engine.dispose()
 
 
@@ -89,17 +89,17 @@ def start_briefing(env: dict[str, str]) -> subprocess.Popen:
                             stderr=subprocess.DEVNULL)
 
 
-def pushes_by_chat(api: FakeBotApi) -> list[int]:
+def alerts_by_chat(api: FakeBotApi) -> list[int]:
     return sorted(c.chat_id for c in api.sent_messages() if "New article" in (c.text or ""))
 
 
-async def test_a_kill_during_a_broadcast_serves_the_rest_after_restart_and_nobody_twice(tmp_path, seeded_db_url):
-    """A push whose request was on the wire at the kill may have been delivered: it is not sent again."""
-    queue_a_push(seeded_db_url, SUBSCRIBERS)
+async def test_a_kill_during_an_alert_round_serves_the_rest_after_restart_and_nobody_twice(tmp_path, seeded_db_url):
+    """An alert whose request was on the wire at the kill may have been delivered: it is not sent again."""
+    queue_an_alert(seeded_db_url, SUBSCRIBERS)
     async with FakeBotApi() as api:
         env = briefing_env(seeded_db_url, TELEGRAM_BOT_TOKEN=api.token,
                            TELEGRAM_API_BASE_URL=api.base_url, TELEGRAM_FILE_BASE_URL=api.file_base_url)
-        api.hang_next("sendMessage", chat_id=4)  # the push to chat 4 never completes
+        api.hang_next("sendMessage", chat_id=4)  # the alert to chat 4 never completes
         first = start_briefing(env)
         try:
             for chat in (1, 2, 3):
@@ -116,21 +116,21 @@ async def test_a_kill_during_a_broadcast_serves_the_rest_after_restart_and_nobod
         assert 4 in on_the_wire
         await restart_until_served(env, api, set(SUBSCRIBERS) - on_the_wire)
 
-    got = pushes_by_chat(api)
+    got = alerts_by_chat(api)
     assert len(got) == len(set(got))  # nobody twice
     assert 4 not in got  # its fate was unknown: better missed than twice
     assert set(SUBSCRIBERS) - set(got) <= on_the_wire
     assert integrity(Path(seeded_db_url.removeprefix("sqlite:///"))) == "ok"
 
 
-async def test_a_kill_while_telegram_answers_late_sends_the_push_once_to_every_chat(tmp_path, seeded_db_url):
-    """Killed in a push to 30 chats, many waiting for their turn, one whose answer is on its way.
+async def test_a_kill_while_telegram_answers_late_sends_the_alert_once_to_every_chat(tmp_path, seeded_db_url):
+    """Killed in an alert to 30 chats, many waiting for their turn, one whose answer is on its way.
 
-    Only a request on the wire at the kill has an unknown fate; every other chat gets the push
+    Only a request on the wire at the kill has an unknown fate; every other chat gets the alert
     exactly once, and the one whose answer was slow is not sent it again.
     """
     chats = range(1, 31)
-    queue_a_push(seeded_db_url, chats)
+    queue_an_alert(seeded_db_url, chats)
     db = Path(seeded_db_url.removeprefix("sqlite:///"))
     async with FakeBotApi() as api:
         env = briefing_env(seeded_db_url, TELEGRAM_BOT_TOKEN=api.token,
@@ -146,21 +146,21 @@ async def test_a_kill_while_telegram_answers_late_sends_the_push_once_to_every_c
             api.on_record = None
         on_the_wire = in_flight(db)
         assert 12 in on_the_wire
-        assert len(pushes_by_chat(api)) < len(chats)
+        assert len(alerts_by_chat(api)) < len(chats)
         await restart_until_served(env, api, set(chats) - on_the_wire)
 
-    got = pushes_by_chat(api)
+    got = alerts_by_chat(api)
     assert len(got) == len(set(got))  # nobody twice
     assert set(chats) - set(got) <= on_the_wire - {12}  # the only chats that may miss it
     assert len(on_the_wire) <= delivery.PARALLEL_SENDS  # the unknown window is the round trip, nothing more
 
 
 async def restart_until_served(env: dict[str, str], api: FakeBotApi, chats: set[int]) -> None:
-    """Start the bot again, wait until every one of `chats` has the push, then a little longer: time for
+    """Start the bot again, wait until every one of `chats` has the alert, then a little longer: time for
     any duplicate to show itself."""
     second = start_briefing(env)
     try:
-        await _until(lambda: set(pushes_by_chat(api)) >= chats)
+        await _until(lambda: set(alerts_by_chat(api)) >= chats)
         await asyncio.sleep(1.5)
     finally:
         second.terminate()
@@ -168,7 +168,7 @@ async def restart_until_served(env: dict[str, str], api: FakeBotApi, chats: set[
 
 
 def in_flight(db: Path) -> set[int]:
-    """Chats whose push was on the wire (its request left, no answer recorded) when the bot died."""
+    """Chats whose alert was on the wire (its request left, no answer recorded) when the bot died."""
     with sqlite3.connect(db) as conn:
         return {chat for (chat,) in conn.execute("SELECT s.chat_id FROM delivery d JOIN subscriber s "
                                                  "ON s.id = d.subscriber_id WHERE d.status = 'sending'")}

@@ -14,12 +14,12 @@ import pytest
 from sqlmodel import select
 
 from bot import digests
+from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.digests_due import due_digests
-from storage.models import Delivery
+from storage.models import DeliveryRow
 from tests.e2e.briefing_harness import Briefing, start_bot
-from tests.e2e.fake_bot_api import FakeBotApi
 
 
 class Clock:
@@ -129,7 +129,7 @@ async def test_a_day_with_nothing_new_sends_nothing_and_is_settled_for_the_day(b
     with session_scope(briefing.engine) as session:
         subscriber = subs.get_subscriber(session, chat_id=401)
         assert due_digests(session, now=clock()) == []  # not asked again today
-        [row] = session.exec(select(Delivery).where(Delivery.subscriber_id == subscriber.id)).all()
+        [row] = session.exec(select(DeliveryRow).where(DeliveryRow.subscriber_id == subscriber.id)).all()
     assert (row.kind, row.key, row.status) == ("digest", "2026-03-10", "empty")
 
 
@@ -153,7 +153,7 @@ async def test_a_digest_that_cannot_be_composed_holds_up_nobody_and_is_given_up_
     assert digests_to(bot_api, 501) == []
     with session_scope(briefing.engine) as session:
         subscriber = subs.get_subscriber(session, chat_id=501)
-        [row] = session.exec(select(Delivery).where(Delivery.subscriber_id == subscriber.id)).all()
+        [row] = session.exec(select(DeliveryRow).where(DeliveryRow.subscriber_id == subscriber.id)).all()
         assert (row.status, row.attempts) == ("failed", subs.MAX_ATTEMPTS)
         assert due_digests(session, now=clock()) == []
     tries = [r.getMessage() for r in caplog.records if "composing the digest for chat 501" in r.getMessage()]

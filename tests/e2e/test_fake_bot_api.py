@@ -19,8 +19,8 @@ from telegram.ext import (
     filters,
 )
 
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.harness import StartApp, app_builder
+from fakes.bot_api import FakeBotApi
+from fakes.harness import StartApp, app_builder
 
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("More", callback_data="more")]])
 

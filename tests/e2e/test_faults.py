@@ -1,4 +1,4 @@
-"""Telegram misbehaving: 429, 5xx, gone chats and crowds never cost a reply, a push or a subscriber."""
+"""Telegram misbehaving: 429, 5xx, gone chats and crowds never cost a reply, an alert or a subscriber."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from bot import delivery
 from bot.ingest import ArticleInput, Ingestor
 from storage import subscriptions as subs
 from storage.db import session_scope
-from tests.e2e.briefing_harness import ADMIN, ARTICLE, Briefing, pushes
+from tests.e2e.briefing_harness import ADMIN, ARTICLE, Briefing, alerts_to
 from tests.e2e.conftest import LONG_READ_TIMEOUT
 
 
@@ -34,20 +34,20 @@ async def test_a_server_error_is_retried_with_back_off(briefing: Briefing, code:
     (400, "Bad Request: chat not found"),
     (403, "Forbidden: bot was kicked from the group chat"),
 ])
-async def test_a_chat_that_is_gone_is_marked_inactive_during_a_push(briefing: Briefing, code, description):
+async def test_a_chat_that_is_gone_is_marked_inactive_during_an_alert_round(briefing: Briefing, code, description):
     for chat in (31, 32):
         await briefing.say(chat, "/subscribe")
     briefing.api.fail_next("sendMessage", code, description, chat_id=31)
     since = len(briefing.api.calls)
     briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
     assert "New article" in (await briefing.api.wait_for_sent(32, since=since)).text
-    await briefing.pushes_done()
+    await briefing.alerts_done()
     with session_scope(briefing.engine) as session:
         assert not subs.get_subscriber(session, chat_id=31).active
         assert subs.get_subscriber(session, chat_id=32).active
 
 
-async def test_a_push_that_failed_for_a_passing_reason_is_sent_on_the_next_round(briefing: Briefing):
+async def test_an_alert_that_failed_for_a_passing_reason_is_sent_on_the_next_round(briefing: Briefing):
     await briefing.say(33, "/subscribe")
     attempts = len(delivery.RETRY_DELAYS) + 1
     briefing.api.fail_next("sendMessage", 502, chat_id=33, count=attempts)  # outlasts the retries
@@ -55,8 +55,8 @@ async def test_a_push_that_failed_for_a_passing_reason_is_sent_on_the_next_round
     briefing.api.inject_document(ADMIN, ADMIN, "lavrov.txt", ARTICLE.encode(), "text/plain")
     await briefing.api.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 33 and c.ok, since=since)
     assert statuses(briefing, 33)[-attempts - 1:] == [502] * attempts + [None]
-    pushes = [c for c in briefing.api.sent_messages(33) if "New article" in (c.text or "")]
-    assert len(pushes) == 1
+    alerts = [c for c in briefing.api.sent_messages(33) if "New article" in (c.text or "")]
+    assert len(alerts) == 1
 
 
 async def test_fifty_readers_are_answered_while_an_admin_uploads(briefing: Briefing):
@@ -93,15 +93,15 @@ async def test_a_send_that_times_out_is_retried(briefing: Briefing):
     assert len(briefing.api.sent_messages(23)) == 1
 
 
-async def test_an_answer_in_an_unexpected_shape_settles_the_push_and_nobody_gets_it_twice(briefing: Briefing):
+async def test_an_answer_in_an_unexpected_shape_settles_the_alert_and_nobody_gets_it_twice(briefing: Briefing):
     for chat in (51, 52, 53):
         await briefing.say(chat, "/subscribe")
     briefing.api.garble_next("sendMessage", chat_id=52, count=100)  # every answer about chat 52 is malformed
-    async with briefing.app.bot_data.broadcast_lock:  # the minute job may not start the round first
-        Ingestor(briefing.engine, announce=True).add(ArticleInput(ARTICLE))
+    async with briefing.app.bot_data.alert_lock:  # the minute job may not start the round first
+        Ingestor(briefing.engine, alert=True).add(ArticleInput(ARTICLE))
     for _ in range(4):  # an upload's push, then the minute job's runs
-        await delivery.run_broadcasts(briefing.app)
-    assert [pushes(briefing, chat) for chat in (51, 52, 53)] == [1, 1, 1]
+        await delivery.send_alerts(briefing.app)
+    assert [alerts_to(briefing, chat) for chat in (51, 52, 53)] == [1, 1, 1]
     with session_scope(briefing.engine) as session:
         assert subs.unfinished_rounds(session) == []
 
@@ -113,31 +113,31 @@ async def test_a_reply_whose_answer_is_malformed_arrives_once_without_an_apology
     assert [c.text for c in briefing.api.sent_messages(54)] == [briefing.api.sent_messages(54)[0].text]
 
 
-async def test_a_late_answer_is_read_and_neither_reply_nor_push_is_sent_twice(briefing: Briefing):
+async def test_a_late_answer_is_read_and_neither_reply_nor_alert_is_sent_twice(briefing: Briefing):
     late = 6.0  # later than python-telegram-bot's default 5 s read time-out, within ours
     assert late < LONG_READ_TIMEOUT
     briefing.api.answer_late_next("sendMessage", late, chat_id=56, count=2)
     assert "Subscribed" in await briefing.say(56, "/subscribe")
-    async with briefing.app.bot_data.broadcast_lock:
-        Ingestor(briefing.engine, announce=True).add(ArticleInput(ARTICLE))
-    await delivery.run_broadcasts(briefing.app)  # returns once the push's late answer came
-    await delivery.run_broadcasts(briefing.app)
+    async with briefing.app.bot_data.alert_lock:
+        Ingestor(briefing.engine, alert=True).add(ArticleInput(ARTICLE))
+    await delivery.send_alerts(briefing.app)  # returns once the push's late answer came
+    await delivery.send_alerts(briefing.app)
     texts = [c.text or "" for c in briefing.api.sent_messages(56)]
     assert sum("Subscribed" in t for t in texts) == 1
-    assert pushes(briefing, 56) == 1
+    assert alerts_to(briefing, 56) == 1
 
 
-async def test_a_push_refused_on_every_round_is_given_up_and_its_round_finishes(briefing: Briefing, monkeypatch):
+async def test_an_alert_refused_on_every_round_is_given_up_and_its_round_finishes(briefing: Briefing, monkeypatch):
     monkeypatch.setattr(subs, "MAX_ATTEMPTS", 3)
     await briefing.say(57, "/subscribe")
     await briefing.say(58, "/subscribe")
     briefing.api.fail_next("sendMessage", 502, chat_id=57, count=1000)  # Telegram never takes it
-    async with briefing.app.bot_data.broadcast_lock:
-        Ingestor(briefing.engine, announce=True).add(ArticleInput(ARTICLE))
+    async with briefing.app.bot_data.alert_lock:
+        Ingestor(briefing.engine, alert=True).add(ArticleInput(ARTICLE))
     for _ in range(subs.MAX_ATTEMPTS + 2):
-        await delivery.run_broadcasts(briefing.app)
+        await delivery.send_alerts(briefing.app)
     attempts = len(delivery.RETRY_DELAYS) + 1
     assert statuses(briefing, 57).count(502) == subs.MAX_ATTEMPTS * attempts
-    assert pushes(briefing, 58) == 1
+    assert alerts_to(briefing, 58) == 1
     with session_scope(briefing.engine) as session:
         assert subs.unfinished_rounds(session) == []

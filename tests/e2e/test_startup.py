@@ -6,7 +6,7 @@ import asyncio
 import socket
 import sys
 
-from tests.e2e.fake_bot_api import FakeBotApi
+from fakes.bot_api import FakeBotApi
 from tests.e2e.test_crashes import briefing_env
 
 UNREACHABLE = "Telegram is not reachable"

@@ -9,10 +9,10 @@ from pydantic import SecretStr
 
 from bot.commands import CommandCore
 from bot.telegram_app import build_application, webhook_options
+from fakes.bot_api import FakeBotApi
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from tests.e2e.briefing_harness import settings_for
-from tests.e2e.fake_bot_api import FakeBotApi
 
 
 def free_port() -> int:

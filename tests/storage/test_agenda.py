@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from storage import queries
 from storage.db import alembic_config, make_engine, migrate, session_scope
-from storage.models import Meeting
+from storage.models import MeetingRow
 from tests.factories import extraction, meeting
 from tests.storage.test_profile_counts import store
 
@@ -46,7 +46,7 @@ def test_upgrading_gives_existing_meetings_an_empty_agenda_and_downgrading_drops
                              "VALUES ('2025-12-02', 'Moscow', 'meeting', 'talks', '2025-12-02 10:00:00')")
     migrate(engine)
     with session_scope(engine) as session:
-        assert session.exec(select(Meeting.agenda)).all() == ["[]"]
+        assert session.exec(select(MeetingRow.agenda)).all() == ["[]"]
         assert [v.agenda for v in queries.each_meeting(session)] == [()]
     command.downgrade(config, before)
     with engine.connect() as conn:

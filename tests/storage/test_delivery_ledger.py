@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from storage import subscriptions as subs
 from storage.db import session_scope
-from storage.models import Delivery
+from storage.models import DeliveryRow
 
 PUSH = {"subscriber_id": 1, "kind": "push", "key": "round:1"}
 
@@ -23,7 +23,7 @@ def claim(engine) -> bool:
 
 def row(engine) -> tuple[str, int]:
     with session_scope(engine) as session:
-        delivery = session.exec(select(Delivery)).one()
+        delivery = session.exec(select(DeliveryRow)).one()
         return delivery.status, delivery.attempts
 
 

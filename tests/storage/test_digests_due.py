@@ -72,7 +72,7 @@ def test_a_chat_with_todays_digest_settled_is_not_due_again_today(engine, status
     assert due(engine, "2026-03-11T05:00") == {1: "2026-03-11"}  # 08:00 the next day in Moscow
 
 
-def test_a_push_is_not_taken_for_a_digest(engine):
+def test_an_alert_is_not_taken_for_a_digest(engine):
     subscriber = subscribe(engine, 1, "08:00", "UTC")
     with session_scope(engine) as session:
         subs.claim_delivery(session, subscriber_id=subscriber, kind="push", key="2026-03-10")

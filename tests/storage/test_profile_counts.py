@@ -14,9 +14,9 @@ from sqlmodel import select
 from knowledge import default_knowledge
 from storage import queries
 from storage.db import alembic_config, migrate, session_scope
-from storage.models import Article, Meeting, MeetingParticipant, MeetingTopic, Person, Topic
-from storage.writes import ArticleMeta, delete_article, reextract_article, store_extraction, sync_knowledge
-from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
+from storage.models import ArticleRow, MeetingParticipantRow, MeetingRow, MeetingTopicRow, PersonRow, TopicRow
+from storage.writes import delete_article, reextract_article, sync_knowledge
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 
 LAVROV = participant("Sergei Lavrov", "lavrov", "Foreign Minister of Russia", "Russia")
 ZHOU = participant("Zhou Minghao", country="China")  # not in the knowledge base
@@ -48,14 +48,9 @@ def assert_exact(engine: Engine) -> None:
                         f"WHERE l.sort_date IS NOT m.sort_date") == set()
 
 
-def store(engine: Engine, result, **meta):
-    with session_scope(engine) as session:
-        return store_extraction(session, result, ArticleMeta(**meta))
-
-
 def person_id(engine: Engine, name: str) -> int:
     with session_scope(engine) as session:
-        return session.exec(select(Person.id).where(Person.name == name)).one()
+        return session.exec(select(PersonRow.id).where(PersonRow.name == name)).one()
 
 
 def test_counts_follow_articles_reports_of_one_event_and_deletion(engine):
@@ -82,10 +77,10 @@ def test_a_participant_or_topic_added_to_an_existing_meeting_is_counted(engine):
     stored = store(engine, extraction(meeting(topics=("Taiwan",))))
     lavrov = person_id(engine, "Sergei Lavrov")
     with engine.begin() as conn:  # as a bulk Core write would
-        conn.execute(MeetingParticipant.__table__.insert(),
+        conn.execute(MeetingParticipantRow.__table__.insert(),
                      [{"meeting_id": stored.meeting_ids[0], "person_id": lavrov, "role": None, "position": 2}])
-        arctic = conn.execute(select(Topic.id).where(Topic.name == "Arctic")).scalar_one()
-        conn.execute(MeetingTopic.__table__.insert(),
+        arctic = conn.execute(select(TopicRow.id).where(TopicRow.name == "Arctic")).scalar_one()
+        conn.execute(MeetingTopicRow.__table__.insert(),
                      [{"meeting_id": stored.meeting_ids[0], "topic_id": arctic, "quote": "Arctic."}])
     assert_exact(engine)
     with session_scope(engine) as session:
@@ -104,16 +99,16 @@ def test_cascades_from_deleting_a_meeting_person_or_topic_and_updated_links_are_
                              "WHERE topic_id = (SELECT id FROM topic WHERE name = 'Arctic')")
     assert_exact(engine)
     with session_scope(engine) as session:
-        session.delete(session.exec(select(Person).where(Person.name == "Zhou Minghao")).one())
+        session.delete(session.exec(select(PersonRow).where(PersonRow.name == "Zhou Minghao")).one())
     assert_exact(engine)
     with session_scope(engine) as session:
-        session.delete(session.exec(select(Topic).where(Topic.name == "Taiwan")).one())
+        session.delete(session.exec(select(TopicRow).where(TopicRow.name == "Taiwan")).one())
     assert_exact(engine)
     with session_scope(engine) as session:
-        session.delete(session.exec(select(Meeting)).first())
+        session.delete(session.exec(select(MeetingRow)).first())
     assert_exact(engine)
     with session_scope(engine) as session:
-        session.delete(session.exec(select(Article)).one())  # its last meeting goes only by delete_article
+        session.delete(session.exec(select(ArticleRow)).one())  # its last meeting goes only by delete_article
     assert_exact(engine)
 
 
@@ -135,7 +130,7 @@ def test_reextraction_and_knowledge_sync_keep_counts_exact(engine):
     with session_scope(engine) as session:
         fresh = extraction(meeting(SHOIGU, LAVROV, date="2025-09-09", topics=("Arctic",)), meeting(topics=("Tibet",)),
                            text="Old.")
-        reextract_article(session, session.get(Article, article_id), fresh)
+        reextract_article(session, session.get(ArticleRow, article_id), fresh)
     assert_exact(engine)
     with session_scope(engine) as session:
         sync_knowledge(session, default_knowledge())
@@ -167,7 +162,7 @@ def test_pages_are_newest_first_and_counts_all_time(engine):
     store(engine, extraction(meeting(SHOIGU, WANG_YI, date=None, topics=("Taiwan",)), text="Undated."))
     shoigu = person_id(engine, "Sergei Shoigu")
     with session_scope(engine) as session:
-        taiwan = session.exec(select(Topic.id).where(Topic.name == "Taiwan")).one()
+        taiwan = session.exec(select(TopicRow.id).where(TopicRow.name == "Taiwan")).one()
         pages = [queries.meetings_with_person(session, person_id=shoigu, limit=5, offset=o) for o in (0, 5, 10)]
         topic_page = queries.meetings_with_topic(session, topic_id=taiwan, limit=20)
         partners, topics = queries.person_profile(session, person_id=shoigu)

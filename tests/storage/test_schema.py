@@ -68,7 +68,7 @@ def test_the_knowledge_base_is_mirrored_again_only_when_its_files_change(db_url,
 
     from storage import bootstrap
     from storage.db import session_scope
-    from storage.models import Person
+    from storage.models import PersonRow
 
     open_store(db_url).dispose()
     calls = []
@@ -79,7 +79,7 @@ def test_the_knowledge_base_is_mirrored_again_only_when_its_files_change(db_url,
     engine = open_store(db_url)
     assert len(calls) == 1
     with session_scope(engine) as session:
-        assert session.exec(select(Person)).first() is not None
+        assert session.exec(select(PersonRow)).first() is not None
 
 
 def test_folded_names_are_filled_in_for_people_stored_before_them_and_removed_without_loss(engine):

@@ -7,7 +7,7 @@ from alembic.script import ScriptDirectory
 from sqlmodel import select
 
 from storage.db import alembic_config, migrate, session_scope
-from storage.models import Article, Meeting, Person
+from storage.models import ArticleRow, MeetingRow, PersonRow
 from tests.factories import extraction, meeting, participant
 from tests.storage.test_profile_counts import LAVROV, ZHOU, assert_exact, store
 
@@ -33,10 +33,10 @@ def test_upgrading_drops_meetings_without_a_russian_and_a_chinese_participant(en
     migrate(engine)
 
     with session_scope(engine) as session:
-        kept = session.exec(select(Meeting.date)).all()
+        kept = session.exec(select(MeetingRow.date)).all()
         assert sorted(d for d in kept if d) == ["2025-10-01", "2025-12-02"]  # Shoigu–Wang; Lavrov–Zhou (+Witkoff)
-        assert session.exec(select(Article)).one().text == text  # the article stays, searchable
-        assert {p.name for p in session.exec(select(Person)).all()} >= {"Steve Witkoff", "Ivan Petrenko"}
+        assert session.exec(select(ArticleRow)).one().text == text  # the article stays, searchable
+        assert {p.name for p in session.exec(select(PersonRow)).all()} >= {"Steve Witkoff", "Ivan Petrenko"}
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'Witkoff'").scalar()
     assert_exact(engine)

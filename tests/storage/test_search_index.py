@@ -7,14 +7,13 @@ import datetime as dt
 
 from storage import queries
 from storage.db import session_scope
-from storage.models import Article
-from storage.writes import ArticleMeta, delete_article, reextract_article, store_extraction
-from tests.factories import extraction
+from storage.models import ArticleRow
+from storage.writes import delete_article, reextract_article
+from tests.factories import extraction, store
 
 
 def add(engine, text: str, published: dt.date | None) -> int:
-    with session_scope(engine) as session:
-        return store_extraction(session, extraction(text=text, published=published), ArticleMeta()).article_id
+    return store(engine, extraction(text=text, published=published)).article_id
 
 
 def found(engine, text: str, limit: int = 10) -> list[tuple[int, str]]:
@@ -47,7 +46,7 @@ def test_a_new_publication_date_moves_the_sentences_and_a_deleted_article_leaves
     first = add(engine, "Arctic shipping was discussed.", dt.date(2020, 1, 1))
     second = add(engine, "Arctic shipping again.", dt.date(2021, 1, 1))
     with session_scope(engine) as session:
-        article = session.get(Article, first)
+        article = session.get(ArticleRow, first)
         reextract_article(session, article, extraction(text="Arctic shipping was discussed.",
                                                        published=dt.date(2024, 1, 1)))
     assert [a for a, _ in found(engine, "arctic")] == [first, second]

@@ -9,7 +9,7 @@ from sqlmodel import func, select
 
 from extraction import extract
 from storage.db import session_scope
-from storage.models import Meeting
+from storage.models import MeetingRow
 from storage.writes import ArticleMeta, store_extraction
 from tests.factories import extraction, meeting
 
@@ -21,7 +21,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 def _meetings(engine) -> int:
     with session_scope(engine) as session:
-        return session.exec(select(func.count()).select_from(Meeting)).one()
+        return session.exec(select(func.count()).select_from(MeetingRow)).one()
 
 
 def test_thirty_short_stories_added_on_one_day_stay_thirty_meetings(engine):

@@ -12,14 +12,9 @@ from knowledge.spelling import spelling_key
 from storage import queries
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
-from storage.models import Article, Meeting, Person, PersonAlias, Sentence
-from storage.writes import ArticleMeta, content_hash, store_extraction, sync_knowledge
-from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant
-
-
-def store(engine, result, **meta):
-    with session_scope(engine) as session:
-        return store_extraction(session, result, ArticleMeta(**meta))
+from storage.models import ArticleRow, MeetingRow, PersonAliasRow, PersonRow, SentenceRow
+from storage.writes import content_hash, sync_knowledge
+from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 
 
 def test_an_article_and_its_meeting_round_trip(engine):
@@ -46,7 +41,7 @@ def test_the_same_text_again_is_a_duplicate_and_changes_nothing(engine, variant)
         store(engine, extraction(meeting(topics=("Taiwan",)), text=variant))
     assert caught.value.article_id == first.article_id
     with session_scope(engine) as session:
-        assert session.exec(select(func.count()).select_from(Article)).one() == 1
+        assert session.exec(select(func.count()).select_from(ArticleRow)).one() == 1
         assert queries.topic_names(session)  # the taxonomy is there...
         [view] = queries.meeting_views(session, meeting_ids=list(first.meeting_ids))
         assert view.topics == ()  # ...but the refused copy attached nothing
@@ -75,8 +70,8 @@ def test_a_held_meeting_replaces_the_plan_it_fulfils(engine):
     store(engine, extraction(meeting(kind="planned"), text="They will meet."))
     stored = store(engine, extraction(meeting(kind="meeting"), text="They met."))
     with session_scope(engine) as session:
-        assert session.exec(select(func.count()).select_from(Meeting)).one() == 1
-        assert session.get(Meeting, stored.meeting_ids[0]).kind == "meeting"
+        assert session.exec(select(func.count()).select_from(MeetingRow)).one() == 1
+        assert session.get(MeetingRow, stored.meeting_ids[0]).kind == "meeting"
 
 
 def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
@@ -84,7 +79,7 @@ def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
     store(engine, extraction(meeting(ding, SHOIGU)))
     with session_scope(engine) as session:
         names = {n.spelling for n in queries.person_names(session)}
-        person = session.exec(select(Person).where(Person.name == "Zhou Minghao")).one()
+        person = session.exec(select(PersonRow).where(PersonRow.name == "Zhou Minghao")).one()
     assert "Zhou Minghao" in names
     assert person.key is None
     assert person.country == "China"
@@ -92,11 +87,11 @@ def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
 
 def test_syncing_the_knowledge_base_twice_changes_nothing(engine):
     with session_scope(engine) as session:
-        before = (session.exec(select(func.count()).select_from(Person)).one(),
-                  session.exec(select(func.count()).select_from(PersonAlias)).one())
+        before = (session.exec(select(func.count()).select_from(PersonRow)).one(),
+                  session.exec(select(func.count()).select_from(PersonAliasRow)).one())
         sync_knowledge(session, default_knowledge())
-        after = (session.exec(select(func.count()).select_from(Person)).one(),
-                 session.exec(select(func.count()).select_from(PersonAlias)).one())
+        after = (session.exec(select(func.count()).select_from(PersonRow)).one(),
+                 session.exec(select(func.count()).select_from(PersonAliasRow)).one())
     assert before == after
     assert before[0] == len(default_knowledge().people)
 
@@ -111,8 +106,8 @@ def test_a_failed_store_leaves_nothing_behind(engine):
     with pytest.raises(ValueError, match="month"):
         store(engine, broken)
     with session_scope(engine) as session:
-        assert session.exec(select(func.count()).select_from(Article)).one() == 0
-        assert session.exec(select(Person).where(Person.name == "Nobody")).first() is None
+        assert session.exec(select(func.count()).select_from(ArticleRow)).one() == 0
+        assert session.exec(select(PersonRow).where(PersonRow.name == "Nobody")).first() is None
 
 
 def test_rows_written_past_the_orm_are_stored_exactly_as_the_orm_stores_them(engine):
@@ -121,17 +116,17 @@ def test_rows_written_past_the_orm_are_stored_exactly_as_the_orm_stores_them(eng
     values = {"date": "2026-03", "date_precision": "month", "sort_date": dt.date(2026, 3, 1), "place": "Kazan",
               "kind": "call", "label": "talks", "created_at": when}
     with session_scope(engine) as session:
-        by_orm = Meeting(**values)
+        by_orm = MeetingRow(**values)
         session.add(by_orm)
         session.flush()
-        direct = DirectInsert(Meeting, *values).one(session, list(values.values()))
+        direct = DirectInsert(MeetingRow, *values).one(session, list(values.values()))
     columns = ", ".join(values)
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(f"SELECT {columns} FROM meeting WHERE id IN (?, ?) ORDER BY id",
                                     (by_orm.id, direct)).all()
     assert rows[0] == rows[1]
     with session_scope(engine) as session:
-        assert session.get_one(Meeting, direct).created_at == when
+        assert session.get_one(MeetingRow, direct).created_at == when
 
 
 def test_many_rows_go_in_whole_and_in_order_whatever_their_characters(engine):
@@ -139,10 +134,11 @@ def test_many_rows_go_in_whole_and_in_order_whatever_their_characters(engine):
     sentences = [f"{n}: {t}" if t is not None else f"{n}" for n, t in enumerate(tricky * 700)]
     stored = store(engine, extraction(meeting(), text="Shoigu met Wang Yi in Moscow."))
     with session_scope(engine) as session:
-        DirectInsert(Sentence, "article_id", "position", "text").many(
+        DirectInsert(SentenceRow, "article_id", "position", "text").many(
             session, [(stored.article_id, 10 + n, s) for n, s in enumerate(sentences)])
-        texts = session.exec(select(Sentence.text).where(Sentence.article_id == stored.article_id,
-                                                         Sentence.position >= 10).order_by(Sentence.position)).all()
+        texts = session.exec(select(SentenceRow.text).where(SentenceRow.article_id == stored.article_id,
+                                                            SentenceRow.position >= 10)
+                             .order_by(SentenceRow.position)).all()
         hits = queries.search_sentences(session, text="emoji", limit=3).hits
     assert texts == sentences
     assert len(hits) == 3  # the search index took them too
@@ -155,7 +151,7 @@ def test_people_are_found_again_whatever_their_names_hold(engine):
     store(engine, extraction(meeting(participant('LI "JUNIOR" o\'neil-Лю Хэ', country="China"), SHOIGU,
                                      date="2025-11-01"), text="Second."))
     with session_scope(engine) as session:
-        people = session.exec(select(Person.name).where(col(Person.key).is_(None))).all()
+        people = session.exec(select(PersonRow.name).where(col(PersonRow.key).is_(None))).all()
     assert people == ['Li "Junior" O\'Neil-Лю Хэ']
 
 
@@ -163,7 +159,7 @@ def test_every_way_people_are_written_folds_their_names(engine):
     store(engine, extraction(meeting(participant("Ли  Вэй", country="China"), SHOIGU)))
     with session_scope(engine) as session:
         sync_knowledge(session, default_knowledge())
-        rows = session.exec(select(Person.name, Person.folded)).all()
+        rows = session.exec(select(PersonRow.name, PersonRow.folded)).all()
     assert len(rows) > 100
     assert all(folded == spelling_key(name) for name, folded in rows)
     assert ("Ли  Вэй", "ли вэй") in rows

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from telegram.ext import Application, ApplicationBuilder
 
-from tests.e2e.fake_bot_api import FakeBotApi
+from fakes.bot_api import FakeBotApi
 
 StartApp = Callable[[Application], Awaitable[Application]]
 

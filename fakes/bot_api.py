@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from tests.e2e.mini_http import HttpServer, Request, Response, Upload
+from fakes.mini_http import HttpServer, Request, Response, Upload
 
 JSON = dict[str, Any]
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""The push queue: articles queued together form one round, rounds never change, numbers are never reused."""
+"""The alert queue: articles queued together form one round, rounds never change, numbers are never reused."""
 
 from __future__ import annotations
 
@@ -7,19 +7,18 @@ from sqlmodel import select
 
 from storage import subscriptions as subs
 from storage.db import alembic_config, migrate, session_scope
-from storage.models import Broadcast, Subscriber
-from storage.writes import ArticleMeta, delete_article, store_extraction
-from tests.factories import extraction, meeting
+from storage.models import QueuedAlertRow, SubscriberRow
+from storage.writes import delete_article
+from tests.factories import extraction, meeting, store
 
 
 def queue(engine, day: int) -> int:
-    """Store an article reporting a meeting on that day of December, and queue its push."""
+    """Store an article reporting a meeting on that day of December, and queue its alert."""
     report = extraction(meeting(date=f"2025-12-{day:02d}"), text=f"Report {day}.")
-    with session_scope(engine) as session:
-        return store_extraction(session, report, ArticleMeta(), announce=True).article_id
+    return store(engine, report, alert=True).article_id
 
 
-def rounds(engine) -> list[subs.PushRound]:
+def rounds(engine) -> list[subs.AlertRound]:
     with session_scope(engine) as session:
         subs.gather_round(session)
         return subs.unfinished_rounds(session)
@@ -55,7 +54,7 @@ def test_a_follower_query_takes_any_number_of_meetings(engine):
         assert subs.matching_follows(session, subscriber_id=subscriber.id or 0, meeting_ids=many) == []
 
 
-def test_a_push_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(engine):
+def test_an_alert_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(engine):
     command.downgrade(alembic_config(engine), "0007")
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO subscriber (id, chat_id, digest_time, timezone, alerts, active, created_at) "
@@ -70,6 +69,6 @@ def test_a_push_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(eng
     [legacy] = rounds(engine)
     assert legacy.article_ids == (9,)
     with session_scope(engine) as session:
-        assert session.exec(select(Subscriber)).one().chat_id == 42
+        assert session.exec(select(SubscriberRow)).one().chat_id == 42
         assert not subs.claim_delivery(session, subscriber_id=1, kind="push", key=legacy.key)  # already sent
-        assert session.exec(select(Broadcast.push_round)).one() == legacy.number
+        assert session.exec(select(QueuedAlertRow.push_round)).one() == legacy.number

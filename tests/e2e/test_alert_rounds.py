@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.delivery import run_broadcasts
+from bot.delivery import send_alerts
 from bot.ingest import ArticleInput, Ingestor
 from tests.e2e.briefing_harness import ARTICLE, Briefing
 
@@ -24,25 +24,25 @@ async def test_articles_queued_together_reach_each_chat_as_one_message(briefing:
     await briefing.say(901, "/subscribe")
     await briefing.say(902, "/subscribe")
     assert "Following Mikhail Mishustin" in await briefing.say(902, "/follow mishustin")
-    async with briefing.app.bot_data.broadcast_lock:  # the minute job may not send half of them
+    async with briefing.app.bot_data.alert_lock:  # the minute job may not send half of them
         for text in (ARTICLE, SHOIGU_TALKS, PREMIERS):
-            Ingestor(briefing.engine, announce=True).add(ArticleInput(text, published=dt.date(2025, 6, 1)))
-    await run_broadcasts(briefing.app)
+            Ingestor(briefing.engine, alert=True).add(ArticleInput(text, published=dt.date(2025, 6, 1)))
+    await send_alerts(briefing.app)
 
-    [everything] = pushes(briefing, 901)
+    [everything] = alerts_to(briefing, 901)
     assert "<b>New articles</b> (3)" in everything
     for title in ("Lavrov and Wang Yi hold talks in Beijing", "Shoigu and Wang Yi meet in Moscow",
                   "Mishustin hosts Li Qiang"):
         assert title in everything
     assert everything.index("Li Qiang") < everything.index("Sergei Shoigu") < everything.index("Sergei Lavrov")
-    [followed] = pushes(briefing, 902)
+    [followed] = alerts_to(briefing, 902)
     assert "1 new meeting" in followed
     assert "Li Qiang" in followed
     assert "Sergei Lavrov" not in followed
 
-    await run_broadcasts(briefing.app)  # the round is finished: nothing more goes out
-    assert len(pushes(briefing, 901)) == len(pushes(briefing, 902)) == 1
+    await send_alerts(briefing.app)  # the round is finished: nothing more goes out
+    assert len(alerts_to(briefing, 901)) == len(alerts_to(briefing, 902)) == 1
 
 
-def pushes(briefing: Briefing, chat_id: int) -> list[str]:
+def alerts_to(briefing: Briefing, chat_id: int) -> list[str]:
     return [c.text or "" for c in briefing.api.sent_messages(chat_id) if "New article" in (c.text or "")]
