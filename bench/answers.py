@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bench.store import BuiltStore
 from bench.timing import p95, sample_ms
-from bot.commands import CommandCore
+from bot.core.commands import CommandCore
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 

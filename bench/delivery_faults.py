@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.synth import ArticleWriter, SynthPerson
-from bot.commands import CommandCore
-from bot.config import Settings
-from bot.delivery import send_alerts
-from bot.ingest import ArticleInput, Ingestor, Reader
-from bot.telegram_app import build_application
+from bot.core.commands import CommandCore
+from bot.services.config import Settings
+from bot.services.ingest import ArticleInput, Ingestor, Reader
+from bot.telegram.app import build_application
+from bot.telegram.delivery import send_alerts
 from fakes.bot_api import ApiError, Call, FakeBotApi
 from fakes.harness import running
 from knowledge import default_knowledge
@@ -43,7 +43,7 @@ from storage.db import session_scope
 
 SERVER_ERRORS = 0.05
 LATE_ANSWERS = 0.02
-LATE_SECONDS = (6.0, 12.0)  # beyond python-telegram-bot's 5 s default read time-out, within bot.sends'
+LATE_SECONDS = (6.0, 12.0)  # beyond python-telegram-bot's 5 s default read time-out, within bot.telegram.sends'
 FIRST_CHAT = 20_000_000
 ALERT_MARK = "New article"
 REPLY_MARK = "Subscribed"

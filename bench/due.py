@@ -1,6 +1,6 @@
 """Who is due a digest: how long the digest round's one look at the store takes for N subscribers.
 
-The round runs every minute (bot.digests), so this is what a minute costs the store when nobody is due,
+The round runs every minute (bot.telegram.digests), so this is what a minute costs the store when nobody is due,
 and what it costs when everybody is. Three shapes of the same N subscribers: the fan-out's (all at 08:00
 UTC) just after 08:00, when none has had today's digest and all are due; the same at 20:00, when all have
 had it and each is checked in the ledger; and readers spread over 24 zones and every quarter hour, at noon

@@ -2,7 +2,7 @@
 
 The server is the fake Bot API of `fakes/` with Telegram's broadcast limits added: 30 messages
 per second overall and one per second per chat, answering 429 with `retry_after` beyond them. The bot
-side is the real thing: `build_application` (with its AIORateLimiter) and `bot.delivery.send_alert_round`.
+side is the real thing: `build_application` (with its AIORateLimiter) and `bot.telegram.delivery.send_alert_round`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.synth import ArticleWriter, SynthPerson
-from bot.commands import CommandCore
-from bot.config import Settings
-from bot.delivery import send_alert_round
-from bot.ingest import ArticleInput, Ingestor, Reader
-from bot.telegram_app import build_application
+from bot.core.commands import CommandCore
+from bot.services.config import Settings
+from bot.services.ingest import ArticleInput, Ingestor, Reader
+from bot.telegram.app import build_application
+from bot.telegram.delivery import send_alert_round
 from fakes.bot_api import ApiError, FakeBotApi
 from knowledge import default_knowledge
 from storage import subscriptions as subs

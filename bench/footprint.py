@@ -16,7 +16,7 @@ from bench.store import BuiltStore
 
 _SERVE = """
 import datetime as dt, sys
-from bot.commands import CommandCore
+from bot.core.commands import CommandCore
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 core = CommandCore(open_store(sys.argv[1]), default_knowledge(), today=lambda: dt.date(2026, 1, 1))

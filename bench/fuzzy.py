@@ -8,7 +8,7 @@ import time
 from bench.answers import _typo
 from bench.store import BuiltStore
 from bench.timing import p95, sample_ms
-from bot.matching import AliasIndex, Entry
+from bot.core.matching import AliasIndex, Entry
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope

@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 
 from bench.synth import ArticleWriter, SynthArticle, SynthPerson
-from bot.ingest import ArticleInput, Ingestor, Reader
+from bot.services.ingest import ArticleInput, Ingestor, Reader
 from extraction import extract
 from knowledge import default_knowledge
 from storage.bootstrap import open_store

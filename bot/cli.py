@@ -15,11 +15,12 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 import extraction  # extraction.extract, not a from-import: the pipeline loads on first use
-from bot.commands import CommandCore
-from bot.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
 from bot.console import Console, run_chat
-from bot.export import CHUNKS, CalendarTally
-from bot.ingest import (
+from bot.core.commands import CommandCore
+from bot.core.export import CHUNKS, CalendarTally
+from bot.core.plural import counted
+from bot.services.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
+from bot.services.ingest import (
     ARTICLE_SUFFIXES,
     Ingestor,
     IngestResult,
@@ -28,9 +29,8 @@ from bot.ingest import (
     reextract_all,
     store_is_empty,
 )
-from bot.logs import configure_logging
-from bot.parallel import in_order
-from bot.plural import counted
+from bot.services.logs import configure_logging
+from bot.services.parallel import in_order
 from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
 from knowledge import default_knowledge
@@ -105,8 +105,8 @@ def run() -> None:
         _chat(settings)
         return
     _configure_logging(settings)
-    from bot.startup import TelegramRefused
-    from bot.telegram_app import build_application, run_application
+    from bot.telegram.app import build_application, run_application
+    from bot.telegram.startup import TelegramRefused
 
     engine = _store(settings, seed_if_empty=True)
     try:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import click
 
-from bot.admin import add_article, could_not_fetch
-from bot.commands import CommandCore
-from bot.config import Settings
-from bot.fetch import FetchError, fetch_article
-from bot.ingest import PUBLISHED, ArticleInput, Ingestor, parse_caption, suffix_problem
-from bot.render import esc
-from bot.replies import CONSOLE, Attachment, Reply
+from bot.core.admin import add_article, could_not_fetch
+from bot.core.commands import CommandCore
+from bot.core.render import esc
+from bot.core.replies import CONSOLE, Attachment, Reply
+from bot.services.config import Settings
+from bot.services.fetch import FetchError, fetch_article
+from bot.services.ingest import PUBLISHED, ArticleInput, Ingestor, parse_caption, suffix_problem
 
 HISTORY_FILE = ".briefing_history"  # in the user's home, so Up recalls earlier sessions' commands too
 HISTORY_LENGTH = 1000

@@ -25,8 +25,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.export import to_json
-from bot.ingest import Ingestor
+from bot.core.export import to_json
+from bot.services.ingest import Ingestor
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope

@@ -1,7 +1,7 @@
 """Subscribers, what they follow, and the ledger that sends every digest and alert once.
 
 The ledger is exactly-once for every outcome but one: a request that left for Telegram and whose
-answer never came (see bot/sends.py). That one is not sent again: at most once, never twice.
+answer never came (see bot/telegram/sends.py). That one is not sent again: at most once, never twice.
 """
 
 from __future__ import annotations

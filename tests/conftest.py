@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.commands import CommandCore
-from bot.ingest import load_seeds
+from bot.core.commands import CommandCore
+from bot.services.ingest import load_seeds
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 

@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from bot.export import to_csv, to_json
-from bot.render import meeting_block
+from bot.core.export import to_csv, to_json
+from bot.core.render import meeting_block
 from tests.bot.test_export import view
 
 AGENDA = ("preparations for the SCO summit", "ситуацию на Украине")

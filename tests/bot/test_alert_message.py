@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.subscribing import MAX_TITLES, alert_message
+from bot.core.subscribing import MAX_TITLES, alert_message
 from storage import queries
 from storage.bootstrap import open_store
 from storage.db import session_scope

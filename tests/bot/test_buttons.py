@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.buttons import (
+from bot.core.buttons import (
     MAX_BYTES,
     ArticlesPage,
     DeleteArticle,
@@ -16,8 +16,8 @@ from bot.buttons import (
     decode,
     encode,
 )
-from bot.commands import MAX_PAGE
-from bot.replies import Caller
+from bot.core.commands import MAX_PAGE
+from bot.core.replies import Caller
 
 LARGEST = 2**63 - 1  # SQLite's largest row id, and more meetings than any offset will pass
 ADMIN = Caller(chat_id=5, user_id=7, is_admin=True)

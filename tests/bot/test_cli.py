@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import get_settings
-from bot.ingest import SEEDS_DIR
+from bot.services.config import get_settings
+from bot.services.ingest import SEEDS_DIR
 from storage import queries
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
@@ -315,7 +315,7 @@ def test_a_postgresql_url_is_refused_in_one_line_by_the_installed_command(tmp_pa
 
 
 def test_the_seed_manifest_names_every_seed_file():
-    from bot.ingest import seed_manifest
+    from bot.services.ingest import seed_manifest
 
     entries = seed_manifest()
     assert len(entries) == 5

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.commands import MAX_PAGE, CommandCore
-from bot.replies import CONSOLE, Caller
+from bot.core.commands import MAX_PAGE, CommandCore
+from bot.core.replies import CONSOLE, Caller
 from knowledge import default_knowledge
 from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.config import Settings, settings_problem
+from bot.services.config import Settings, settings_problem
 
 
 @pytest.fixture(autouse=True)
@@ -110,7 +110,7 @@ def test_env_example_as_copied_gives_a_working_configuration(monkeypatch, tmp_pa
 
 def test_env_example_promises_only_commands_there_are():
     """It told admins they could "fix" articles, which no command does."""
-    from bot.registry import BY_NAME
+    from bot.core.registry import BY_NAME
 
     example = (Path(__file__).parents[2] / ".env.example").read_text(encoding="utf-8")
     named = set(re.findall(r"(?<![\w:/])/([a-z]+)(?=[\s),;])", example))  # /delete, not /data/briefing.db

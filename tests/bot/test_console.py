@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import get_settings
+from bot.services.config import get_settings
 
 ARTICLE = ("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing on March 12, 2025. "
            "They discussed Taiwan.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.excerpt import excerpt, meeting_keys
+from bot.core.excerpt import excerpt, meeting_keys
 
 LIMIT = 116
 

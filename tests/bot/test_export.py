@@ -7,9 +7,9 @@ import datetime as dt
 import io
 import json
 
-from bot import commands
-from bot.commands import CommandCore
-from bot.export import to_csv, to_ics, to_json
+from bot.core import commands
+from bot.core.commands import CommandCore
+from bot.core.export import to_csv, to_ics, to_json
 from knowledge import default_knowledge
 from storage import queries
 from storage.bootstrap import open_store

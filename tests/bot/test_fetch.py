@@ -7,7 +7,7 @@ import re
 import httpx
 import pytest
 
-from bot.fetch import FetchError, fetch_article
+from bot.services.fetch import FetchError, fetch_article
 
 PAGE = b"<html><head><title>Talks</title></head><body><article><p>Lavrov met Wang Yi.</p></article></body></html>"
 

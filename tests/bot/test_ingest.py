@@ -9,7 +9,7 @@ import random
 import pytest
 from sqlmodel import func, select
 
-from bot.ingest import ArticleInput, Ingestor, Reader, UnreadableUpload
+from bot.services.ingest import ArticleInput, Ingestor, Reader, UnreadableUpload
 from storage import queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.logs import RedactToken, configure_logging
+from bot.services.logs import RedactToken, configure_logging
 
 TOKEN = "123456:ABC-secret"
 

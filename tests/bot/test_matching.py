@@ -8,7 +8,7 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
-from bot.matching import (
+from bot.core.matching import (
     ACCEPT,
     CLOSE,
     NEAR,

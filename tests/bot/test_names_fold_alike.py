@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from sqlmodel import col, select
 
-from bot.commands import CommandCore
+from bot.core.commands import CommandCore
 from knowledge import default_knowledge
 from knowledge.spelling import spelling_key
 from storage.db import alembic_config, migrate, session_scope

@@ -8,12 +8,12 @@ import re
 import pytest
 from telegram.ext import Application, CommandHandler
 
-from bot import registry
-from bot.access import ADMINS_ONLY, NOT_ALLOWED, TELEGRAM_ONLY, Who
-from bot.config import Settings
 from bot.console import Console
-from bot.replies import CONSOLE, Caller
-from bot.telegram_app import register_handlers
+from bot.core import registry
+from bot.core.access import ADMINS_ONLY, NOT_ALLOWED, TELEGRAM_ONLY, Who
+from bot.core.replies import CONSOLE, Caller
+from bot.services.config import Settings
+from bot.telegram.app import register_handlers
 
 READER = Caller(chat_id=5, user_id=8)
 GROUP_MEMBER = Caller(chat_id=-100, user_id=9, can_manage_chat=False)

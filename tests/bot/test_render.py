@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot.render import (
+from bot.core.render import (
     ROW,
     SHORT_QUOTE,
     esc,

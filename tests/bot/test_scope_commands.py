@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from bot.commands import CommandCore
+from bot.core.commands import CommandCore
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 

@@ -9,9 +9,9 @@ import re
 import pytest
 from sqlmodel import select
 
-from bot.commands import CommandCore
-from bot.registry import help_text
-from bot.replies import Reply
+from bot.core.commands import CommandCore
+from bot.core.registry import help_text
+from bot.core.replies import Reply
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope

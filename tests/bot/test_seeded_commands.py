@@ -8,8 +8,8 @@ import re
 import pytest
 from sqlmodel import select
 
-from bot.render import KIND_LABELS, human_date
-from bot.replies import Caller
+from bot.core.render import KIND_LABELS, human_date
+from bot.core.replies import Caller
 from knowledge import default_knowledge
 from storage import queries
 from storage.db import session_scope

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import CommandCore
-from bot.replies import Caller
+from bot.core.commands import CommandCore
+from bot.core.replies import Caller
 from knowledge import default_knowledge
 from storage import inbox, queries
 from storage import subscriptions as subs

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from bot.commands import CommandCore
-from bot.matching import Entry
-from bot.topic_words import TopicWords
+from bot.core.commands import CommandCore
+from bot.core.matching import Entry
+from bot.core.topic_words import TopicWords
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 

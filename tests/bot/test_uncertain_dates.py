@@ -12,9 +12,9 @@ import json
 import pytest
 from alembic import command
 
-from bot.admin import ingest_report
-from bot.commands import CommandCore
-from bot.ingest import ArticleInput, Ingestor, Reader, reextract_all
+from bot.core.admin import ingest_report
+from bot.core.commands import CommandCore
+from bot.services.ingest import ArticleInput, Ingestor, Reader, reextract_all
 from knowledge import default_knowledge
 from storage import queries
 from storage.db import alembic_config, migrate, session_scope

@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from bot.commands import CommandCore
-from bot.ingest import ArticleInput, Ingestor, Reader
+from bot.core.commands import CommandCore
+from bot.services.ingest import ArticleInput, Ingestor, Reader
 from knowledge import default_knowledge
 
 ADDED = dt.date(2026, 12, 3)

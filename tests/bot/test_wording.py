@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.commands import CommandCore
-from bot.config import get_settings
-from bot.plural import counted
+from bot.core.commands import CommandCore
+from bot.core.plural import counted
+from bot.services.config import get_settings
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
 from storage.db import session_scope

@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 from sqlmodel import func, select
 from telegram.ext import Application
 
-from bot.commands import CommandCore
-from bot.config import Settings
-from bot.telegram_app import build_application
+from bot.core.commands import CommandCore
+from bot.services.config import Settings
+from bot.telegram.app import build_application
 from fakes.bot_api import FakeBotApi
 from fakes.harness import StartApp
 from knowledge import default_knowledge

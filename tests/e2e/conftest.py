@@ -9,23 +9,23 @@ from contextlib import AsyncExitStack
 import pytest
 from telegram.ext import Application
 
-from bot import sends
+from bot.telegram import sends
 from fakes.bot_api import FakeBotApi
 from fakes.harness import StartApp, running
 from tests.e2e.briefing_harness import Briefing, start_bot
 
-LONG_READ_TIMEOUT = 8.0  # the tests' stand-in for bot.sends.SEND_TIMEOUTS.read
+LONG_READ_TIMEOUT = 8.0  # the tests' stand-in for bot.telegram.sends.SEND_TIMEOUTS.read
 
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Back-off in milliseconds, so fault tests take no longer than the rest."""
-    monkeypatch.setattr("bot.delivery.RETRY_DELAYS", (0.01, 0.02, 0.05))
-    monkeypatch.setattr("bot.telegram_app.ALERTS_EVERY", 0.3)
-    monkeypatch.setattr("bot.digests.DIGEST_EVERY", 0.3)
+    monkeypatch.setattr("bot.telegram.delivery.RETRY_DELAYS", (0.01, 0.02, 0.05))
+    monkeypatch.setattr("bot.telegram.app.ALERTS_EVERY", 0.3)
+    monkeypatch.setattr("bot.telegram.digests.DIGEST_EVERY", 0.3)
     # a send with no answer gives up after 8 s rather than 30: still later than python-telegram-bot's
     # 5 s default, so a test can answer after that default and show the answer is still read
-    monkeypatch.setattr("bot.sends.SEND_TIMEOUTS", dataclasses.replace(sends.SEND_TIMEOUTS, read=LONG_READ_TIMEOUT))
+    monkeypatch.setattr(sends, "SEND_TIMEOUTS", dataclasses.replace(sends.SEND_TIMEOUTS, read=LONG_READ_TIMEOUT))
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.delivery import send_alerts
-from bot.ingest import ArticleInput, Ingestor
+from bot.services.ingest import ArticleInput, Ingestor
+from bot.telegram.delivery import send_alerts
 from tests.e2e.briefing_harness import ARTICLE, Briefing
 
 SHOIGU_TALKS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from bot.app_state import BotData
+from bot.telegram.app_state import BotData
 from storage import inbox
 from storage import subscriptions as subs
 

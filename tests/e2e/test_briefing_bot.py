@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import registry
+from bot.core import registry
 from storage import subscriptions as subs
 from storage.db import session_scope
 from tests.e2e.briefing_harness import ADMIN, ARTICLE, alerts_to

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from bot import delivery
-from bot.ingest import ArticleInput, Ingestor
+from bot.services.ingest import ArticleInput, Ingestor
+from bot.telegram import delivery
 from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.bootstrap import open_store

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from bot import digests
+from bot.telegram import digests
 from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.db import session_scope

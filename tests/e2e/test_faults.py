@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import delivery
-from bot.ingest import ArticleInput, Ingestor
+from bot.services.ingest import ArticleInput, Ingestor
+from bot.telegram import delivery
 from storage import subscriptions as subs
 from storage.db import session_scope
 from tests.e2e.briefing_harness import ADMIN, ARTICLE, Briefing, alerts_to

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot import render
+from bot.core import render
 from storage import subscriptions as subs
 from storage.db import session_scope
 from tests.e2e.briefing_harness import Briefing
@@ -93,7 +93,7 @@ async def test_an_export_keeps_telegrams_pace_in_the_chat(briefing: Briefing):
 async def test_a_long_reply_comes_in_whole_meetings_at_telegrams_pace(briefing: Briefing, monkeypatch):
     briefing.api.chat_interval = 0.9
     # the seeds' dozen meetings fit one message of 4096 characters; in messages of 1,500 they take several
-    monkeypatch.setattr("bot.delivery.split_message", lambda text: render.split_message(text, 1500))
+    monkeypatch.setattr("bot.telegram.delivery.split_message", lambda text: render.split_message(text, 1500))
     last_line = briefing.app.bot_data.core.handle("/latest 20").html.splitlines()[-1]
     since = len(briefing.api.calls)
     briefing.api.inject_message(44, "/latest 20")

@@ -7,8 +7,8 @@ import socket
 import httpx
 from pydantic import SecretStr
 
-from bot.commands import CommandCore
-from bot.telegram_app import build_application, webhook_options
+from bot.core.commands import CommandCore
+from bot.telegram.app import build_application, webhook_options
 from fakes.bot_api import FakeBotApi
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
@@ -57,7 +57,7 @@ async def test_a_webhook_answers_updates_that_carry_its_secret_and_refuses_the_r
 
 
 def test_without_a_configured_secret_each_start_makes_a_new_one(tmp_path):
-    from bot.config import Settings
+    from bot.services.config import Settings
 
     settings = Settings(webhook_url="https://bot.example.org/telegram", database_url=f"sqlite:///{tmp_path}/x.db",
                         _env_file=None)

@@ -188,7 +188,7 @@ def test_upgrading_a_filled_store_backfills_the_counts(engine, db_url):
 
 
 def test_the_seeds_and_briefing_reextract_keep_counts_exact(seeded_db_url):
-    from bot.ingest import reextract_all
+    from bot.services.ingest import reextract_all
     from storage.bootstrap import open_store
 
     engine = open_store(seeded_db_url)

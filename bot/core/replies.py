@@ -12,7 +12,7 @@ FrontEnd = Literal["telegram", "console"]
 
 @dataclass(frozen=True)
 class Button:
-    """A button and the data a tap sends back; made by `bot.buttons.button`, which encodes and checks it."""
+    """A button and the data a tap sends back; made by `bot.core.buttons.button`, which encodes and checks it."""
 
     label: str
     data: str

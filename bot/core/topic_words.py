@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
 
-from bot.matching import Entry, Match, Resolution
+from bot.core.matching import Entry, Match, Resolution
 from knowledge.spelling import spelling_key
 from storage.search_terms import spellings
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from bot.access import Access, Who
-from bot.replies import Button
+from bot.core.access import Access, Who
+from bot.core.replies import Button
 
 MAX_BYTES = 64  # Telegram's limit on a button's callback_data
 STALE = "That button is no longer valid. Send the command again."  # the answer to data decode() cannot read

@@ -34,17 +34,18 @@ from telegram.ext import (
     filters,
 )
 
-from bot import buttons, digests, registry, sends
-from bot.admin import add_article, could_not_fetch, page_to_add, upload_to_add
-from bot.app_state import CONTEXT_TYPES, BotData, Context
-from bot.commands import CommandCore
-from bot.config import Settings
-from bot.delivery import chat_is_gone, markup, send_alerts, send_reply
-from bot.fetch import FetchError, fetch_article
-from bot.ingest import ArticleInput, Ingestor
-from bot.render import clip, split_message
-from bot.replies import Caller, Reply
-from bot.startup import reach_telegram
+from bot.core import buttons, registry
+from bot.core.admin import add_article, could_not_fetch, page_to_add, upload_to_add
+from bot.core.commands import CommandCore
+from bot.core.render import clip, split_message
+from bot.core.replies import Caller, Reply
+from bot.services.config import Settings
+from bot.services.fetch import FetchError, fetch_article
+from bot.services.ingest import ArticleInput, Ingestor
+from bot.telegram import digests, sends
+from bot.telegram.app_state import CONTEXT_TYPES, BotData, Context
+from bot.telegram.delivery import chat_is_gone, markup, send_alerts, send_reply
+from bot.telegram.startup import reach_telegram
 from storage import inbox
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -65,7 +66,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .rate_limiter(rate_limiter())
-        # time-outs chosen, not inherited: see bot.sends (a 5 s read time-out resent answered messages)
+        # time-outs chosen, not inherited: see bot.telegram.sends (a 5 s read time-out resent answered messages)
         .request(sends.http_request(sends.SEND_TIMEOUTS, pool_size=256, tracked=True))
         .get_updates_request(sends.http_request(sends.POLL_TIMEOUTS, pool_size=1, tracked=False))
         .post_init(_post_init)
@@ -96,7 +97,7 @@ def rate_limiter() -> AIORateLimiter:
 def run_application(application: Application, settings: Settings) -> None:
     """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped.
 
-    It first waits for Telegram to answer (see bot.startup), in the event loop the bot then runs in; PTB's own
+    It first waits for Telegram to answer (see bot.telegram.startup), in the event loop the bot then runs in; PTB's own
     first calls (deleteWebhook, setWebhook) are told to keep trying too (bootstrap_retries=-1).
     """
     loop = asyncio.new_event_loop()

@@ -16,12 +16,12 @@ from typing import Literal
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.buttons import Follow, button
-from bot.lookup import MAX_CHOICES, SURE, Lookup
-from bot.matching import Resolution
-from bot.plural import counted
-from bot.render import clip, esc, human_date, meeting_blocks
-from bot.replies import Caller, Reply
+from bot.core.buttons import Follow, button
+from bot.core.lookup import MAX_CHOICES, SURE, Lookup
+from bot.core.matching import Resolution
+from bot.core.plural import counted
+from bot.core.render import clip, esc, human_date, meeting_blocks
+from bot.core.replies import Caller, Reply
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope

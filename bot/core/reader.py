@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from sqlalchemy import Engine
 
-from bot.buttons import STALE, LatestPage, Paging, PersonPage, SearchPage, TopicPage, button
-from bot.lookup import Lookup
-from bot.matching import Resolution
-from bot.render import clip, counted, esc, highlighted, human_date, meeting_blocks
-from bot.replies import Button, Reply
+from bot.core.buttons import STALE, LatestPage, Paging, PersonPage, SearchPage, TopicPage, button
+from bot.core.lookup import Lookup
+from bot.core.matching import Resolution
+from bot.core.render import clip, counted, esc, highlighted, human_date, meeting_blocks
+from bot.core.replies import Button, Reply
 from knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope

@@ -1,6 +1,6 @@
 """Who may use a command or a button, and where: the one home of every permission check and its refusal.
 
-The command registry (`bot.registry`) and the button data (`bot.buttons`) each say who may use them; the
+The command registry (`bot.core.registry`) and the button data (`bot.core.buttons`) each say who may use them; the
 command core checks it before anything runs, so Telegram, the console and `briefing ask` refuse alike.
 """
 
@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.replies import Caller, FrontEnd, Reply
+from bot.core.replies import Caller, FrontEnd, Reply
 
 log = logging.getLogger(__name__)
 

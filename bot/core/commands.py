@@ -10,18 +10,18 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from bot import buttons, registry
-from bot.access import refusal
-from bot.admin import AdminCommands
-from bot.buttons import ArticlesPage, DeleteArticle, Follow, LatestPage, PersonPage, SearchPage, TopicPage
-from bot.export import CHUNKS, CalendarTally
-from bot.lookup import Lookup
-from bot.matching import Resolution
-from bot.plural import counted, noun
-from bot.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
-from bot.render import clip, esc, human_date
-from bot.replies import CONSOLE, Attachment, Caller, Reply
-from bot.subscribing import SubscriptionCommands
+from bot.core import buttons, registry
+from bot.core.access import refusal
+from bot.core.admin import AdminCommands
+from bot.core.buttons import ArticlesPage, DeleteArticle, Follow, LatestPage, PersonPage, SearchPage, TopicPage
+from bot.core.export import CHUNKS, CalendarTally
+from bot.core.lookup import Lookup
+from bot.core.matching import Resolution
+from bot.core.plural import counted, noun
+from bot.core.reader import MAX_PAGE, MAX_SEARCH, PAGE, ReaderCommands
+from bot.core.render import clip, esc, human_date
+from bot.core.replies import CONSOLE, Attachment, Caller, Reply
+from bot.core.subscribing import SubscriptionCommands
 from knowledge import KnowledgeBase
 from storage import queries
 from storage.db import session_scope

@@ -1,7 +1,7 @@
 """Sending to subscribers: replies split to fit, alerts to many chats, and one delivery through the ledger.
 
 Every digest and alert goes through the delivery ledger, which hears when its request leaves and
-when Telegram accepts it (bot/sends.py), so a chat gets it exactly once, across restarts too, unless
+when Telegram accepts it (bot/telegram/sends.py), so a chat gets it exactly once, across restarts too, unless
 Telegram's answer is lost (no answer within the long time-out, or a crash during the round trip):
 then it is not sent again, so at most once. Whatever a send raises, its delivery is settled and a
 round always finishes. A chat that blocked the bot is marked inactive and never stops the others.
@@ -22,12 +22,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application
 
-from bot.app_state import BotData
-from bot.render import split_message
-from bot.replies import Reply
-from bot.sends import CURRENT as CURRENT_FLIGHT
-from bot.sends import Fate, Flight, fate
-from bot.subscribing import MAX_DIGEST, MAX_TITLES, alert_message
+from bot.core.render import split_message
+from bot.core.replies import Reply
+from bot.core.subscribing import MAX_DIGEST, MAX_TITLES, alert_message
+from bot.telegram.app_state import BotData
+from bot.telegram.sends import CURRENT as CURRENT_FLIGHT
+from bot.telegram.sends import Fate, Flight, fate
 from storage import queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -135,7 +135,7 @@ async def with_retries(call: Callable[[], Awaitable[T]], outcome: Outcome | None
     """Send one message, retrying what is known not to have been delivered, and never what was.
 
     Network errors before the request left and 5xx answers are retried after 0.5, 2 and 5 s. A
-    request that got no answer within the long time-out (bot.sends) may have been delivered: it is
+    request that got no answer within the long time-out (bot.telegram.sends) may have been delivered: it is
     sent again only while `outcome` has resends left. One that Telegram accepted is never sent
     again, even when its answer cannot be read (None is returned then). Errors a retry cannot fix
     (blocked, bad request, anything not Telegram's) are raised at once; 429s are the rate limiter's

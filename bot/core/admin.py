@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from bot import registry
-from bot.access import refusal
-from bot.buttons import ArticlesPage, DeleteArticle, button
-from bot.ingest import ArticleInput, Ingestor, IngestResult, UnreadableUpload, parse_caption, suffix_problem
-from bot.plural import counted
-from bot.render import clip, esc, human_date, meeting_date
-from bot.replies import Caller, Reply
+from bot.core import registry
+from bot.core.access import refusal
+from bot.core.buttons import ArticlesPage, DeleteArticle, button
+from bot.core.plural import counted
+from bot.core.render import clip, esc, human_date, meeting_date
+from bot.core.replies import Caller, Reply
+from bot.services.ingest import ArticleInput, Ingestor, IngestResult, UnreadableUpload, parse_caption, suffix_problem
 from storage import inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
@@ -24,7 +24,7 @@ from storage.errors import DuplicateArticle
 from storage.writes import delete_article
 
 if TYPE_CHECKING:
-    from bot.fetch import FetchError
+    from bot.services.fetch import FetchError
 
 ARTICLES_PAGE = 10
 PUBLISHED_HOW = {"given": "as given", "byline": "from the byline", "url": "from the page's address",

@@ -16,8 +16,8 @@ from functools import cache, cached_property
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.matching import AliasIndex, Entry, Match, Resolution, similarity
-from bot.topic_words import TopicWords
+from bot.core.matching import AliasIndex, Entry, Match, Resolution, similarity
+from bot.core.topic_words import TopicWords
 from knowledge import KnowledgeBase, Role
 from knowledge.spelling import spelling_key
 from storage import queries
@@ -132,7 +132,7 @@ class Lookup:
             return _by_use(found, lambda ids: queries.topic_meeting_counts(session, topic_ids=ids))
 
     def topic_within(self, query: str) -> Resolution:
-        """A topic named inside a phrase of the reader's own ("war in Ukraine"): `bot.topic_words`."""
+        """A topic named inside a phrase of the reader's own ("war in Ukraine"): `bot.core.topic_words`."""
         with session_scope(self.engine) as session:
             index = self._topics.get(session)
         if self._topic_words[0] is not index:  # the names changed: prepare their words again

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from bot.excerpt import excerpt, meeting_keys
+from bot.core.excerpt import excerpt, meeting_keys
 from extraction.scope import SIDES, unnamed_officials
 from knowledge import KnowledgeBase, default_knowledge
 from storage.queries import MeetingView, ParticipantView, SourceView

@@ -14,8 +14,8 @@ import logging
 from sqlalchemy import Engine
 from telegram.ext import Application
 
-from bot.app_state import BotData
-from bot.delivery import PARALLEL_SENDS, Tally, deliver
+from bot.telegram.app_state import BotData
+from bot.telegram.delivery import PARALLEL_SENDS, Tally, deliver
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.digests_due import DIGEST, DueDigest, due_digests

@@ -25,7 +25,7 @@ from storage.errors import DuplicateArticle
 from storage.queries import MeetingView
 from storage.writes import ArticleMeta, StoredArticle, reextract_article, store_extraction
 
-SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}  # what uploads and `ingest DIR` take
 PUBLISHED = re.compile(r"published\s*:?\s*(\S+)", re.IGNORECASE)  # in a caption, after /add, …
 _URL = re.compile(r"https?://\S+")

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.access import Access, Who
-from bot.replies import Caller, FrontEnd, Reply
+from bot.core.access import Access, Who
+from bot.core.replies import Caller, FrontEnd, Reply
 
 if TYPE_CHECKING:
-    from bot.commands import CommandCore
+    from bot.core.commands import CommandCore
 
 Answer = Callable[["CommandCore", str, Caller], Reply]
 EVERYONE = Access()

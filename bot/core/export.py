@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from bot.plural import counted
+from bot.core.plural import counted
 from storage.queries import MeetingView, SourceView
 
 

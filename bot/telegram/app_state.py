@@ -15,10 +15,10 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from bot.commands import CommandCore
-    from bot.config import Settings
-    from bot.ingest import Ingestor
-    from bot.subscribing import SubscriptionCommands
+    from bot.core.commands import CommandCore
+    from bot.core.subscribing import SubscriptionCommands
+    from bot.services.config import Settings
+    from bot.services.ingest import Ingestor
 
 
 @dataclass

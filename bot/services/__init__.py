@@ -1,0 +1,1 @@
+"""What every front end shares: adding articles, fetching pages, settings, logging, worker processes."""
