@@ -105,8 +105,8 @@ def run() -> None:
         _chat(settings)
         return
     _configure_logging(settings)
-    from bot.telegram.app import build_application, run_application
-    from bot.telegram.startup import TelegramRefused
+    from bot.telegram.app import build_application
+    from bot.telegram.startup import TelegramRefused, run_application
 
     engine = _store(settings, seed_if_empty=True)
     try:

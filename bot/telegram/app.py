@@ -3,29 +3,22 @@
 Handlers turn an update into a `Caller` and a command line, let the command core answer (in a
 worker thread: it touches SQLite), and send the reply. All handlers are registered in
 `register_handlers`; `post_init` starts the two periodic jobs, alerts and digests, which read the store.
+Starting and running the application is `startup.py`; writing every update down first is `replay.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import logging
-import secrets
-from collections.abc import Callable
-from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
-from sqlmodel import Session
 from telegram import BotCommand, CallbackQuery, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -43,15 +36,14 @@ from bot.services.config import Settings
 from bot.services.fetch import FetchError, fetch_article
 from bot.services.ingest import ArticleInput, Ingestor
 from bot.telegram import digests, sends
-from bot.telegram.app_state import CONTEXT_TYPES, BotData, Context
+from bot.telegram.app_state import CONTEXT_TYPES, BotData, Context, in_store
 from bot.telegram.delivery import chat_is_gone, markup, send_alerts, send_reply
-from bot.telegram.startup import reach_telegram
+from bot.telegram.replay import mark_done, replay_inbox, take_in
+from bot.telegram.startup import rate_limiter
 from storage import inbox
 from storage import subscriptions as subs
-from storage.db import session_scope
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 ALERTS_EVERY = 60  # seconds between looks for queued alerts
 KEEP_HANDLED = dt.timedelta(days=2)  # how long a handled update is remembered, to ignore Telegram resending it
@@ -87,47 +79,11 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     return application
 
 
-def rate_limiter() -> AIORateLimiter:
-    """Telegram's broadcast limit, spent evenly: one message every 1/29 s rather than bursts of 30
-    (a burst overshoots the limit and every 429 costs a second); retries, because with the
-    default max_retries=0 a 429 is raised instead of waited out."""
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
-
-
-def run_application(application: Application, settings: Settings) -> None:
-    """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped.
-
-    It first waits for Telegram to answer (see bot.telegram.startup), in the event loop the bot then runs in; PTB's own
-    first calls (deleteWebhook, setWebhook) are told to keep trying too (bootstrap_retries=-1).
-    """
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    try:
-        loop.run_until_complete(reach_telegram(application))
-    except KeyboardInterrupt:
-        log.info("stopped before Telegram answered")
-        loop.close()
-        return
-    if settings.webhook_url:
-        application.run_webhook(**webhook_options(settings), bootstrap_retries=-1)
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
-
-
-def webhook_options(settings: Settings) -> dict[str, Any]:
-    """How the webhook server listens: on WEBHOOK_URL's own path (a proxy passes it on unchanged), and only
-    for requests that carry the secret Telegram was told to send."""
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
-    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
-            "url_path": urlsplit(settings.webhook_url or "").path.strip("/"), "webhook_url": settings.webhook_url,
-            "secret_token": secret, "allowed_updates": Update.ALL_TYPES}
-
-
 def register_handlers(application: Application) -> None:
     # every update is written down before the handlers below see it and marked done after them, errors
     # included: a crash in between replays it at the next start (see _post_init)
-    application.add_handler(TypeHandler(Update, _take_in), group=-1)
-    application.add_handler(TypeHandler(Update, _mark_done), group=1)
+    application.add_handler(TypeHandler(Update, take_in), group=-1)
+    application.add_handler(TypeHandler(Update, mark_done), group=1)
     in_chats = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     application.add_handler(CommandHandler("add", on_add, filters=in_chats))
     application.add_handler(CommandHandler(registry.answered_by_core(), on_command, filters=in_chats))
@@ -142,7 +98,7 @@ def register_handlers(application: Application) -> None:
 
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in registry.menu()])
-    await _replay_inbox(application)
+    await replay_inbox(application)
     # alerts queued by `briefing ingest`, or cut short by a crash, go out within a minute
     application.job_queue.run_repeating(_alerts_job, interval=ALERTS_EVERY, first=1, name="alerts")
     # digests whose time came while the bot was down go out at once; the others within a minute of their time
@@ -152,37 +108,11 @@ async def _post_init(application: Application) -> None:
 async def _alerts_job(context: Context) -> None:
     await send_alerts(context.application)
     before = dt.datetime.now(dt.UTC) - KEEP_HANDLED
-    await _in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
+    await in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
 
 
 async def _digest_job(context: Context) -> None:
     await digests.run_digests(context.application)
-
-
-async def _replay_inbox(application: Application) -> None:
-    """Queue again the updates a crash cut short, ahead of anything new."""
-    unfinished = await _in_store(application.bot_data, inbox.unfinished)
-    for update_id, payload in unfinished:
-        application.bot_data.replaying.add(update_id)
-        await application.update_queue.put(Update.de_json(json.loads(payload), application.bot))
-    if unfinished:
-        log.info("handling again %d updates a crash cut short", len(unfinished))
-
-
-async def _take_in(update: Update, context: Context) -> None:
-    if update.update_id in context.bot_data.replaying:
-        context.bot_data.replaying.discard(update.update_id)
-        return
-    payload = json.dumps(update.to_dict())
-    fresh = await _in_store(context.bot_data,
-                            lambda session: inbox.take_in(session, update_id=update.update_id, payload=payload))
-    if not fresh:
-        log.info("update %s was handled before: ignored", update.update_id)
-        raise ApplicationHandlerStop
-
-
-async def _mark_done(update: Update, context: Context) -> None:
-    await _in_store(context.bot_data, lambda session: inbox.mark_done(session, update_id=update.update_id))
 
 
 # handlers ------------------------------------------------------------------------------------
@@ -335,15 +265,7 @@ async def _caller(update: Update, context: Context, *, managing: bool) -> Caller
     return Caller(chat_id=chat.id, user_id=user.id if user else None, is_admin=is_admin, can_manage_chat=can_manage)
 
 
-async def _in_store(state: BotData, work: Callable[[Session], T]) -> T:
-    """Run `work` in one transaction in a worker thread: SQLite must not hold up the event loop."""
-    def run() -> T:
-        with session_scope(state.engine) as session:
-            return work(session)
-    return await asyncio.to_thread(run)
-
-
 async def _stop_sending(application: Application, chat_id: int) -> None:
     """The chat blocked or removed the bot: its subscription stops until it subscribes again."""
-    await _in_store(application.bot_data, lambda session: subs.mark_inactive(session, chat_id=chat_id))
+    await in_store(application.bot_data, lambda session: subs.mark_inactive(session, chat_id=chat_id))
 

@@ -7,10 +7,14 @@ python-telegram-bot makes it, with no arguments, when the Application is built w
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from sqlmodel import Session
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+from storage.db import session_scope
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -35,3 +39,12 @@ class BotData:
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 CONTEXT_TYPES = ContextTypes(bot_data=BotData)
+T = TypeVar("T")
+
+
+async def in_store(state: BotData, work: Callable[[Session], T]) -> T:
+    """Run `work` in one transaction in a worker thread: SQLite must not hold up the event loop."""
+    def run() -> T:
+        with session_scope(state.engine) as session:
+            return work(session)
+    return await asyncio.to_thread(run)

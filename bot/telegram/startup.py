@@ -1,14 +1,21 @@
-"""Reaching Telegram at start-up: a server that boots before its network waits for it instead of crashing."""
+"""Starting the bot: reaching Telegram (a server that boots before its network waits for it instead of
+crashing), the rate limiter, and long polling or a webhook server."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
 import logging
+import secrets
 from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
 
+from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter
-from telegram.ext import Application
+from telegram.ext import AIORateLimiter, Application
+
+from bot.services.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +47,39 @@ async def reach_telegram(application: Application, waits: Iterable[float] | None
                 log.info("Telegram answered after %d attempts", attempt)
             return
         await asyncio.sleep(wait)
+
+
+def rate_limiter() -> AIORateLimiter:
+    """Telegram's broadcast limit, spent evenly: one message every 1/29 s rather than bursts of 30
+    (a burst overshoots the limit and every 429 costs a second); retries, because with the
+    default max_retries=0 a 429 is raised instead of waited out."""
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
+
+
+def run_application(application: Application, settings: Settings) -> None:
+    """Long polling, or a webhook server when WEBHOOK_URL is set; returns when the bot is stopped.
+
+    It first waits for Telegram to answer (`reach_telegram` above), in the event loop the bot then runs in; PTB's own
+    first calls (deleteWebhook, setWebhook) are told to keep trying too (bootstrap_retries=-1).
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(reach_telegram(application))
+    except KeyboardInterrupt:
+        log.info("stopped before Telegram answered")
+        loop.close()
+        return
+    if settings.webhook_url:
+        application.run_webhook(**webhook_options(settings), bootstrap_retries=-1)
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """How the webhook server listens: on WEBHOOK_URL's own path (a proxy passes it on unchanged), and only
+    for requests that carry the secret Telegram was told to send."""
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
+    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
+            "url_path": urlsplit(settings.webhook_url or "").path.strip("/"), "webhook_url": settings.webhook_url,
+            "secret_token": secret, "allowed_updates": Update.ALL_TYPES}

@@ -8,7 +8,8 @@ import httpx
 from pydantic import SecretStr
 
 from bot.core.commands import CommandCore
-from bot.telegram.app import build_application, webhook_options
+from bot.telegram.app import build_application
+from bot.telegram.startup import webhook_options
 from fakes.bot_api import FakeBotApi
 from knowledge import default_knowledge
 from storage.bootstrap import open_store
