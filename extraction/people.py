@@ -7,7 +7,8 @@ import re
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from extraction.lexicon import Matcher, MatcherSet, any_of, fold, per_knowledge, words
+from extraction import russian_names
+from extraction.lexicon import PREFIX, Matcher, MatcherSet, any_of, fold, has_cyrillic, per_knowledge, words
 from extraction.officials import Official, find_officials
 from extraction.roles import definite, names_one, shared
 from extraction.types import Participant
@@ -21,6 +22,8 @@ _HONORIFIC_WORDS = any_of(["Mr", "Ms", "Dr", "Mister", "Madam"])
 _CAPITALISED = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z]\s)[A-Z][a-z]+\b(?!\s+[A-Z])(?!['-]\w)")
 _AFTER_NAME = re.compile(r"[A-Z][\w'-]*\s+$")
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){1,2}")  # "O.N.", "Yu.A." before a family name
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-ZА-ЯЁ][a-zа-яё]{2,})\s+$")
+_RANKS = frozenset({"admiral", "general", "colonel", "marshal", "captain", "major", "ayatollah", "president"})
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,38 @@ def with_strangers(scan: PeopleScan, text: str, family: dict[str, Participant]) 
     return replace(scan, strangers=found) if found else scan
 
 
+def _someone_else(text: str, start: int, end: int, person: Person, kb: KnowledgeBase) -> bool:
+    """"Дмитрий Патрушев", "Dmitry Patrushev" is not Nikolai Patrushev: a family name the knowledge base lists
+    as one person's alias, right after a first name that is none of that person's, names someone else."""
+    if " " in text[start:end]:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    given = before.group(1)
+    key = fold(given)[:PREFIX]
+    if key in _own_first_names(kb).get(person.id, ()):
+        return False
+    return key in _first_names(kb) or (has_cyrillic(given) and russian_names.is_first_name(given))
+
+
+@per_knowledge
+def _own_first_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each person's first names as their spellings open with them, by their first letters (any case ending)."""
+    return {person.id: frozenset(fold(name.split()[0])[:PREFIX] for name in person.names if " " in name)
+            for person in kb.people}
+
+
+@per_knowledge
+def _first_names(kb: KnowledgeBase) -> frozenset[str]:
+    """First names in Latin letters that open the spellings of the people listed from countries that put the
+    first name first (a Chinese name opens with the family name), ranks aside."""
+    return frozenset(fold(first)[:PREFIX] for person in kb.people if person.country != "China"
+                     for name in person.names if " " in name
+                     if len(first := name.split()[0]) >= 3 and first.isalpha() and not has_cyrillic(first)
+                     and fold(first) not in _RANKS)
+
+
 @per_knowledge
 def _by_family_name(kb: KnowledgeBase) -> dict[str, list[Person]]:
     out: dict[str, list[Person]] = {}
@@ -171,7 +206,8 @@ def find_people(text: str, kb: KnowledgeBase, on: dt.date, *, context: frozenset
     scan = scan or scan_people(text, kb)
     if scan.names_nobody:
         return []  # most sentences name nobody
-    hits = [PersonHit(start, end, participant_for(kb, person, on), "alias") for start, end, person in scan.aliases]
+    hits = [PersonHit(start, end, participant_for(kb, person, on), "alias") for start, end, person in scan.aliases
+            if not _someone_else(text, start, end, person, kb)]
     for start, end, surname in scan.honorifics:
         matches = _by_family_name(kb).get(surname, [])
         if len(matches) > 1:

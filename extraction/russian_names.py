@@ -144,12 +144,17 @@ def _like(original: str, word: str) -> str:
                     for o, p in zip(original.split("-"), word.split("-"), strict=False))
 
 
+def is_first_name(word: str) -> bool:
+    """Whether pymorphy3 knows the word, in any case, as a first name ("Дмитрия", "Николаем")."""
+    return any("Name" in p.tag for p in _analyzer().parse(word))
+
+
 def looks_russian(name: str) -> bool:
     """A first name pymorphy3 knows as one, followed by a family name: a Russian (or Slavic) person."""
     words = name.split()
     if not 2 <= len(words) <= 3:
         return False
-    return any("Name" in p.tag for p in _analyzer().parse(words[0]))
+    return is_first_name(words[0])
 
 
 def title_nominative(title: str) -> str:

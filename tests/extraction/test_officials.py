@@ -223,3 +223,20 @@ def test_rarer_chinese_family_names_are_read_as_chinese(text: str, expected: tup
 ])
 def test_a_russian_title_reads_in_the_nominative_with_its_complement_as_written(written: str, role: str) -> None:
     assert title_nominative(written) == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Agriculture Minister Dmitry Patrushev met Chinese Ambassador Zhang Hanhui in Moscow on Tuesday.",
+     ["Dmitry Patrushev", "Zhang Hanhui"]),
+    ("Министр сельского хозяйства Дмитрий Патрушев провёл встречу с послом КНР Чжан Ханьхуэем во вторник.",
+     ["Dmitry Patrushev", "Zhang Hanhui"]),
+    # the person the knowledge base lists, by their own first name or their family name alone
+    ("Nikolai Patrushev met Wang Yi in Beijing on Tuesday.", ["Nikolai Patrushev", "Wang Yi"]),
+    ("Николай Патрушев встретился с Ван И в Пекине во вторник.", ["Nikolai Patrushev", "Wang Yi"]),
+    ("Secretary Patrushev met Wang Yi in Beijing on Tuesday.", ["Nikolai Patrushev", "Wang Yi"]),
+])
+def test_a_listed_family_name_after_another_first_name_is_someone_else(text: str, expected: list[str]) -> None:
+    """Father and son, namesakes: the knowledge base's alias "Patrushev" is Nikolai, and "Dmitry Patrushev"
+    is not him but an official of his own, found by his title."""
+    [meeting] = extract(text, published=dt.date(2024, 3, 7), knowledge=KB).meetings
+    assert [p.name for p in meeting.participants] == expected
