@@ -1,4 +1,5 @@
-"""The publication date a page's address carries: `/2019/05/14/`, `/20240312/`, `/2015-07/05/`, `/2025/1031/`.
+"""The publication date a page's address carries: `/2019/05/14/`, `/20240312/`, `/2015-07/05/`, `/2025/1031/`,
+`/29.05.2012/`.
 
 Newsrooms file stories under the day (or month) they ran, so the address is a witness to the date
 even when the text shows none. Only the shapes of a date count: a number that merely looks like one
@@ -28,6 +29,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGNOR
     (rf"/{_Y}/{_M}{_D}/", "day"),                       # /2025/1031/c90000-...
     (rf"/t?{_Y}{_M}{_D}(?=[/_.?#]|$)", "day"),          # /20240312/ or /t20190929_2954529.htm
     (rf"/{_Y}/{_MON}/{_D}{_END}", "day"),               # /2019/may/14/slug
+    (rf"/{_D}\.{_M}\.{_Y}{_END}", "day"),               # /news/29.05.2012/208300/ (day first, as Russian sites)
+    (rf"/{_D}-{_M}-{_Y}(?=[/_.?#]|$)", "day"),          # /14-05-2019/
     (rf"/{_Y}/{_M}/(?!\d)", "month"),                   # /2019/05/slug
     (rf"/{_Y}-{_M}/(?!\d)", "month"),                   # /2019-05/slug
     (rf"/{_Y}/{_MON}/(?!\d)", "month"),                 # /2019/may/slug

@@ -26,6 +26,9 @@ ADDED = dt.date(2026, 12, 3)  # the day the articles below are added: no meeting
     ("https://daily.example.com/world/2015-07/05/content_2038061.htm", "2015-07-05"),
     ("https://paper.example.com/world/2019/may/14/putin-in-beijing", "2019-05-14"),
     ("https://gazeta.example.ru/politics/2021/11/18/vstrecha-v-pekine/", "2021-11-18"),
+    ("https://region.example.ru/news/politics/29.05.2012/208300/gubernator.html", "2012-05-29"),
+    ("https://region.example.ru/news/14-05-2019/vstrecha", "2019-05-14"),
+    ("https://region.example.ru/news/31.02.2012/208300/", None),  # no such day
     ("https://news.example.com/politics/2019/05/summit-closes-in-beijing", "2019-05"),  # a month, not a day
     ("https://news.example.com/content_2038061.htm", None),  # an id, not a date
     ("https://news.example.com/world/a-20191105", None),
