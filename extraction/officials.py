@@ -49,9 +49,20 @@ _CYRILLIC_NAME_PAIR = re.compile(r"[А-ЯЁ][а-яё]+[\s-]+[А-ЯЁ][а-яё]+"
 
 def find_officials(text: str, places: frozenset[str] = frozenset()) -> tuple[Official, ...]:
     """Every titled stranger in a sentence; `places` are place names a capitalised word may be instead."""
+    if _QUOTED_NAME.search(text):
+        text = _QUOTED_NAME.sub(_unquoted, text)  # same length: positions still point into the sentence
     if has_cyrillic(text):
         return _russian(text) if _CYRILLIC_NAME_PAIR.search(text) and RU_TITLE_HEAD.search(text) else ()
     return _english(text, places) if EN_TITLE_WORDS.search(text) else ()
+
+
+# an organisation's name in quotation marks within a title: генеральный директор "Росатома", глава «Роснефти»,
+# the head of "Rosneft"
+_QUOTED_NAME = re.compile(r"[\"«“„](?P<name>[A-ZА-ЯЁ][\w-]*(?:\s+[\w-]+){0,2})[\"»”“]")
+
+
+def _unquoted(m: re.Match[str]) -> str:
+    return f" {m.group('name')} "
 
 
 # ------------------------------------------------------------------------------------------------- English

@@ -240,3 +240,16 @@ def test_a_listed_family_name_after_another_first_name_is_someone_else(text: str
     is not him but an official of his own, found by his title."""
     [meeting] = extract(text, published=dt.date(2024, 3, 7), knowledge=KB).meetings
     assert [p.name for p in meeting.participants] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Генеральный директор "Росатома" Алексей Лихачев встретился в Пекине с руководителем Агентства по атомной '
+     'энергии Китая Чжан Кэцзянем.', ["Alexei Likhachev", "Zhang Kejian"]),
+    ("Глава «Роснефти» Игорь Сечин провел переговоры с председателем CNPC Дай Хоуляном в Пекине.",
+     ["Igor Sechin", "Dai Houliang"]),
+])
+def test_a_company_named_in_quotation_marks_keeps_its_title(text: str, expected: list[str]) -> None:
+    """Russian writes a company's name in quotation marks inside a title; the marks must not cut the title
+    off its holder's name."""
+    [meeting] = extract(text, published=dt.date(2023, 5, 25), knowledge=KB).meetings
+    assert sorted(p.name for p in meeting.participants) == sorted(expected)
