@@ -296,7 +296,10 @@ def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> l
     return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
 
 
-_BETWEEN = re.compile(r"\s+(?:held\s+)?(?:between|между)\s+", re.IGNORECASE)
+# "talks between", "video-conference talks held between", "переговоров между": after a trigger, or the noun
+# that a trigger used as a modifier ("video-conference") goes on to
+_BETWEEN = re.compile(r"\s+(?:(?:talks|meeting|conversation|call|переговор\w*|встреч\w*|разговор\w*)\s+)?"
+                      r"(?:held\s+)?(?:between|между)\s+", re.IGNORECASE)
 _PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|где|которы)")
 
 

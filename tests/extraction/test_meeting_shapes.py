@@ -395,6 +395,9 @@ def test_a_commissioner_named_before_his_title_meets_an_ambassador() -> None:
 @pytest.mark.parametrize("text", [
     "Lavrov and Wang Yi praised the results of the March 5, 2024 talks between Vladimir Putin and Xi Jinping.",
     "Лавров и Ван И высоко оценили итоги переговоров между Владимиром Путиным и Си Цзиньпином 5 марта 2024 года.",
+    # the trigger is a modifier of the noun the phrase goes on with
+    "Lavrov and Wang Yi praised the March 5, 2024 video-conference talks between Vladimir Putin and Xi Jinping.",
+    "Лавров и Ван И высоко оценили телефонный разговор между Владимиром Путиным и Си Цзиньпином 5 марта 2024 года.",
 ])
 def test_talks_between_two_people_are_theirs_not_those_who_speak_of_them(text: str) -> None:
     assert [sorted(people(m)) for m in read(text).meetings] == [["Vladimir Putin", "Xi Jinping"]]
