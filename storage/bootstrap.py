@@ -8,7 +8,7 @@ from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from knowledge import KnowledgeBase, default_knowledge, fingerprint
-from storage import queries
+from storage import articles
 from storage.db import make_engine, migrate, schema_revision, session_scope
 from storage.errors import SchemaTooNew, StoreUnavailable
 from storage.models import StoreMetaRow
@@ -65,7 +65,7 @@ def check_store(url: str) -> int:
         if schema_revision(engine) is None:
             raise StoreUnavailable(f"the store {store_location(url)} has no tables yet: has the bot started?")
         with session_scope(engine) as session:
-            return queries.article_count(session)
+            return articles.article_count(session)
     except DatabaseError as error:
         raise StoreUnavailable(f"cannot use the store {store_location(url)}: {_why(error)}") from error
     finally:

@@ -1,4 +1,5 @@
-"""Every read the bot makes, as keyword-only functions that return frozen views, not ORM rows.
+"""The bot's reads of meetings, people and topics, as keyword-only functions that return frozen views, not ORM
+rows (searching sentences is `sentence_search.py`, reads about articles `articles.py`).
 
 Views are detached from the session, so front ends can render them after the session closes.
 """
@@ -29,7 +30,6 @@ from storage.models import (
     TopicRow,
     TopicSynonymRow,
 )
-from storage.search_terms import read_terms
 
 
 @dataclass(frozen=True)
@@ -80,20 +80,6 @@ class NameEntry:
     target_id: int
     canonical: str
     spelling: str
-
-
-@dataclass(frozen=True)
-class SentenceHit:
-    article_id: int
-    published: dt.date | None
-    sentence: str
-    marked: str  # the sentence (or its matching part) with hits between \x01 and \x02
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    hits: tuple[SentenceHit, ...]
-    next_offset: int | None  # where the next page starts; None when this is the last
 
 
 @dataclass(frozen=True)
@@ -201,7 +187,7 @@ def all_meetings(session: Session) -> list[MeetingView]:
 
 
 def meeting_count(session: Session) -> int:
-    return _kept_count(session, "meeting")
+    return kept_count(session, "meeting")
 
 
 def _agenda(stored: str | None) -> tuple[str, ...]:
@@ -213,7 +199,7 @@ def _agenda(stored: str | None) -> tuple[str, ...]:
     return tuple(str(item) for item in items) if isinstance(items, list) else ()
 
 
-def _kept_count(session: Session, name: str) -> int:
+def kept_count(session: Session, name: str) -> int:
     """A count the triggers of migrations 0006 and 0009 keep in `rowcount`: meeting, article or participant."""
     rows = core_rows(session, _KEPT_COUNT, name=name)
     return rows[0][0] if rows else 0
@@ -356,110 +342,6 @@ def store_summary(session: Session) -> StoreSummary:
     counts = dict(core_rows(session, _KEPT_COUNTS))
     return StoreSummary(meetings=counts.get("meeting", 0), articles=counts.get("article", 0),
                         people=counts.get("participant", 0), first_date=first, last_date=last)
-
-
-def article_count(session: Session) -> int:
-    return _kept_count(session, "article")
-
-
-def article_ids(session: Session) -> list[int]:
-    """Every article id, oldest first (re-extraction walks them one transaction at a time)."""
-    return [i for i in session.exec(select(ArticleRow.id).order_by(col(ArticleRow.id))) if i is not None]
-
-
-def search_sentences(session: Session, *, text: str, limit: int, offset: int = 0) -> SearchPage:
-    """Sentences that hold every word and phrase typed (`storage.search_terms`), newest published first,
-    matched words between \\x01 and \\x02; each sentence once, though articles repeat paragraphs and
-    outlets reprint each other.
-
-    The index is keyed by publication day (migration 0014), so a page reads its hits in order and stops;
-    `offset` counts hits of the index, repeats included, so that a page's "more" knows where to go on.
-    """
-    terms = read_terms(text)
-    if terms.empty:
-        return SearchPage((), None)
-    window = limit + _SPARE + 1  # room for repeats of other articles' sentences, and a sign that more follow
-    rows = session.connection().exec_driver_sql(_SEARCH, (terms.match(), window, offset)).all()
-    hits: list[SentenceHit] = []
-    seen: set[str] = set()
-    consumed = 0
-    for aid, pub, sentence, marked in rows:
-        same = " ".join(sentence.casefold().split())
-        if len(hits) == limit and same not in seen:
-            break
-        consumed += 1
-        if same not in seen:
-            seen.add(same)
-            hits.append(SentenceHit(article_id=aid, published=dt.date.fromisoformat(pub) if pub else None,
-                                    sentence=sentence, marked=marked))
-    more = consumed < len(rows) or len(rows) == window
-    return SearchPage(tuple(hits), offset + consumed if more else None)
-
-
-_SPARE = 5
-# A repeat within one article (a paragraph printed twice) is left out here, so pages never show it twice.
-_SEARCH = (
-    "SELECT s.article_id, a.published, s.text, snippet(sentence_fts, 0, char(1), char(2), '…', 48) "
-    "FROM sentence_fts JOIN sentence s ON s.search_key = sentence_fts.rowid JOIN article a ON a.id = s.article_id "
-    "WHERE sentence_fts MATCH ? AND NOT EXISTS (SELECT 1 FROM sentence d WHERE d.article_id = s.article_id "
-    "AND d.id < s.id AND d.text = s.text) "
-    "ORDER BY sentence_fts.rowid DESC LIMIT ? OFFSET ?"
-)
-
-
-def saved_search(session: Session, *, text: str) -> int:
-    """The number of this search, saved on first use: a button's data holds 64 bytes, a search 300 characters."""
-    connection = session.connection()
-    found = connection.exec_driver_sql("SELECT id FROM savedsearch WHERE text = ?", (text,)).scalar()
-    if found is None:  # a search run again (most are) costs no write
-        connection.exec_driver_sql("INSERT INTO savedsearch (text) VALUES (?) ON CONFLICT (text) DO NOTHING", (text,))
-        found = connection.exec_driver_sql("SELECT id FROM savedsearch WHERE text = ?", (text,)).scalar_one()
-    return found
-
-
-def saved_search_text(session: Session, *, search_id: int) -> str | None:
-    return session.connection().exec_driver_sql("SELECT text FROM savedsearch WHERE id = ?",
-                                                (search_id,)).scalar()
-
-
-@dataclass(frozen=True)
-class ArticleListing:
-    """One line of /articles: an article and how many meetings it reports."""
-
-    id: int
-    title: str | None
-    outlet: str | None
-    published: dt.date | None
-    meetings: int
-
-
-def list_articles(session: Session, *, limit: int, offset: int = 0) -> tuple[list[ArticleListing], int]:
-    """Articles, newest published first (undated last, ties newest added first), with how many meetings each
-    reports; and the total. The page comes from walking the index on `published`, then its counts."""
-    page = session.exec(
-        select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
-        .order_by(col(ArticleRow.published).desc(), col(ArticleRow.id).desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    ids = [row[0] for row in page]
-    counts = dict(session.exec(
-        select(MeetingSourceRow.article_id, func.count())
-        .where(col(MeetingSourceRow.article_id).in_(ids))
-        .group_by(col(MeetingSourceRow.article_id))
-    ).all()) if ids else {}
-    return [ArticleListing(*row, meetings=counts.get(row[0], 0)) for row in page], article_count(session)
-
-
-def get_article(session: Session, *, article_id: int) -> ArticleRow | None:
-    return session.get(ArticleRow, article_id)
-
-
-def article_titles(session: Session, *, article_ids: list[int]) -> list[str | None]:
-    """The titles of these articles, in the order given; deleted ones are left out."""
-    titles = dict(direct_rows(session, "SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))",
-                              json_list(article_ids)))
-    return [titles[i] for i in article_ids if i in titles]
 
 
 def newest_first(session: Session, *, meeting_ids: list[int]) -> list[int]:

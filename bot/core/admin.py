@@ -17,7 +17,7 @@ from bot.core.plural import counted
 from bot.core.render import clip, esc, human_date, meeting_date
 from bot.core.replies import Caller, Reply
 from bot.services.ingest import ArticleInput, Ingestor, IngestResult, UnreadableUpload, parse_caption, suffix_problem
-from storage import inbox, queries
+from storage import articles, inbox, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
@@ -40,7 +40,7 @@ class AdminCommands:
 
     def articles_page(self, offset: int, caller: Caller) -> Reply:
         with session_scope(self.engine) as session:
-            rows, total = queries.list_articles(session, limit=ARTICLES_PAGE, offset=offset)
+            rows, total = articles.list_articles(session, limit=ARTICLES_PAGE, offset=offset)
         if not total:
             return Reply("No articles yet. Send a .txt, .md, .html or .pdf file to add one.")
         lines = [f"<b>Articles</b> ({offset + 1}–{offset + len(rows)} of {total}), newest published first"]
@@ -61,7 +61,7 @@ class AdminCommands:
         if not word.isdigit():
             return Reply("Which article? e.g. <code>/delete 12</code> (see /articles for ids).")
         with session_scope(self.engine) as session:
-            article = queries.get_article(session, article_id=int(word))
+            article = articles.get_article(session, article_id=int(word))
             title = article.title if article else None
         if article is None:
             return Reply(f"There is no article #{esc(word)}. /articles lists them.")

@@ -23,7 +23,7 @@ from bot.core.render import clip, esc, human_date
 from bot.core.replies import CONSOLE, Attachment, Caller, Reply
 from bot.core.subscribing import SubscriptionCommands
 from knowledge import KnowledgeBase
-from storage import queries
+from storage import queries, sentence_search
 from storage.db import session_scope
 
 __all__ = ["MAX_PAGE", "CommandCore"]
@@ -134,7 +134,7 @@ class CommandCore:
 
     def _mentioned(self, query: str) -> bool:
         with session_scope(self.engine) as session:
-            return bool(queries.search_sentences(session, text=query, limit=1).hits)
+            return bool(sentence_search.search_sentences(session, text=query, limit=1).hits)
 
     def export(self, args: str, _caller: Caller) -> Reply:
         fmt = (args.split() or ["json"])[0].lower()

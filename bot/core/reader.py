@@ -13,7 +13,7 @@ from bot.core.matching import Resolution
 from bot.core.render import clip, counted, esc, highlighted, human_date, meeting_blocks
 from bot.core.replies import Button, Reply
 from knowledge import KnowledgeBase
-from storage import queries
+from storage import queries, sentence_search
 from storage.db import session_scope
 from storage.search_terms import without_quotes
 
@@ -158,7 +158,7 @@ class ReaderCommands:
     def search_page(self, search_id: int, *, offset: int) -> Reply:
         """A later page of a search, from its "Older" button."""
         with session_scope(self.engine) as session:
-            query = queries.saved_search_text(session, search_id=search_id)
+            query = sentence_search.saved_search_text(session, search_id=search_id)
         if query is None:
             return Reply(STALE)
         found = self._search(query, intro=_searched(query, more=True), offset=offset)
@@ -167,8 +167,8 @@ class ReaderCommands:
     def _search(self, query: str, *, intro: str, offset: int = 0) -> Reply | None:
         """Sentences newest published first, a page at a time, with a button for older ones."""
         with session_scope(self.engine) as session:
-            page = queries.search_sentences(session, text=query, limit=SEARCH_PAGE, offset=offset)
-            more = queries.saved_search(session, text=query) if page.next_offset is not None else None
+            page = sentence_search.search_sentences(session, text=query, limit=SEARCH_PAGE, offset=offset)
+            more = sentence_search.saved_search(session, text=query) if page.next_offset is not None else None
         if not page.hits:
             return None
         lines = [intro]

@@ -19,7 +19,7 @@ import extraction  # extraction.extract, not a from-import: the pipeline loads o
 from extraction.formats import UnreadableArticle, article_text
 from extraction.types import Extraction
 from knowledge import KnowledgeBase, default_knowledge
-from storage import queries
+from storage import articles, queries
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
 from storage.queries import MeetingView
@@ -192,7 +192,7 @@ def load_seeds(engine: Engine, directory: Path = SEEDS_DIR) -> tuple[int, int]:
 
 def store_is_empty(engine: Engine) -> bool:
     with session_scope(engine) as session:
-        return queries.article_count(session) == 0
+        return articles.article_count(session) == 0
 
 
 @dataclass(frozen=True)
@@ -207,10 +207,10 @@ def reextract_all(engine: Engine, knowledge: KnowledgeBase | None = None) -> Ree
     kb = knowledge or default_knowledge()
     with session_scope(engine) as session:
         before = queries.store_summary(session).meetings
-        ids = queries.article_ids(session)
+        ids = articles.article_ids(session)
     for article_id in ids:
         with session_scope(engine) as session:
-            article = queries.get_article(session, article_id=article_id)
+            article = articles.get_article(session, article_id=article_id)
             if article is None:  # deleted meanwhile
                 continue
             given = article.published if article.published_source == "given" else None

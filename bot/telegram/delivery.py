@@ -28,7 +28,7 @@ from bot.core.subscribing import MAX_DIGEST, MAX_TITLES, alert_message
 from bot.telegram.app_state import BotData
 from bot.telegram.sends import CURRENT as CURRENT_FLIGHT
 from bot.telegram.sends import Fate, Flight, fate
-from storage import queries
+from storage import articles, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.queries import MeetingView
@@ -267,7 +267,7 @@ async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRoun
     """Tell every subscriber with alerts on about a round's new meetings (those they follow), in one message."""
     tally = Tally()
     with session_scope(engine) as session:
-        titles = queries.article_titles(session, article_ids=list(alert_round.article_ids[:MAX_TITLES]))
+        titles = articles.article_titles(session, article_ids=list(alert_round.article_ids[:MAX_TITLES]))
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
         ordered = queries.newest_first(session, meeting_ids=list(alert_round.meeting_ids))
     views: dict[int, MeetingView] = {}

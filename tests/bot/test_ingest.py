@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import func, select
 
 from bot.services.ingest import ArticleInput, Ingestor, Reader, UnreadableUpload
-from storage import queries
+from storage import articles, sentence_search
 from storage.db import session_scope
 from storage.errors import DuplicateArticle
 from storage.models import ArticleRow
@@ -22,7 +22,7 @@ def test_a_ten_megabyte_single_line_is_stored_and_searchable(engine):
     assert result.meetings == ()
     assert any("no meeting found" in w for w in result.warnings)
     with session_scope(engine) as session:
-        assert queries.search_sentences(session, text="Zhongguancun", limit=1).hits
+        assert sentence_search.search_sentences(session, text="Zhongguancun", limit=1).hits
 
 
 def test_bytes_in_no_readable_encoding_are_refused_and_nothing_is_stored(engine):
@@ -42,7 +42,7 @@ def test_one_input_carries_everything_its_sender_knows_into_the_store(engine):
                          outlet="Example Wire", filename="talks.html", content_type="text/html", added_by="telegram:7")
     result = Ingestor(engine).add(given)
     with session_scope(engine) as session:
-        stored = queries.get_article(session, article_id=result.stored.article_id)
+        stored = articles.get_article(session, article_id=result.stored.article_id)
         assert (stored.url, stored.outlet, stored.filename, stored.added_by) == (
             "https://example.org/talks", "Example Wire", "talks.html", "telegram:7")
         assert (stored.title, stored.published, stored.published_source) == (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storage import queries
+from storage import sentence_search
 from storage.db import session_scope
 from storage.models import ArticleRow
 from storage.writes import delete_article, reextract_article
@@ -18,7 +18,8 @@ def add(engine, text: str, published: dt.date | None) -> int:
 
 def found(engine, text: str, limit: int = 10) -> list[tuple[int, str]]:
     with session_scope(engine) as session:
-        return [(h.article_id, h.sentence) for h in queries.search_sentences(session, text=text, limit=limit).hits]
+        page = sentence_search.search_sentences(session, text=text, limit=limit)
+        return [(h.article_id, h.sentence) for h in page.hits]
 
 
 def test_hits_come_newest_published_first_then_in_reading_order(engine):
@@ -36,7 +37,7 @@ def test_pages_follow_on_without_gaps_or_repeats(engine):
     seen, offset = [], 0
     while offset is not None:
         with session_scope(engine) as session:
-            page = queries.search_sentences(session, text="grain deal", limit=4, offset=offset)
+            page = sentence_search.search_sentences(session, text="grain deal", limit=4, offset=offset)
         seen += [h.sentence for h in page.hits]
         offset = page.next_offset
     assert seen == [f"Grain deal number {year}." for year in range(2025, 2000, -1)]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from alembic import command
 
-from storage import queries
+from storage import sentence_search
 from storage.db import alembic_config, migrate, session_scope
 from storage.search_key import search_key
 from storage.writes import ArticleMeta, store_extraction
@@ -28,7 +28,7 @@ def add_as_0014_did(engine, text: str, published: dt.date | None) -> int:
 
 def found(engine, text: str) -> list[int]:
     with session_scope(engine) as session:
-        return [h.article_id for h in queries.search_sentences(session, text=text, limit=10).hits]
+        return [h.article_id for h in sentence_search.search_sentences(session, text=text, limit=10).hits]
 
 
 def check_index(engine) -> None:

@@ -9,7 +9,7 @@ from sqlmodel import col, func, select
 
 from knowledge import default_knowledge
 from knowledge.spelling import spelling_key
-from storage import queries
+from storage import queries, sentence_search
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
 from storage.models import ArticleRow, MeetingRow, PersonAliasRow, PersonRow, SentenceRow
@@ -139,7 +139,7 @@ def test_many_rows_go_in_whole_and_in_order_whatever_their_characters(engine):
         texts = session.exec(select(SentenceRow.text).where(SentenceRow.article_id == stored.article_id,
                                                             SentenceRow.position >= 10)
                              .order_by(SentenceRow.position)).all()
-        hits = queries.search_sentences(session, text="emoji", limit=3).hits
+        hits = sentence_search.search_sentences(session, text="emoji", limit=3).hits
     assert texts == sentences
     assert len(hits) == 3  # the search index took them too
 
