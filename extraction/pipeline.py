@@ -17,6 +17,7 @@ from extraction.discourse_state import DiscourseState
 from extraction.evidence import candidates as evidence_order
 from extraction.evidence import date_quote, place_quote
 from extraction.header import ReadoutStamp, readout_stamp
+from extraction.meeting_venue import trips_of, venue_of, visit_of
 from extraction.meetings import Context, Mention, is_spokesperson, retitle
 from extraction.merge import Group, merge, without_covered
 from extraction.people import (
@@ -28,7 +29,7 @@ from extraction.people import (
     stranger_family_names,
     with_strangers,
 )
-from extraction.places import city_country, dateline_place, event_place, find_places
+from extraction.places import dateline_place, find_places
 from extraction.published import publication, story_days
 from extraction.referents import by_discussion, by_rank
 from extraction.same_event import same_day_in_article
@@ -47,11 +48,10 @@ from extraction.types import (
     PublishedSource,
     TopicLink,
 )
-from extraction.venue import Visit, stated_country, summit_place, summit_years, visit_place, visits
+from extraction.venue import Visit, summit_years, visits
 from knowledge import KnowledgeBase, default_knowledge
 
 _NEAR_PARAGRAPHS = 2  # a date or place for a meeting is looked for this close to where it is reported
-_TRIP_DAYS = 3  # meetings of one visit share its city when the article names it only once
 
 
 def extract(text: str, *, published: dt.date | None = None, url: str | None = None,
@@ -266,13 +266,13 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
     dateline = dateline or (stamp.place if stamp else None)
     drafts = [(group, owned.get(g, []), *found[g]) for g, group in enumerate(groups)]
     meetings: list[Meeting] = []
-    trips = _trips(drafts, published)
+    trips = trips_of(drafts, published)
     texts = [s.text for s in sentences]
     for group, mine, date, place in drafts:
         reported_kind = group.kind(published)  # as its mentions say; a date after publication makes a plan below
         why = ""
         if place is None:
-            place, why = _venue(group, mine, date, texts, kb, published, dateline, trips, travels,
+            place, why = venue_of(group, mine, date, texts, kb, published, dateline, trips, travels,
                                 planned=reported_kind == "planned")
         if reported_kind == "call":
             place = None  # the sides of a call are in two places; a city nearby is some other event's
@@ -280,7 +280,7 @@ def _build(groups: list[Group], evidence: list[int | None], sentences: tuple[Sen
         # talks planned for a visit, or held during one, that the text leaves undated: the month of the visit
         if date is None and (reported_kind == "planned" or (reported_kind != "call"
                              and within_visit([m.quote for m in group.mentions]))):
-            visit = _visit_of(group, travels)
+            visit = visit_of(group, travels)
             date = PartialDate(visit.date.year, visit.date.month) if visit and visit.date else None
         on = date.first_day() if date else published
         people = retitle(group.mentions[0], kb, on).participants
@@ -335,16 +335,6 @@ def _with_delegations(meetings: list[Meeting], groups: list[Group], evidence: li
     return out
 
 
-def _reported(texts: list[str], mention: Mention) -> list[str]:
-    """The sentences, the mention's own read without its parts about other events ("'... at the summit,'
-    Putin said at a meeting with Han Zheng": the summit is not where the meeting was)."""
-    if not mention.reported:
-        return texts
-    view = list(texts)
-    view[mention.sentence] = mention.reported
-    return view
-
-
 def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, future: bool) -> bool:
     """False for a sentence dated to another time than the meeting ("On 25 October 2023 in Bishkek they met
     again, and ..."): what it says was discussed belongs to that other meeting, not to this one."""
@@ -354,58 +344,6 @@ def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, fut
     return not values or any(same_day_in_article(v, date) for v in values)
 
 
-def _venue(group: Group, mine: list[int], date: PartialDate | None, texts: list[str], kb: KnowledgeBase,
-           published: dt.date, dateline: str | None, trips: dict[tuple[str, dt.date], str], travels: list[Visit],
-           *, planned: bool) -> tuple[str | None, str]:
-    """(place, the sentence that says so) for a meeting whose own sentences name no city, strongest first:
-    a meeting of the same trip on a near day, the summit it was held at, the visit it was part of, a forum
-    the article named before, the dateline (for a meeting of the day it was filed), the country the text
-    sends it to."""
-    if (place := _trip_place(group, date, trips)) is not None:
-        return place, ""
-    reports = [m.sentence for m in group.mentions]
-    # each report read without its parts about other events ("'... at the summit,' Putin said at a meeting
-    # with Han Zheng": the summit is not where the meeting was)
-    own = {m.sentence: _reported(texts, m)[m.sentence] for m in group.mentions}
-    year = date.year if date else published.year
-    for i in [*reports, *mine]:
-        if (city := summit_place(own.get(i, texts[i]), year, kb)) is not None:
-            return city, texts[i]
-    if (visit := visit_place(group.keys, reports[0], date, travels)) is not None:
-        return visit.place, visit.quote
-    if (forum := next(filter(None, (event_place(_reported(texts, m), m.sentence, kb) for m in group.mentions)),
-                      None)) is not None:
-        return forum  # "on the sidelines of the forum": the city of the forum named before
-    country = stated_country([texts[i] for i in [*reports, *mine]])
-    if country is None and (visit := visit_place(group.keys, reports[0], date, travels, country=True)):
-        country = visit.place
-    filed = _filed_on(texts, kb, published) if dateline else None
-    if not planned and (place := _near_publication(dateline, date, filed or published, days=1 if country else 2)):
-        return place, ""
-    if dateline and date is None and country and city_country(dateline, kb) == country:
-        return dateline, ""  # "his trip to China", filed from Shanghai: the city the story was filed from
-    return country, ""
-
-
-def _filed_on(texts: list[str], kb: KnowledgeBase, published: dt.date) -> dt.date | None:
-    """The day a wire's dateline gives ("МОСКВА, 15 декабря. /ТАСС/."): when the page states no publication
-    date of its own, the dateline's day is the day the reporter was in that city."""
-    for text in texts[:4]:
-        if dateline_place([text], kb) is not None:
-            day = sentence_date(text, published)
-            return day.first_day() if day is not None and day.day is not None else None
-    return None
-
-
-def _visit_of(group: Group, travels: list[Visit]) -> Visit | None:
-    """The dated visit one of the meeting's people makes ("begins a four-day trip to Russia on Monday"), for
-    talks "during the visit" that the text dates no other way."""
-    report = group.mentions[0].sentence
-    found = visit_place(group.keys, report, None, travels) or visit_place(group.keys, report, None, travels,
-                                                                           country=True)
-    return found if found is not None and found.date is not None else None
-
-
 def _owned(evidence: list[int | None]) -> dict[int, list[int]]:
     """Meeting index → the sentences that are evidence for it."""
     out: dict[int, list[int]] = {}
@@ -413,38 +351,6 @@ def _owned(evidence: list[int | None]) -> dict[int, list[int]]:
         if owner is not None:
             out.setdefault(owner, []).append(i)
     return out
-
-
-def _trip_place(group: Group, date: PartialDate | None, trips: dict[tuple[str, dt.date], str]) -> str | None:
-    """A meeting of the same visit (a shared participant, within a few days) lends its city."""
-    if date is None or date.day is None:
-        return None
-    day = date.first_day()
-    for offset in sorted(range(-_TRIP_DAYS, _TRIP_DAYS + 1), key=abs):
-        for key in sorted(group.keys):
-            if (place := trips.get((key, day + dt.timedelta(days=offset)))) is not None:
-                return place
-    return None
-
-
-def _trips(drafts: list, published: dt.date) -> dict[tuple[str, dt.date], str]:
-    """(person, day) → the city of a dated meeting that person had that day, for `_trip_place`; a plan's
-    city is where someone will be, not where they were that day."""
-    out: dict[tuple[str, dt.date], str] = {}
-    for group, _, date, place in drafts:
-        if place and date is not None and date.day is not None and group.kind(published) != "planned":
-            for key in group.keys:
-                out.setdefault((key, date.first_day()), place)
-    return out
-
-
-def _near_publication(dateline: str | None, date: PartialDate | None, published: dt.date, *, days: int = 2
-                      ) -> str | None:
-    """The city a story was filed from, for a meeting within `days` of filing: a wire's reporter is where
-    the news is, but only for the news of that day or so."""
-    if dateline is None or date is None or date.day is None:
-        return None
-    return dateline if abs((date.first_day() - published).days) <= days else None
 
 
 def _opens_turn(text: str, named: list[PersonHit]) -> bool:
