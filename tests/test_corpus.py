@@ -73,10 +73,11 @@ def test_no_meeting_pages_have_empty_gold(half: str) -> None:
 # that no rule had seen (0.702 and 0.605), then with the rules for dates pages give without their year or
 # day (dates 0.521 -> 0.746 on dev; quality 0.760 and 0.617), then with 20 more unseen pages (0.699 and 0.638
 # on those alone; 0.751 and 0.636 on both halves), then 20 more (0.666 and 0.641 on those alone; 0.758 and
-# 0.671 on both halves, 160 pages): a change that loses ground on real pages fails.
+# 0.671 on both halves, 160 pages; 0.763 and 0.670 at that round's end): a change that loses ground on
+# real pages fails.
 FLOORS = {
-    "dev": {"quality": 0.75, "meeting_recall": 0.84, "meeting_precision": 0.96, "place_accuracy": 0.81,
-            "date_accuracy": 0.71},
+    "dev": {"quality": 0.76, "meeting_recall": 0.87, "meeting_precision": 0.97, "place_accuracy": 0.82,
+            "date_accuracy": 0.72},
     "heldout": {"quality": 0.66, "meeting_recall": 0.62, "meeting_precision": 0.84, "date_accuracy": 0.64},
 }
 
