@@ -8,16 +8,14 @@ nothing kept in step here: the next round, within a minute, reads it from the st
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 
-from sqlalchemy import Engine
+from sqlmodel import Session
 from telegram.ext import Application
 
-from bot.telegram.app_state import BotData
+from bot.telegram.app_state import BotData, in_store
 from bot.telegram.delivery import PARALLEL_SENDS, Tally, deliver
 from storage import subscriptions as subs
-from storage.db import session_scope
 from storage.digests_due import DIGEST, DueDigest, due_digests
 
 log = logging.getLogger(__name__)
@@ -35,7 +33,7 @@ async def run_digests(application: Application) -> Tally:
     tally = Tally()
     async with state.digest_lock:
         now = state.digests.now()
-        due = await asyncio.to_thread(_due, state.engine, now)
+        due = await in_store(state, lambda session: due_digests(session, now=now))
         gate = asyncio.Semaphore(PARALLEL_SENDS)
 
         async def serve(chat: DueDigest) -> None:
@@ -50,11 +48,6 @@ async def run_digests(application: Application) -> Tally:
     return tally
 
 
-def _due(engine: Engine, now: dt.datetime) -> list[DueDigest]:
-    with session_scope(engine) as session:
-        return due_digests(session, now=now)
-
-
 async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> None:
     """One chat's digest: composed and claimed in worker threads, sent through the ledger."""
     state: BotData = application.bot_data
@@ -62,14 +55,14 @@ async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> 
     try:
         reply = await asyncio.to_thread(state.digests.compose_digest, chat.chat_id, mark_sent=False)
     except Exception:  # one chat's digest that cannot be composed must not hold up the others
-        again = await asyncio.to_thread(_settle, state.engine, chat, "queued")  # an attempt: ten at most
+        again = await in_store(state, lambda session: _settle(session, chat, "queued"))  # an attempt: ten at most
         log.exception("composing the digest for chat %s (%s) failed; %s", chat.chat_id, chat.day,
                       "tried again next minute" if again else "given up for the day")
         tally.retrying += again
         tally.failed += not again
         return
     if reply is None:
-        await asyncio.to_thread(_settle, state.engine, chat, "empty")
+        await in_store(state, lambda session: _settle(session, chat, "empty"))
         tally.skipped += 1
         log.info("digest for chat %s (%s): nothing new", chat.chat_id, chat.day)
         return
@@ -77,24 +70,18 @@ async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> 
     await deliver(application.bot, state.engine, chat_id=chat.chat_id, subscriber_id=chat.subscriber_id,
                   kind=DIGEST, key=chat.day, reply=reply, tally=mine)
     if mine.sent:
-        await asyncio.to_thread(_mark_sent, state.engine, chat.chat_id, started)
+        await in_store(state, lambda session: subs.mark_digest_sent(session, chat_id=chat.chat_id, at=started))
     for name, count in vars(mine).items():
         setattr(tally, name, getattr(tally, name) + count)
     log.info("digest for chat %s (%s): %s", chat.chat_id, chat.day, "sent" if mine.sent else "not sent")
 
 
-def _settle(engine: Engine, chat: DueDigest, status: str) -> bool:
+def _settle(session: Session, chat: DueDigest, status: str) -> bool:
     """A digest that sent nothing, in the ledger: `empty` (nothing new: not asked again before tomorrow) or
     `queued` (it could not be composed: asked again next minute, and given up after `subs.MAX_ATTEMPTS`).
     False when the ledger had it settled already, or gave it up now."""
     where = {"subscriber_id": chat.subscriber_id, "kind": DIGEST, "key": chat.day}
-    with session_scope(engine) as session:
-        claimed = subs.claim_delivery(session, **where)
-        if claimed:
-            subs.settle_delivery(session, **where, status=status)
+    claimed = subs.claim_delivery(session, **where)
+    if claimed:
+        subs.settle_delivery(session, **where, status=status)
     return claimed
-
-
-def _mark_sent(engine: Engine, chat_id: int, at: dt.datetime) -> None:
-    with session_scope(engine) as session:
-        subs.mark_digest_sent(session, chat_id=chat_id, at=at)
