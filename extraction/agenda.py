@@ -115,7 +115,7 @@ def discussion_start(text: str) -> int | None:
 
 def says_discussed(text: str) -> bool:
     """Whether the sentence says something was (or will be) discussed."""
-    return _TRIGGER.search(text) is not None
+    return discussion_start(text) is not None
 
 
 def merge_agenda(*lists: list[str] | tuple[str, ...]) -> tuple[str, ...]:

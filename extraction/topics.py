@@ -77,13 +77,14 @@ def _hits(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str]]:
     hits = [(m.start(), m.end(), name) for m, name in _topic_patterns(kb).search(text)]
     if not hits:  # most sentences name no topic at all
         return []
+    named = {name for _, _, name in hits}
     excepted: dict[str, list[tuple[int, int]]] = {}
-    if _excepting(kb) & {name for _, _, name in hits}:
+    if _excepting(kb) & named:
         for m, name in _exceptions(kb).search(text):
             excepted.setdefault(name, []).append((m.start(), m.end()))
-    if _said_discussed_only(kb) & {name for _, _, name in hits}:
+    if only := _said_discussed_only(kb) & named:
         start = discussion_start(text)
-        hits = [h for h in hits if h[2] not in _said_discussed_only(kb) or (start is not None and h[0] >= start)]
+        hits = [h for h in hits if h[2] not in only or (start is not None and h[0] >= start)]
     other = [(m.start(), m.end()) for m in _CURRENCY.finditer(text)]
     if _OFFICE_WORDS.search(text):
         other += [(m.start(), m.end()) for m in _OFFICE.finditer(text)]
