@@ -815,3 +815,13 @@ def test_loader_names_the_file_it_could_not_read(tmp_path: Path) -> None:
     write_kb(tmp_path, people="[[role]]\nid = 'x'\n")
     with pytest.raises(KnowledgeError, match=r"people\.toml: expected a list of \[\[person\]\] entries"):
         load(tmp_path)
+
+
+def test_loader_refuses_a_discuss_only_flag_that_is_not_true_or_false(tmp_path: Path) -> None:
+    write_kb(tmp_path)
+    topics = (KNOWLEDGE_DIR / "topics.toml").read_text(encoding="utf-8")
+    flagged = 'name = "high-level exchanges"\nonly_as_discussed = true'
+    assert flagged in topics
+    (tmp_path / "topics.toml").write_text(topics.replace(flagged, flagged.replace("true", '"yes"')), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"topics\.toml: topic 'high-level exchanges'.*true or false"):
+        load(tmp_path)
