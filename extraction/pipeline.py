@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from extraction.agenda import agenda_items, merge_agenda, says_discussed
+from extraction.agenda import agenda_items, discussion_start, merge_agenda, says_discussed
 from extraction.analysts import analyst_flags
 from extraction.clean import clean
 from extraction.dates import find_dates, resolve
@@ -337,10 +337,13 @@ def _with_delegations(meetings: list[Meeting], groups: list[Group], evidence: li
 
 def _of_its_time(text: str, date: PartialDate | None, published: dt.date, *, future: bool) -> bool:
     """False for a sentence dated to another time than the meeting ("On 25 October 2023 in Bishkek they met
-    again, and ..."): what it says was discussed belongs to that other meeting, not to this one."""
+    again, and ..."): what it says was discussed belongs to that other meeting, not to this one. A date inside
+    what was discussed ("talked about high-level exchanges next year") is the subject's time, not the talk's."""
     if date is None:
         return True
-    values = [v for e in find_dates(text) if (v := resolve(e, published=published, future=future, previous=date))]
+    subject = discussion_start(text)
+    values = [v for e in find_dates(text) if (subject is None or e.start < subject)
+              and (v := resolve(e, published=published, future=future, previous=date))]
     return not values or any(same_day_in_article(v, date) for v in values)
 
 

@@ -201,3 +201,24 @@ def test_a_meeting_recalled_with_its_own_date_keeps_its_own_topics() -> None:
     then = next(m for m in article.meetings if m.date and m.date.year == 2023)
     assert [t.name for t in now.topics] == ["Arctic"]
     assert [t.name for t in then.topics] == ["Middle East", "Afghanistan"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lavrov and Wang talk\n\nMOSCOW, December 14, 2013 - Russian Foreign Minister Sergei Lavrov held telephone "
+     "talks with Chinese Foreign Minister Wang Yi on Friday. They talked about developing relations between the two "
+     "countries and high-level exchanges next year.", ["bilateral relations", "high-level exchanges"]),
+    ("Лавров и Ван И поговорили по телефону\n\nМОСКВА, 14 декабря 2013 года. Министр иностранных дел России "
+     "Сергей Лавров провел телефонный разговор с министром иностранных дел КНР Ван И. Министры обсудили развитие "
+     "российско-китайских отношений и контакты на высшем уровне в следующем году.",
+     ["bilateral relations", "high-level exchanges"]),
+])
+def test_a_date_inside_what_was_discussed_leaves_the_topics_with_the_meeting(text: str, expected: list[str]) -> None:
+    [meeting] = read(text).meetings
+    assert [t.name for t in meeting.topics] == expected
+
+
+def test_a_sentence_dated_to_another_year_before_its_discussion_gives_its_topics_to_that_year() -> None:
+    article = read("Lavrov and Wang talk\n\nMOSCOW, December 14, 2013 - Russian Foreign Minister Sergei Lavrov held "
+                   "telephone talks with Chinese Foreign Minister Wang Yi on Friday. Next year they will discuss "
+                   "the Arctic.")
+    assert [t.name for m in article.meetings if m.date and m.date.year == 2013 for t in m.topics] == []
