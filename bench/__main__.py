@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import answers, delivery_faults, due, fanout, footprint, fuzzy, ingest
+from bench import answers, backup, delivery_faults, due, fanout, footprint, fuzzy, ingest
 from bench.store import OUT, build_store, world
 
 
@@ -123,6 +123,15 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((f"alert to {kills.chats} chats, kill -9 at {kills.kills} random points: duplicates / missed "
                  "per 1,000", f"{dup:.1f} / {miss:.1f}", "0 / in flight at a kill"))
     results["kills_alerts_per_1000"] = {"kills": kills.kills, "duplicates": round(dup, 2), "missing": round(miss, 2)}
+    say(f"backup of the {biggest.articles:,}-article store while subscriptions are saved")
+    copy = backup.measure(biggest, out=OUT)
+    rows.append((f"`briefing backup` @ {copy.articles:,} ({copy.megabytes:,.0f} MB); a write's p95 during / without",
+                 f"{copy.seconds:.1f} s; {copy.write_p95_ms_during:.1f} / {copy.write_p95_ms_alone:.1f} ms "
+                 f"({copy.writes_during} writes during)", "writes go on"))
+    results["backup"] = {"articles": copy.articles, "megabytes": round(copy.megabytes, 1),
+                         "seconds": round(copy.seconds, 2), "writes_during": copy.writes_during,
+                         "write_p95_ms_during": round(copy.write_p95_ms_during, 2),
+                         "write_p95_ms_alone": round(copy.write_p95_ms_alone, 2)}
     say("footprint")
     rss, startup = footprint.peak_rss_mb(biggest), footprint.startup_s(biggest)
     rows.append((f"peak RSS answering @ {biggest.articles:,}", f"{rss:.0f} MB", "≤ 250 MB"))

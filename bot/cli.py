@@ -11,15 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 from sqlalchemy import Engine
 
 import extraction  # extraction.extract, not a from-import: the pipeline loads on first use
+from bot.cli_common import read_settings
+from bot.cli_store import backup_command, check, restore_command
 from bot.console import Console, run_chat
 from bot.core.commands import CommandCore
 from bot.core.export import CHUNKS, CalendarTally
 from bot.core.plural import counted
-from bot.services.config import SQLITE_EXAMPLE, Settings, get_settings, settings_problem
+from bot.services.config import SQLITE_EXAMPLE, Settings
 from bot.services.ingest import (
     ARTICLE_SUFFIXES,
     Ingestor,
@@ -35,18 +36,11 @@ from extraction.explain import explain
 from extraction.formats import UnreadableArticle, article_text
 from knowledge import default_knowledge
 from storage import queries
-from storage.bootstrap import check_store, open_store, sqlite_file, store_location
+from storage.bootstrap import open_store, sqlite_file, store_location
 from storage.db import session_scope
 from storage.errors import DuplicateArticle, StoreUnavailable
 
 log = logging.getLogger("briefing")
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except ValidationError as exc:
-        raise click.ClickException(settings_problem(exc)) from None
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -95,7 +89,7 @@ def run() -> None:
     Loads the seed articles into an empty store first. Until Telegram answers (a server that boots before
     its network) it tries again after 1, 2, 4... up to 60 seconds; a token Telegram refuses stops it at once.
     """
-    settings = _settings()
+    settings = read_settings()
     if settings.telegram_bot_token is None:
         if not _stdin_is_a_terminal():
             # a detached container or a service: a console chat there would read end of input and exit 0
@@ -120,27 +114,13 @@ def _stdin_is_a_terminal() -> bool:
 
 
 @cli.command()
-def check() -> None:
-    """Exit 0 if the store opens and answers, else say why and exit 1 (the Docker image's health check).
-
-    It reads the store without changing it, so it can run beside the bot.
-    """
-    settings = _settings()
-    try:
-        articles = check_store(settings.database_url)
-    except StoreUnavailable as error:
-        raise click.ClickException(f"DATABASE_URL: {error}") from None
-    click.echo(f"store ok: {store_location(settings.database_url)}, {articles} articles")
-
-
-@cli.command()
 def chat() -> None:
     """Talk to the bot in the terminal (no token needed). Ctrl-D leaves.
 
     Buttons are shown as [1], [2]...: type the number to press one. Words without a slash are looked
     up; /add PATH or URL adds an article; /export writes its file here. Up recalls earlier lines.
     """
-    _chat(_settings())
+    _chat(read_settings())
 
 
 def _chat(settings: Settings) -> None:
@@ -156,7 +136,7 @@ def ask(command_line: str) -> None:
     It answers as the console chat does: words without a slash are looked up, /export writes a file
     here. Asking creates no store: where there is none, it says how to make one.
     """
-    settings = _settings()
+    settings = read_settings()
     where = store_location(settings.database_url)
     if (path := sqlite_file(settings.database_url)) is not None and not path.exists():
         raise click.ClickException(f"there is no store at {where}. `briefing seed` creates it with the seed "
@@ -172,7 +152,7 @@ def ask(command_line: str) -> None:
 @cli.command()
 def seed() -> None:
     """Load the seed articles (seeds/); running it again adds nothing."""
-    settings = _settings()
+    settings = read_settings()
     added, present = load_seeds(_store(settings))
     click.echo(f"seed articles: {added} added, {present} already stored")
 
@@ -198,7 +178,7 @@ def ingest(paths: tuple[Path, ...], published: dt.date | None, url: str | None, 
     files = _article_files(paths)
     if not files:
         raise click.ClickException("no article files there (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
-    ingestor = Ingestor(_store(_settings()), alert=alerts, describe=False)
+    ingestor = Ingestor(_store(read_settings()), alert=alerts, describe=False)
     prepare = functools.partial(ingestor.reader.prepare_file, published=published, url=url, outlet=outlet)
     stored: list[IngestResult] = []
     present = 0
@@ -283,7 +263,7 @@ def reextract() -> None:
 
     Article ids, subscriptions and follows are kept; no alert goes to subscribers again.
     """
-    settings = _settings()
+    settings = read_settings()
     report = reextract_all(_store(settings))
     click.echo(f"re-extracted {counted(report.articles, 'article')}: "
                f"{counted(report.meetings_before, 'meeting')} before, {report.meetings_after} after")
@@ -296,7 +276,7 @@ def export(fmt: str) -> None:
 
     An ICS calendar holds the meetings dated to the day; stderr says how many and why the rest are not in it.
     """
-    settings = _settings()
+    settings = read_settings()
     tally = CalendarTally()
     with session_scope(_store(settings)) as session:
         for chunk in CHUNKS[fmt](tally.count(queries.each_meeting(session))):
@@ -305,6 +285,10 @@ def export(fmt: str) -> None:
         click.echo()
     if fmt == "ics":
         click.echo(tally.summary(), err=True)
+
+
+for command in (check, backup_command, restore_command):
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -95,6 +95,22 @@ def newest_revision() -> str | None:
     Read from the `revision` and `down_revision` lines of the migration files, as Alembic reads them but
     without importing it (see `migrate`); None when they do not name exactly one newest revision.
     """
+    graph = _revision_graph()
+    if graph is None:
+        return None
+    revisions, revised = graph
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this version's migrations know: a store at any of them can be upgraded and used."""
+    graph = _revision_graph()
+    return frozenset(graph[0]) if graph else frozenset()
+
+
+def _revision_graph() -> tuple[set[str], set[str]] | None:
+    """(every revision, every revision some migration revises); None when a line cannot be read."""
     revisions: set[str] = set()
     revised: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
@@ -107,8 +123,7 @@ def newest_revision() -> str | None:
                 revisions.add(parsed)
             elif parsed is not None:
                 revised.update((parsed,) if isinstance(parsed, str) else parsed)
-    heads = revisions - revised
-    return heads.pop() if len(heads) == 1 else None
+    return revisions, revised
 
 
 def schema_revision(engine: Engine) -> str | None:

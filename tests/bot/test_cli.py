@@ -380,6 +380,45 @@ def test_check_fails_in_one_line_when_the_store_does_not_answer(run, monkeypatch
     assert result.output.count("\n") == 1
 
 
+def test_backup_and_restore_bring_a_store_back_and_keep_what_they_replace(run, tmp_path):
+    run("seed")
+    saved = run("backup", "saved.db")
+    assert saved.exit_code == 0
+    assert saved.output.startswith(f"backed up to {tmp_path / 'saved.db'}: 5 articles, 11 meetings, 0 subscribers (")
+    engine = open_store(f"sqlite:///{tmp_path / 'cli.db'}")
+    with session_scope(engine) as session:
+        subs.subscribe(session, chat_id=7, digest_time="08:00", timezone="UTC")
+    engine.dispose()
+
+    again = run("backup", "saved.db")
+    assert again.exit_code == 1
+    assert again.output == (f"Error: {tmp_path / 'saved.db'} already exists: nothing is overwritten, "
+                            "choose another name\n")
+
+    restored = run("restore", "saved.db")
+    assert restored.exit_code == 0
+    kept, said = restored.output.splitlines()
+    assert kept.startswith(f"the store it replaces is kept as {tmp_path / 'cli.db'}.before-restore-")
+    assert said.startswith(f"restored {tmp_path / 'cli.db'} from {tmp_path / 'saved.db'}: 5 articles, 11 meetings, "
+                           "0 subscribers (")
+    for store_file, subscribed in ((tmp_path / "cli.db", False), (Path(kept.rsplit(" ", 1)[1]), True)):
+        engine = open_store(f"sqlite:///{store_file}")
+        with session_scope(engine) as session:
+            assert (subs.get_subscriber(session, chat_id=7) is not None) == subscribed
+        engine.dispose()
+
+
+def test_restore_of_a_file_that_is_no_store_says_so_in_one_line_and_changes_nothing(run, tmp_path):
+    run("seed")
+    (tmp_path / "notes.db").write_text("not a database at all" * 100)
+    before = (tmp_path / "cli.db").read_bytes()
+    result = run("restore", "notes.db")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'notes.db'} is not a SQLite database Briefing Bot can read")
+    assert result.output.count("\n") == 1
+    assert (tmp_path / "cli.db").read_bytes() == before
+
+
 def test_run_without_a_token_in_a_real_terminal_starts_the_console_chat(tmp_path):
     import pty
 
