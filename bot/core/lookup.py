@@ -16,7 +16,8 @@ from functools import cache, cached_property
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.core.matching import AliasIndex, Entry, Match, Resolution, similarity
+from bot.core.matching import AliasIndex, Entry, Match, Resolution
+from bot.core.spelling_similarity import similarity
 from bot.core.topic_words import TopicWords
 from knowledge import KnowledgeBase, Role
 from knowledge.spelling import spelling_key
