@@ -1,5 +1,4 @@
-"""Indexes that find, among many strings, the few a fuzzy search can score high enough, so not all are scored.
-
+"""Indexes that find, among many strings, the few a fuzzy search can score high enough, so not all are scored:
 `Strings` finds the strings whose `fuzz.ratio` to a query reaches a cutoff, from their lengths and letter
 triples; `Words` holds the words of one script's spellings, each with the spellings that hold it, for scores
 word by word. They know nothing of targets or ranking (that is `matching`): only which strings may reach a bar.

@@ -1,9 +1,8 @@
-"""How alike a typed query and one spelling are: the form both are compared in and the scores.
-
-A spelling is compared in Latin letters (`spelling_key`, then Cyrillic transliterated by `latin`), as a whole
-and word by word, and a word found only through transliteration counts ACROSS less. This is the measure
-alone, for one pair of strings, apart from the indexes and the ranking of `matching`, which reproduce it for
-many spellings at once and must agree with it to the last bit.
+"""How alike a typed query and one spelling are: the form both are compared in and the scores. A spelling
+is compared in Latin letters (`spelling_key`, then Cyrillic transliterated by `latin`), as a whole and word
+by word, and a word found only through transliteration counts ACROSS less. This is the measure alone, for
+one pair of strings, apart from the indexes and the ranking of `matching`, which reproduce it for many
+spellings at once and must agree with it to the last bit.
 """
 
 from __future__ import annotations
