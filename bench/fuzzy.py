@@ -9,7 +9,7 @@ from bench.answers import _typo
 from bench.store import BuiltStore
 from bench.timing import p95, sample_ms
 from bot.core.matching import AliasIndex, Entry
-from storage import queries
+from storage import people_and_topics
 from storage.bootstrap import open_store
 from storage.db import session_scope
 
@@ -18,7 +18,7 @@ def resolve_p95_ms(store: BuiltStore, *, queries_count: int, seed: int) -> tuple
     """(p95 ms of a resolve, aliases indexed, seconds to build the index) over mixed reader spellings."""
     engine = open_store(store.url)
     with session_scope(engine) as session:
-        names = queries.person_names(session)
+        names = people_and_topics.person_names(session)
     engine.dispose()
     started = time.perf_counter()
     index = AliasIndex(Entry(n.target_id, n.canonical, n.spelling) for n in names)

@@ -1,5 +1,6 @@
-"""The bot's reads of meetings, people and topics, as keyword-only functions that return frozen views, not ORM
-rows (searching sentences is `sentence_search.py`, reads about articles `articles.py`).
+"""The bot's reads of meetings, as keyword-only functions that return frozen views, not ORM rows (names,
+counts and profiles of people and topics are `people_and_topics.py`, searching sentences is
+`sentence_search.py`, reads about articles `articles.py`).
 
 Views are detached from the session, so front ends can render them after the session closes.
 """
@@ -21,14 +22,10 @@ from storage.models import (
     MeetingRow,
     MeetingSourceRow,
     MeetingTopicRow,
-    PersonAliasRow,
     PersonPartnerRow,
-    PersonRoleRow,
     PersonRow,
-    PersonTopicRow,
     RowCountRow,
     TopicRow,
-    TopicSynonymRow,
 )
 
 
@@ -71,15 +68,6 @@ class MeetingView:
     date_certain: bool = True  # False: the date rests on a publication day its article does not give
     date_text: str = ""  # then the words that date it, as the article wrote them ("on Wednesday"); may be ""
     counterpart: str = ""  # the other side named only as a body, in the article's words, when nobody of it is named
-
-
-@dataclass(frozen=True)
-class NameEntry:
-    """One spelling that points at a person or a topic, for fuzzy matching."""
-
-    target_id: int
-    canonical: str
-    spelling: str
 
 
 @dataclass(frozen=True)
@@ -144,17 +132,6 @@ _SOURCES = (
            ArticleRow.published, MeetingSourceRow.quote)
     .join(ArticleRow, col(ArticleRow.id) == MeetingSourceRow.article_id)
     .where(col(MeetingSourceRow.meeting_id).in_(_IDS)).order_by(col(ArticleRow.id))
-)
-# ties by name, so the same store always gives the same answer
-_PARTNERS = (
-    select(PersonRow.name, PersonPartnerRow.meetings).join(PersonRow, col(PersonRow.id) == PersonPartnerRow.partner_id)
-    .where(PersonPartnerRow.person_id == bindparam("owner"), PersonPartnerRow.partner_id != bindparam("owner"))
-    .order_by(col(PersonPartnerRow.meetings).desc(), func.lower(PersonRow.name)).limit(bindparam("limit"))
-)
-_PERSON_TOPICS = (
-    select(TopicRow.name, PersonTopicRow.meetings).join(TopicRow, col(TopicRow.id) == PersonTopicRow.topic_id)
-    .where(PersonTopicRow.person_id == bindparam("owner"))
-    .order_by(col(PersonTopicRow.meetings).desc(), func.lower(TopicRow.name)).limit(bindparam("limit"))
 )
 
 
@@ -240,98 +217,6 @@ def meeting_views(session: Session, *, meeting_ids: list[int]) -> list[MeetingVi
         for i in meeting_ids
         if i in meetings
     ]
-
-
-def person_names(session: Session) -> list[NameEntry]:
-    """Every spelling of every person's name."""
-    rows = session.exec(
-        select(PersonRow.id, PersonRow.name, PersonAliasRow.alias)
-        .join(PersonAliasRow, col(PersonAliasRow.person_id) == PersonRow.id)
-    ).all()
-    return [NameEntry(target_id=pid or 0, canonical=name, spelling=alias) for pid, name, alias in rows]
-
-
-def topic_names(session: Session) -> list[NameEntry]:
-    """Every topic name and synonym."""
-    topics = session.exec(select(TopicRow.id, TopicRow.name)).all()
-    synonyms = session.exec(
-        select(TopicRow.id, TopicRow.name, TopicSynonymRow.synonym)
-        .join(TopicSynonymRow, col(TopicSynonymRow.topic_id) == TopicRow.id)
-    ).all()
-    return [NameEntry(target_id=tid or 0, canonical=name, spelling=name) for tid, name in topics] + [
-        NameEntry(target_id=tid or 0, canonical=name, spelling=syn) for tid, name, syn in synonyms
-    ]
-
-
-def names_version(session: Session) -> tuple[int, ...]:
-    """A cheap fingerprint of every person's and topic's spellings: it changes when a name is added,
-    removed or re-synced (new rows), so that a cached index of names knows when to rebuild."""
-    row = session.connection().exec_driver_sql(
-        "SELECT (SELECT max(id) FROM personalias), (SELECT count(*) FROM personalias), "
-        "(SELECT max(id) FROM person), (SELECT count(*) FROM person), "
-        "(SELECT max(id) FROM topic), (SELECT count(*) FROM topic), "
-        "(SELECT max(id) FROM topicsynonym), (SELECT count(*) FROM topicsynonym)"
-    ).one()
-    return tuple(value or 0 for value in row)
-
-
-def get_person(session: Session, *, person_id: int) -> PersonRow | None:
-    return session.get(PersonRow, person_id)
-
-
-def get_topic(session: Session, *, topic_id: int) -> TopicRow | None:
-    return session.get(TopicRow, topic_id)
-
-
-def person_key_ids(session: Session, *, keys: list[str]) -> dict[str, int]:
-    """Store ids of the knowledge base's people with these keys."""
-    rows = session.exec(select(PersonRow.key, PersonRow.id).where(col(PersonRow.key).in_(keys))).all()
-    return {key: pid for key, pid in rows if key and pid}
-
-
-_MET = select(PersonPartnerRow.person_id, PersonPartnerRow.meetings).where(
-    col(PersonPartnerRow.person_id).in_(_IDS), col(PersonPartnerRow.partner_id) == col(PersonPartnerRow.person_id))
-_DISCUSSED = (select(MeetingTopicRow.topic_id, func.count()).where(col(MeetingTopicRow.topic_id).in_(_IDS))
-              .group_by(col(MeetingTopicRow.topic_id)))
-
-
-def person_meeting_counts(session: Session, *, person_ids: list[int]) -> dict[int, int]:
-    """How many meetings each of these people took part in (their count with themself in `PersonPartnerRow`),
-    so that close matches come in the order readers most likely mean them; people without any are left out."""
-    return _counts(session, _MET, person_ids)
-
-
-def topic_meeting_counts(session: Session, *, topic_ids: list[int]) -> dict[int, int]:
-    """How many meetings discussed each of these topics; topics no meeting discussed are left out."""
-    return _counts(session, _DISCUSSED, topic_ids)
-
-
-def _counts(session: Session, statement: Select, ids: list[int]) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for start in range(0, len(ids), _BATCH):  # a common surname may be hundreds of people
-        counts.update((owner, count) for owner, count in core_rows(session, statement, ids=ids[start : start + _BATCH]))
-    return counts
-
-
-def person_title_on(session: Session, *, person_id: int, on: dt.date) -> str | None:
-    """The person's offices on that day, joined ("Foreign Minister of China and ...")."""
-    roles = session.exec(
-        select(PersonRoleRow).where(PersonRoleRow.person_id == person_id).order_by(col(PersonRoleRow.start).desc())
-    ).all()
-    titles = [r.title for r in roles if (r.start is None or r.start <= on) and (r.end is None or on < r.end)]
-    return " and ".join(dict.fromkeys(titles)) or None
-
-
-def person_profile(session: Session, *, person_id: int, limit: int = 5) -> tuple[list[tuple[str, int]],
-                                                                            list[tuple[str, int]]]:
-    """Whom someone met most often and what they discussed most, over all their meetings; ties by name.
-
-    Read from the counts that triggers keep (`PersonPartnerRow`, `PersonTopicRow`): counting a busy person's
-    tens of thousands of links on every /who took tens of milliseconds.
-    """
-    partners = core_rows(session, _PARTNERS, owner=person_id, limit=limit)
-    topics = core_rows(session, _PERSON_TOPICS, owner=person_id, limit=limit)
-    return [(n, c) for n, c in partners], [(n, c) for n, c in topics]
 
 
 def store_summary(session: Session) -> StoreSummary:

@@ -16,11 +16,12 @@ from functools import cache, cached_property
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.core.matching import AliasIndex, Entry, Match, Resolution, similarity
+from bot.core.matching import AliasIndex, Entry, Match, Resolution
+from bot.core.spelling_similarity import similarity
 from bot.core.topic_words import TopicWords
 from knowledge import KnowledgeBase, Role
 from knowledge.spelling import spelling_key
-from storage import queries
+from storage import people_and_topics
 from storage.db import session_scope
 
 SURE = 90  # a name match this good is not second-guessed by a role phrase
@@ -42,16 +43,16 @@ class PersonLookup:
 
 
 class _Cached:
-    """An index of names, rebuilt when `queries.names_version` says the store's names changed."""
+    """An index of names, rebuilt when `people_and_topics.names_version` says the store's names changed."""
 
-    def __init__(self, load: Callable[[Session], list[queries.NameEntry]]) -> None:
+    def __init__(self, load: Callable[[Session], list[people_and_topics.NameEntry]]) -> None:
         self.load = load
         self.version: tuple[int, ...] | None = None
         self.index = AliasIndex(())
         self.lock = threading.Lock()
 
     def get(self, session: Session) -> AliasIndex:
-        version = queries.names_version(session)
+        version = people_and_topics.names_version(session)
         if version != self.version:
             with self.lock:
                 if version != self.version:
@@ -64,8 +65,8 @@ class _Cached:
 class Lookup:
     def __init__(self, engine: Engine, knowledge: KnowledgeBase, today: Callable[[], dt.date]) -> None:
         self.engine, self.knowledge, self.today = engine, knowledge, today
-        self._people = _Cached(queries.person_names)
-        self._topics = _Cached(queries.topic_names)
+        self._people = _Cached(people_and_topics.person_names)
+        self._topics = _Cached(people_and_topics.topic_names)
         self._topic_words: tuple[AliasIndex | None, TopicWords] = (None, TopicWords(()))
 
     @cached_property
@@ -87,12 +88,13 @@ class Lookup:
                 return by_role
             # suggestions ("did you mean") cost a scan of every spelling: only when no office was meant either
             found = strong or people.weak(query, limit=None)
-            return PersonLookup(_by_use(found, lambda ids: queries.person_meeting_counts(session, person_ids=ids)))
+            return PersonLookup(_by_use(found,
+                                        lambda ids: people_and_topics.person_meeting_counts(session, person_ids=ids)))
 
     def _role_holders(self, session: Session, query: str) -> PersonLookup | None:
         today = self.today()
         held = [(person, role) for role in self._offices(query) for person in self.knowledge.holders(role.id, today)]
-        ids = queries.person_key_ids(session, keys=[person.id for person, _ in held]) if held else {}
+        ids = people_and_topics.person_key_ids(session, keys=[person.id for person, _ in held]) if held else {}
         holders: dict[int, tuple[Match, str]] = {}
         for person, role in held:
             if person.id in ids:
@@ -101,7 +103,7 @@ class Lookup:
             return None
         matches = tuple(match for match, _ in holders.values())
         resolution = _by_use(Resolution("one" if len(matches) == 1 else "several", matches),
-                             lambda ids: queries.person_meeting_counts(session, person_ids=ids))
+                             lambda ids: people_and_topics.person_meeting_counts(session, person_ids=ids))
         return PersonLookup(resolution, offices={target: title for target, (_, title) in holders.items()})
 
     def _offices(self, query: str) -> list[Role]:
@@ -129,7 +131,7 @@ class Lookup:
         with session_scope(self.engine) as session:
             topics = self._topics.get(session)
             found = topics.strong(query, limit=None) or topics.weak(query, limit=None)
-            return _by_use(found, lambda ids: queries.topic_meeting_counts(session, topic_ids=ids))
+            return _by_use(found, lambda ids: people_and_topics.topic_meeting_counts(session, topic_ids=ids))
 
     def topic_within(self, query: str) -> Resolution:
         """A topic named inside a phrase of the reader's own ("war in Ukraine"): `bot.core.topic_words`."""

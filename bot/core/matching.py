@@ -7,45 +7,23 @@ nearest names as suggestions).
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from bot.core.candidate_index import Strings, Words
+from bot.core.spelling_similarity import ACROSS, SHORT, cyrillic, latin, nearness
 from knowledge.spelling import spelling_key
 
 ACCEPT = 80  # below this a spelling is a suggestion, not a match
 CLOSE = 4  # targets within this many points of the best are offered as a choice
-NEAR = 70  # a suggestion needs the query, or its typed words on average, this close to a spelling (`_nearness`):
+NEAR = 70  # a suggestion needs the query, or its typed words on average, this close to a spelling (`nearness`):
 # about one wrong letter in four; gibberish, markup and unrelated words reach 50–67 by chance letters
-SHORT = 4  # a query shorter than this matches only a whole word: one letter of three makes another name
-ACROSS = 25  # what a word found inside a spelling of the other script loses: the transliteration is rough
-# (Cyrillic "Чен" is Korean "Jong", not Chinese "Chen"), so such a word alone only suggests, when exact
 HIGH = 86  # where `strong` looks first: a typo of a full name or a surname usually scores more
 _SLACK = 1e-6  # candidate searches reach this far below a cutoff: float sums never lose a match
-
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
-     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-    strict=True,
-))
-_LATIN = str.maketrans(_CYRILLIC)
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-
-
-def latin(text: str) -> str:
-    """A rough Latin transliteration of folded (`spelling_key`) Cyrillic, so `Шойгу` can meet `shoigu`."""
-    return text.translate(_LATIN)
-
-
-def cyrillic(text: str) -> bool:
-    """Whether a spelling is written in Cyrillic: a Latin query meets its words only through `latin`."""
-    return _CYRILLIC_LETTER.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -70,129 +48,6 @@ class Resolution:
 
     status: Literal["one", "several", "none"]
     matches: tuple[Match, ...]
-
-
-def _spelling(text: str) -> str:
-    """The form two spellings are compared in: `spelling_key`, then Cyrillic in Latin letters.
-
-    Transliterating both sides always gives what comparing Latin with Latin or Cyrillic with Latin does,
-    since `latin` leaves Latin text as it is.
-    """
-    return latin(spelling_key(text))
-
-
-def _score(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bool = False) -> float:
-    """`similarity` of two spellings already in `_spelling` form (q non-empty); `across`: in two scripts."""
-    whole = fuzz.ratio(q, s)
-    penalty = ACROSS if across else 0.0
-    if len(q) < SHORT:  # "xi", "yan": only an exact word counts, or every Li is a "Xi" and every Yan a "Yang"
-        return max(whole, 100.0 - penalty if q in s_words else 0.0)
-    if not q_words or not s_words:
-        return whole
-    per_word = [max(fuzz.ratio(w, sw) for sw in s_words) for w in q_words]
-    return max(whole, sum(per_word) / len(per_word) - penalty)
-
-
-def _nearness(q: str, q_words: list[str], s: str, s_words: list[str], *, across: bool = False) -> float:
-    """What ranks suggestions and must reach NEAR: `_score` with every typed word of three letters or more
-    compared letter by letter (shorter ones, "b" and "lt" left by markup, are not words to be near), so
-    that chance letters in common suggest nobody, and "yan" still suggests Yang."""
-    whole = fuzz.ratio(q, s)
-    penalty = ACROSS if across else 0.0
-    if len(q) < 3:  # one or two letters come near only a word they are
-        return max(whole, 100.0 - penalty if q in s_words else 0.0)
-    words = [w for w in q_words if len(w) >= 3]
-    if not words or not s_words:
-        return whole
-    per_word = [max(fuzz.ratio(w, sw) for sw in s_words) for w in words]
-    return max(whole, sum(per_word) / len(per_word) - penalty)
-
-
-def similarity(query: str, spelling: str) -> float:
-    """0–100: whole-string likeness, or every typed word close to some word of the spelling (a word found
-    only through transliteration, in a spelling of the other script, counts ACROSS less)."""
-    if not spelling_key(query) or not spelling_key(spelling):
-        return 0.0
-    q, s = _spelling(query), _spelling(spelling)
-    across = cyrillic(spelling_key(query)) != cyrillic(spelling_key(spelling))
-    return _score(q, q.split(), s, s.split(), across=across) if q else 0.0
-
-
-class _Strings:
-    """Strings indexed by length and by their letter triples, so that a search scores a few, not all.
-
-    `fuzz.ratio(a, b)` is 200·LCS/(|a|+|b|): reaching a cutoff c takes an LCS of c·(|a|+|b|)/200, so |b|
-    between |a|·c/(200−c) and |a|·(200−c)/c. Padded with two marks each side, the strings share every triple
-    of a common subsequence except those that a deleted or inserted letter splits, at most two per letter:
-    at least 5·LCS + 2 − 2·(|a|+|b|) triples. A string sharing t of the query's N triples holds one of any
-    N − t + 1 of them, so, length by length, only the postings of the query's rarest triples are read and
-    scored. Where the bound says nothing (cutoffs below about 80) or few strings are that long, all are scored.
-    """
-
-    def __init__(self, strings: list[str]) -> None:
-        self.strings = strings
-        self.by_length: dict[int, list[int]] = {}
-        for n, text in enumerate(strings):
-            self.by_length.setdefault(len(text), []).append(n)
-        self.postings: dict[int, defaultdict[str, list[int]]] = {}  # length -> triple -> strings that long
-        for length, numbers in self.by_length.items():
-            postings = self.postings[length] = defaultdict(list)
-            for n in numbers:
-                for triple in set(_triples(strings[n])):
-                    postings[triple].append(n)
-
-    def near(self, query: str, cutoff: float) -> list[tuple[int, float]]:
-        """(number, ratio) of every string whose ratio to `query` is at least `cutoff`, scored in C."""
-        size, triples = len(query), _triples(query)
-        scanned: list[int] = []
-        filtered: list[list[int]] = []
-        shortest = math.ceil(size * cutoff / (200 - cutoff) - 1e-9)
-        for length in range(shortest, math.floor(size * (200 - cutoff) / cutoff + 1e-9) + 1):
-            bucket = self.by_length.get(length, [])
-            shared = 5 * math.ceil(cutoff * (size + length) / 200 - 1e-9) + 2 - 2 * (size + length)
-            if shared > 0 and len(bucket) > _SCAN:
-                postings = self.postings[length]
-                rarest = sorted([postings.get(t, []) for t in triples], key=len)[: len(triples) - shared + 1]
-                if sum(map(len, rarest)) < len(bucket):
-                    filtered += rarest
-                    continue
-            scanned += bucket
-        numbers = scanned + list(set().union(*filtered))
-        found = process.extract(query, [self.strings[n] for n in numbers], scorer=fuzz.ratio, limit=None,
-                                score_cutoff=cutoff)
-        return [(numbers[i], score) for _, score, i in found]
-
-
-_SCAN = 24  # strings of a length this rare are scored outright: cheaper than reading postings
-
-
-def _triples(text: str) -> list[str]:
-    """The letter triples of `text` between two start and two end marks, repeats kept."""
-    padded = f"^^{text}$$"
-    return [padded[i : i + 3] for i in range(len(padded) - 2)]
-
-
-class _Words:
-    """The words of one script's spellings (forms), each with the forms that hold it, for word-by-word scores."""
-
-    def __init__(self, forms: dict[int, str]) -> None:
-        self.number: dict[str, int] = {}
-        self.forms: list[list[int]] = []  # word -> forms that contain it
-        self.beside: list[dict[int, list[int]]] = []  # word -> itself or a word sharing a form -> those forms
-        self.form_ids: dict[int, tuple[int, ...]] = {}  # form -> its words
-        for form, text in forms.items():
-            ids = tuple(self.number.setdefault(word, len(self.number)) for word in dict.fromkeys(text.split()))
-            self.form_ids[form] = ids
-            for w in ids:
-                if w == len(self.forms):
-                    self.forms.append([])
-                    self.beside.append({})
-                self.forms[w].append(form)
-                for u in ids:
-                    self.beside[w].setdefault(u, []).append(form)
-        self.index = _Strings(list(self.number))
-        self.beside_ids = [list(near) for near in self.beside]
-        self.beside_words = [[self.index.strings[u] for u in near] for near in self.beside]
 
 
 class AliasIndex:
@@ -229,8 +84,8 @@ class AliasIndex:
                 self.form_words.append(key[0].split())
                 self.form_entries.append([])
             self.form_entries[number].append(i)
-        self.forms = _Strings(forms)
-        self.scripts = {script: _Words({n: form for n, form in enumerate(forms) if self.form_cyrillic[n] == script})
+        self.forms = Strings(forms)
+        self.scripts = {script: Words({n: form for n, form in enumerate(forms) if self.form_cyrillic[n] == script})
                         for script in (False, True)}
 
     def resolve(self, query: str, *, limit: int | None = 8) -> Resolution:
@@ -270,7 +125,7 @@ class AliasIndex:
         matches = tuple(Match(t, canonical, -score) for score, canonical, _, t in close)
         return Resolution("one" if len(matches) == 1 else "several", matches)
 
-    def _word_pass(self, q: str, words: _Words, penalty: float) -> dict[int, float]:
+    def _word_pass(self, q: str, words: Words, penalty: float) -> dict[int, float]:
         """Forms of one script whose words score, less `penalty`, at least ACCEPT and within CLOSE of the best.
 
         Only those are answered, and the higher the bar, the fewer the indexes return: look at HIGH first,
@@ -282,14 +137,14 @@ class AliasIndex:
             scores = self._word_scores(q, max(ACCEPT + penalty, best - CLOSE), words)
         return {form: score - penalty for form, score in scores.items()} if penalty else scores
 
-    def _word_scores(self, q: str, cutoff: float, words: _Words) -> dict[int, float]:
+    def _word_scores(self, q: str, cutoff: float, words: Words) -> dict[int, float]:
         """Forms whose words alone score at least `cutoff`: the mean over typed words of each one's closest word.
 
         That is a form's score unless its whole spelling scores more (`strong` adds those from `forms.near`).
         Forms more than CLOSE below the best may be left out, and some below the cutoff may be in, too low.
         """
         q_words = q.split()
-        if len(q) < SHORT:  # `_score`: a whole word or nothing
+        if len(q) < SHORT:  # `similarity`: a whole word or nothing
             number = words.number.get(q)
             return dict.fromkeys(words.forms[number] if number is not None else (), 100.0)
         typed = list(dict.fromkeys(q_words))
@@ -343,7 +198,7 @@ class AliasIndex:
                     ids = words.form_ids[form]
                     per_word = [score if typed_word == word else max(close[typed_word].get(i, 0.0) for i in ids)
                                 for typed_word in q_words]
-                    mean = sum(per_word) / len(per_word)  # as `_score` adds them up, to the last bit
+                    mean = sum(per_word) / len(per_word)  # as `similarity` adds them up, to the last bit
                     if mean > scores.get(form, -1.0):
                         scores[form] = mean
                         best = max(best, mean)
@@ -362,9 +217,9 @@ class AliasIndex:
         # targets are known to beat every spelling not yet scored
         order = sorted(self._candidates(q, NEAR, script).items(), key=lambda item: -item[1])
         for position, (form, _) in enumerate(order):
-            nearness = _nearness(q, q_words, self.forms.strings[form], self.form_words[form],
-                                 across=self.form_cyrillic[form] != script)
-            self._add(found, form, nearness, NEAR)
+            score = nearness(q, q_words, self.forms.strings[form], self.form_words[form],
+                             across=self.form_cyrillic[form] != script)
+            self._add(found, form, score, NEAR)
             for target in {self.entries[i].target for i in self.form_entries[form]} & found.keys():
                 if limit is None:
                     continue
@@ -378,7 +233,7 @@ class AliasIndex:
         return Resolution("none", tuple(self._sorted(found)[:limit]))
 
     def _candidates(self, q: str, cutoff: float, script: bool) -> dict[int, float]:
-        """Forms whose `_nearness` may reach `cutoff`, each with an upper bound of it."""
+        """Forms whose `nearness` may reach `cutoff`, each with an upper bound of it."""
         bounds: dict[int, float] = dict(self.forms.near(q, cutoff))
         for words_script, words in self.scripts.items():
             penalty = ACROSS if words_script != script else 0.0

@@ -13,7 +13,7 @@ from bot.core.matching import Resolution
 from bot.core.render import clip, counted, esc, highlighted, human_date, meeting_blocks
 from bot.core.replies import Button, Reply
 from knowledge import KnowledgeBase
-from storage import queries, sentence_search
+from storage import people_and_topics, queries, sentence_search
 from storage.db import session_scope
 from storage.search_terms import without_quotes
 
@@ -85,12 +85,12 @@ class ReaderCommands:
 
     def person_page(self, person_id: int, *, offset: int, full: bool = False) -> Reply:
         with session_scope(self.engine) as session:
-            person = queries.get_person(session, person_id=person_id)
+            person = people_and_topics.get_person(session, person_id=person_id)
             if person is None:
                 return Reply("That person is no longer in the store.")
             page = queries.meetings_with_person(session, person_id=person_id, limit=PAGE, offset=offset)
-            title_now = queries.person_title_on(session, person_id=person_id, on=self.lookup.today())
-            partners, topics = queries.person_profile(session, person_id=person_id)
+            title_now = people_and_topics.person_title_on(session, person_id=person_id, on=self.lookup.today())
+            partners, topics = people_and_topics.person_profile(session, person_id=person_id)
         head = [f"<b>{esc(person.name)}</b>" + (f" ({esc(person.country)})" if person.country else "")]
         if title_now:
             head.append(f"Now: {esc(title_now)}")
@@ -128,7 +128,7 @@ class ReaderCommands:
     def topic_page(self, topic_id: int, *, offset: int, full: bool = False, typed: str | None = None) -> Reply:
         """A page of the topic's meetings; with none yet, the sentences that mention what the reader `typed`."""
         with session_scope(self.engine) as session:
-            topic = queries.get_topic(session, topic_id=topic_id)
+            topic = people_and_topics.get_topic(session, topic_id=topic_id)
             if topic is None:
                 return Reply("That topic is no longer in the store.")
             page = queries.meetings_with_topic(session, topic_id=topic_id, limit=PAGE, offset=offset)

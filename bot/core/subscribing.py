@@ -22,7 +22,7 @@ from bot.core.matching import Resolution
 from bot.core.plural import counted
 from bot.core.render import clip, esc, human_date, meeting_blocks
 from bot.core.replies import Caller, Reply
-from storage import queries
+from storage import people_and_topics, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.queries import MeetingView
@@ -236,6 +236,6 @@ def _top(resolution: Resolution) -> float:
 
 
 def _name(session: Session, kind: str, target_id: int) -> str | None:
-    found = (queries.get_person(session, person_id=target_id) if kind == "person"
-             else queries.get_topic(session, topic_id=target_id))
+    found = (people_and_topics.get_person(session, person_id=target_id) if kind == "person"
+             else people_and_topics.get_topic(session, topic_id=target_id))
     return found.name if found else None

@@ -8,21 +8,9 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
-from bot.core.matching import (
-    ACCEPT,
-    CLOSE,
-    NEAR,
-    AliasIndex,
-    Entry,
-    Match,
-    Resolution,
-    _nearness,
-    _score,
-    _spelling,
-    _Strings,
-    cyrillic,
-    resolve,
-)
+from bot.core.candidate_index import Strings
+from bot.core.matching import ACCEPT, CLOSE, NEAR, AliasIndex, Entry, Match, Resolution, resolve
+from bot.core.spelling_similarity import _score, _spelling, cyrillic, nearness
 from knowledge import default_knowledge
 from knowledge.spelling import spelling_key
 
@@ -177,7 +165,7 @@ _normalized, _prepared = functools.cache(spelling_key), functools.cache(_spellin
 
 def _scanned(query: str, entries: list[Entry], cutoff: float, scorer=_score) -> list[Match]:
     """Every target scoring at least `cutoff`, ranked, by scoring every spelling (`similarity`, prepared once;
-    `_nearness` for suggestions)."""
+    `nearness` for suggestions)."""
     q = _spelling(query)
     best: dict[object, tuple[float, int]] = {}
     first: dict[object, int] = {}
@@ -223,7 +211,7 @@ def test_the_index_answers_what_scoring_every_spelling_answers():
         strong = index.strong(query)
         assert strong == _strong(query, entries), query
         if strong is None:  # suggestions: the three best of all
-            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, NEAR, _nearness)[:3])), query
+            assert index.weak(query) == Resolution("none", tuple(_scanned(query, entries, NEAR, nearness)[:3])), query
 
 
 def test_a_typo_of_a_full_name_among_thousands_of_similar_names_still_resolves():
@@ -244,7 +232,7 @@ def test_pruning_never_loses_an_exact_given_name():
 def test_strings_near_finds_every_string_a_full_scan_finds():
     rng = random.Random(11)
     words = ["".join(rng.choice("aeiounghs") for _ in range(rng.randrange(0, 12))) for _ in range(3000)]
-    strings = _Strings(words)
+    strings = Strings(words)
     for query in [*rng.sample(words, 30), "", "a", "zz", "shanghaishan"]:
         for cutoff in (45, 80, 86.5, 95, 100):
             scanned = {(n, score) for n, w in enumerate(words) if (score := fuzz.ratio(query, w)) >= cutoff}

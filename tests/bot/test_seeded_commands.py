@@ -11,7 +11,7 @@ from sqlmodel import select
 from bot.core.render import KIND_LABELS, human_date
 from bot.core.replies import Caller
 from knowledge import default_knowledge
-from storage import queries
+from storage import people_and_topics, queries
 from storage.db import session_scope
 from storage.models import PersonRow
 
@@ -67,8 +67,8 @@ def page_of(core, command):
     with session_scope(core.engine) as session:
         if command == "/latest":
             return reply, queries.latest_meetings(session, limit=5).items, None, None
-        person = queries.person_key_ids(session, keys=["shoigu"])["shoigu"]
-        title = queries.person_title_on(session, person_id=person, on=dt.date(2026, 11, 23))
+        person = people_and_topics.person_key_ids(session, keys=["shoigu"])["shoigu"]
+        title = people_and_topics.person_title_on(session, person_id=person, on=dt.date(2026, 11, 23))
         return reply, queries.meetings_with_person(session, person_id=person, limit=5).items, person, title
 
 
@@ -139,7 +139,7 @@ def test_a_shared_surname_offers_the_most_met_first_in_who_and_follow_alike(core
     offered = _labels(who)
     with session_scope(core.engine) as session:
         ids = {p.name: p.id for p in session.exec(select(PersonRow)).all()}
-        met = queries.person_meeting_counts(session, person_ids=list(ids.values()))
+        met = people_and_topics.person_meeting_counts(session, person_ids=list(ids.values()))
     counts = [met.get(ids[name], 0) for name in offered]
     assert len(offered) > 2
     assert all(name.startswith("Wang ") for name in offered)

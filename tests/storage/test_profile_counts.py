@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from knowledge import default_knowledge
-from storage import queries
+from storage import people_and_topics, queries
 from storage.db import alembic_config, migrate, session_scope
 from storage.models import ArticleRow, MeetingParticipantRow, MeetingRow, MeetingTopicRow, PersonRow, TopicRow
 from storage.writes import delete_article, reextract_article, sync_knowledge
@@ -68,7 +68,7 @@ def test_counts_follow_articles_reports_of_one_event_and_deletion(engine):
         delete_article(session, article_id=first.article_id + 1)
     assert_exact(engine)
     with session_scope(engine) as session:
-        partners, topics = queries.person_profile(session, person_id=person_id(engine, "Sergei Shoigu"))
+        partners, topics = people_and_topics.person_profile(session, person_id=person_id(engine, "Sergei Shoigu"))
     assert partners == [("Sergei Lavrov", 1), ("Wang Yi", 1), ("Zhou Minghao", 1)]  # ties by name
     assert topics == [("Arctic", 1)]
 
@@ -84,7 +84,7 @@ def test_a_participant_or_topic_added_to_an_existing_meeting_is_counted(engine):
                      [{"meeting_id": stored.meeting_ids[0], "topic_id": arctic, "quote": "Arctic."}])
     assert_exact(engine)
     with session_scope(engine) as session:
-        partners, topics = queries.person_profile(session, person_id=lavrov)
+        partners, topics = people_and_topics.person_profile(session, person_id=lavrov)
     assert partners == [("Sergei Shoigu", 1), ("Wang Yi", 1)]
     assert topics == [("Arctic", 1), ("Taiwan", 1)]
 
@@ -165,7 +165,7 @@ def test_pages_are_newest_first_and_counts_all_time(engine):
         taiwan = session.exec(select(TopicRow.id).where(TopicRow.name == "Taiwan")).one()
         pages = [queries.meetings_with_person(session, person_id=shoigu, limit=5, offset=o) for o in (0, 5, 10)]
         topic_page = queries.meetings_with_topic(session, topic_id=taiwan, limit=20)
-        partners, topics = queries.person_profile(session, person_id=shoigu)
+        partners, topics = people_and_topics.person_profile(session, person_id=shoigu)
     listed = [m.date for page in pages for m in page.items]
     assert listed == [*sorted(dates, reverse=True), None]
     assert {page.total for page in pages} == {len(dates) + 1}

@@ -9,7 +9,7 @@ from sqlmodel import col, func, select
 
 from knowledge import default_knowledge
 from knowledge.spelling import spelling_key
-from storage import queries, sentence_search
+from storage import people_and_topics, queries, sentence_search
 from storage.db import DirectInsert, session_scope
 from storage.errors import DuplicateArticle
 from storage.models import ArticleRow, MeetingRow, PersonAliasRow, PersonRow, SentenceRow
@@ -42,7 +42,7 @@ def test_the_same_text_again_is_a_duplicate_and_changes_nothing(engine, variant)
     assert caught.value.article_id == first.article_id
     with session_scope(engine) as session:
         assert session.exec(select(func.count()).select_from(ArticleRow)).one() == 1
-        assert queries.topic_names(session)  # the taxonomy is there...
+        assert people_and_topics.topic_names(session)  # the taxonomy is there...
         [view] = queries.meeting_views(session, meeting_ids=list(first.meeting_ids))
         assert view.topics == ()  # ...but the refused copy attached nothing
 
@@ -78,7 +78,7 @@ def test_a_person_unknown_to_the_knowledge_base_is_stored_and_findable(engine):
     ding = participant("Zhou Minghao", role="Vice Premier", country="China")
     store(engine, extraction(meeting(ding, SHOIGU)))
     with session_scope(engine) as session:
-        names = {n.spelling for n in queries.person_names(session)}
+        names = {n.spelling for n in people_and_topics.person_names(session)}
         person = session.exec(select(PersonRow).where(PersonRow.name == "Zhou Minghao")).one()
     assert "Zhou Minghao" in names
     assert person.key is None
