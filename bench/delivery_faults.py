@@ -34,7 +34,9 @@ from bot.services.config import Settings
 from bot.services.ingest import ArticleInput, Ingestor, Reader
 from bot.telegram.app import build_application
 from bot.telegram.delivery import send_alerts
-from fakes.bot_api import ApiError, Call, FakeBotApi
+from fakes.api_faults import ApiError
+from fakes.bot_api import FakeBotApi
+from fakes.call_log import Call
 from fakes.harness import running
 from knowledge import default_knowledge
 from storage import subscriptions as subs

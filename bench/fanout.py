@@ -23,7 +23,8 @@ from bot.services.config import Settings
 from bot.services.ingest import ArticleInput, Ingestor, Reader
 from bot.telegram.app import build_application
 from bot.telegram.delivery import send_alert_round
-from fakes.bot_api import ApiError, FakeBotApi
+from fakes.api_faults import ApiError
+from fakes.bot_api import FakeBotApi
 from knowledge import default_knowledge
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
