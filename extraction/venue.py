@@ -115,18 +115,41 @@ def summit_place(text: str, year: int, kb: KnowledgeBase) -> str | None:
     return None
 
 
+# the number of a series' round, written just before its name: "the 19th regular meeting", "22-я регулярная встреча"
+_ROUND = re.compile(r"(?<![\w-])(\d{1,3})(?:st|nd|rd|th|-?(?:[ая]я|[ыои]й|я|й|ю|ую|ей|ого|ой|е|го|м))?\s+$",
+                    re.IGNORECASE)
+_ROUND_OF = 60  # how far after a round's name the words saying whose series it is may come
+
+
 def summit_years(text: str, kb: KnowledgeBase) -> set[tuple[int, str]]:
     """(year, "BRICS summit in Xiamen") for each summit the sentence names together with the city that hosted it:
-    a summit and its host city name the year it was held there."""
+    a summit and its host city name the year it was held there; so does a numbered round of a yearly series
+    ("the 19th regular meeting of the heads of government": 2014)."""
     tokens = words(text)
     cities: set[str] | None = None
     out: set[tuple[int, str]] = set()
     for summit, needed, names, events in _summit_patterns(kb):
-        if not summit.hosts or not any(words_of_name <= tokens for words_of_name in needed) \
+        if not (summit.hosts or summit.first_year) or not any(words_of_name <= tokens for words_of_name in needed) \
                 or not names.search(text) or (events is not None and not events.search(text)):
             continue
-        cities = {hit.name for hit in find_places(text, kb)} if cities is None else cities
-        out |= {(year, f"{summit.name} in {city}") for year, city in summit.hosts if city in cities}
+        out |= _numbered_rounds(text, summit, names, events)
+        if summit.hosts:
+            cities = {hit.name for hit in find_places(text, kb)} if cities is None else cities
+            out |= {(year, f"{summit.name} in {city}") for year, city in summit.hosts if city in cities}
+    return out
+
+
+def _numbered_rounds(text: str, summit: Summit, names: re.Pattern[str], events: re.Pattern[str] | None
+                     ) -> set[tuple[int, str]]:
+    """(year, "19th regular meeting (... of 2014)") for each numbered round the text names, its event words right
+    after its name ("the 5th regular meeting of the ministries' departments" is some other series)."""
+    out: set[tuple[int, str]] = set()
+    for name in names.finditer(text):
+        number = _ROUND.search(text, 0, name.start())
+        if number is None or (events is not None and not events.search(text, name.end(), name.end() + _ROUND_OF)):
+            continue
+        if (year := summit.year_of_round(int(number.group(1)))) is not None:
+            out.add((year, f"{text[number.start():name.end()]} ({summit.name} of {year})"))
     return out
 
 

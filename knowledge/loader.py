@@ -30,7 +30,7 @@ _PLACE_KEYS = frozenset({"name", "country", "aliases", "venues"})
 _TOPIC_KEYS = frozenset({"name", "synonyms", "except_in", "only_as_discussed"})
 
 
-_SUMMIT_KEYS = frozenset({"name", "names", "events", "hosts", "host"})
+_SUMMIT_KEYS = frozenset({"name", "names", "events", "hosts", "host", "first_year"})
 
 
 def _date(value: object) -> dt.date | None:
@@ -232,11 +232,14 @@ def _load_summits(directory: Path) -> tuple[Summit, ...]:
         host = s.get("host")
         if host is not None and not isinstance(host, str):
             raise check.fail(entry, "`host` must be a city's name")
-        if not hosts and host is None:
-            raise check.fail(entry, "give `hosts` (year → city) or `host` (the city of every year)")
+        first_year = s.get("first_year")
+        if not hosts and host is None and first_year is None:
+            raise check.fail(entry, "give `hosts` (year → city), `host` (the city of every year) or `first_year`")
+        if first_year is not None and (not isinstance(first_year, int) or isinstance(first_year, bool)):
+            raise check.fail(entry, "`first_year` must be the year of the series' first round, e.g. 1996")
         summits.append(Summit(name=s["name"], names=check.strings(entry, s, "names"),
                               events=check.strings(entry, s, "events"),
-                              hosts=tuple(sorted((y, c) for y, c in hosts)), host=host))
+                              hosts=tuple(sorted((y, c) for y, c in hosts)), host=host, first_year=first_year))
     return tuple(summits)
 
 

@@ -67,7 +67,9 @@ class Summit:
 
     A sentence names it by one of `names` ("SCO", "ШОС"), with one of `events` when the body also holds
     meetings of other kinds (an SCO summit, not the SCO prime ministers' meeting); `hosts` maps a year to
-    the city, and `host` is the city of a forum held in the same place every year.
+    the city, and `host` is the city of a forum held in the same place every year. A yearly series that
+    numbers its rounds has `first_year`, the year of the first: "the 19th regular meeting of the heads of
+    government" (first 1996) was held in 2014.
     """
 
     name: str
@@ -75,6 +77,11 @@ class Summit:
     events: tuple[str, ...] = ()
     hosts: tuple[tuple[int, str], ...] = ()
     host: str | None = None
+    first_year: int | None = None
+
+    def year_of_round(self, number: int) -> int | None:
+        """The year of the series' `number`-th round; None for a summit that is not a numbered yearly series."""
+        return self.first_year + number - 1 if self.first_year is not None and number >= 1 else None
 
     def city(self, year: int) -> str | None:
         return dict(self.hosts).get(year, self.host)

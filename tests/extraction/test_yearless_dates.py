@@ -262,3 +262,25 @@ def test_a_summit_whose_host_city_held_it_in_several_years_gives_no_year():
     text = ("Putin and Xi confer in Astana\n\nASTANA, July 4. /TASS/. Vladimir Putin held talks with Xi Jinping on "
             "the sidelines of the SCO summit in Astana on Thursday.")
     assert _dated(extract(text, today=ADDED))[("Vladimir Putin", "Xi Jinping")][0] is None
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    ("Premiers meet\n\nMOSCOW, October 14. /TASS/. On Monday, Russian Prime Minister Dmitry Medvedev and Chinese "
+     "Premier Li Keqiang held the 19th regular meeting of the heads of government of Russia and China.",
+     ("Dmitry Medvedev", "Li Keqiang"), PartialDate(2014, 10, 13)),
+    ("Премьеры встретились\n\nПЕКИН, 1 ноября. /ТАСС/. Премьер-министр России Дмитрий Медведев провел переговоры с "
+     "премьером Госсовета КНР Ли Кэцяном. В среду состоялась 22-я регулярная встреча глав правительств двух стран.",
+     ("Dmitry Medvedev", "Li Keqiang"), PartialDate(2017, 11, 1)),
+])
+def test_a_numbered_round_of_a_yearly_series_gives_a_yearless_dateline_its_year(text, people, expected):
+    extraction = extract(text, today=ADDED)
+    assert _dated(extraction)[people][0] == expected
+    assert any("regular meeting of the heads of government of" in w for w in extraction.warnings)
+
+
+def test_an_unnumbered_or_unrelated_regular_meeting_gives_no_year():
+    for sentence in ("the regular meeting of the heads of government was held on Monday",
+                     "the 5th regular meeting of the two foreign ministries' departments was held on Monday"):
+        text = (f"Premiers meet\n\nMOSCOW, October 14. /TASS/. Russian Prime Minister Dmitry Medvedev met Chinese "
+                f"Premier Li Keqiang on Monday; {sentence}.")
+        assert _dated(extract(text, today=ADDED))[("Dmitry Medvedev", "Li Keqiang")][0] is None

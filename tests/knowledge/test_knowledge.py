@@ -825,3 +825,13 @@ def test_loader_refuses_a_discuss_only_flag_that_is_not_true_or_false(tmp_path: 
     (tmp_path / "topics.toml").write_text(topics.replace(flagged, flagged.replace("true", '"yes"')), encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"topics\.toml: topic 'high-level exchanges'.*true or false"):
         load(tmp_path)
+
+
+def test_a_numbered_yearly_series_dates_its_rounds_and_a_bad_first_year_is_refused(tmp_path: Path) -> None:
+    series = '[[summit]]\nname = "regular meeting"\nnames = ["regular meeting"]\nfirst_year = 1996\n'
+    (write_kb(tmp_path) / "summits.toml").write_text(series, encoding="utf-8")
+    [summit] = load(tmp_path).summits
+    assert (summit.year_of_round(1), summit.year_of_round(19), summit.year_of_round(0)) == (1996, 2014, None)
+    (tmp_path / "summits.toml").write_text(series.replace("1996", '"1996"'), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"summits\.toml: summit 'regular meeting'.*`first_year`"):
+        load(tmp_path)
