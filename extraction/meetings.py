@@ -23,7 +23,7 @@ from extraction.meeting_parties import (
     visit_parties,
     with_sides,
 )
-from extraction.people import PeopleScan, find_people, participant_for
+from extraction.people import PeopleScan, find_people
 from extraction.places import PlaceHit, find_places, nearest
 from extraction.triggers import Trigger, find_trigger, remark_before, reports_event
 from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
@@ -62,7 +62,6 @@ _PLURAL_START = re.compile(rf"^{_LEAD}(?:they|both\s+(?:leaders|men|sides)|the\s
 # a word `_PLURAL_START` needs, folded: a sentence with none of them cannot point back at the last meeting's people
 _PLURAL_WORDS = ("they", "both", "two", "они", "оба", "обе", "стороны", "министры", "лидеры", "президенты", "премьеры")
 _PRONOUN_START = re.compile(rf"^{_LEAD}(?:he|she|он|она)\b", re.IGNORECASE)  # "On Tuesday(,) he", "Then he"
-
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,6 @@ def nobody_meets(text: str, scan: PeopleScan, pair: tuple[Participant, ...]) -> 
         return True
     folded = fold(text)
     return not any(word in folded for word in _PLURAL_WORDS)
-
 
 
 def pick_date(text: str, position: int, *, published: dt.date, future: bool,
@@ -265,12 +263,3 @@ def _affirmed_trigger(text: str) -> tuple[Trigger | None, tuple[int, int]]:
         denied = (trigger.start if denied == (0, 0) else denied[0], end.end())  # from the first denial on
         trigger = find_trigger(" " * end.end() + text[end.end() :])
     return trigger, denied
-
-
-def retitle(mention: Mention, kb: KnowledgeBase, on: dt.date) -> Mention:
-    """Known participants titled as of the merged meeting's date."""
-    people = tuple(
-        participant_for(kb, person, on) if p.person_id and (person := kb.person(p.person_id)) else p
-        for p in mention.participants
-    )
-    return replace(mention, participants=people)
