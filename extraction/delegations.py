@@ -13,7 +13,7 @@ import re
 
 from extraction.bystanders import inside, other_events
 from extraction.lexicon import COUNTRY_WORDS, Folded, has_cyrillic
-from extraction.officials import spelt_in_latin
+from extraction.officials_russian import spelt_in_latin
 from extraction.people import find_people
 from extraction.types import Participant
 from knowledge import KnowledgeBase

@@ -1,4 +1,9 @@
-"""Meeting mentions: a trigger word (met, talks, phone call, will visit), two sides, a date and a place."""
+"""Meeting mentions: a trigger word (met, talks, phone call, will visit), two sides, a date and a place.
+
+Whether a sentence reports a meeting, when and where, is read here, and who in it only tells of the meeting
+(a spokesperson, "Zhang noted that ..."); the rules that leave out people it names for some other reason,
+and fill in a side it only points at, are in `meeting_parties`.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +12,28 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extraction.bystanders import inside, other_events, quoted
-from extraction.counterparts import find_counterpart
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded, fold, masked
-from extraction.people import PeopleScan, PersonHit, find_people, participant_for
+from extraction.meeting_parties import (
+    before_aside,
+    before_other_event,
+    between,
+    two_sides,
+    unnamed_side,
+    visit_parties,
+    with_sides,
+)
+from extraction.people import PeopleScan, find_people
 from extraction.places import PlaceHit, find_places, nearest
-from extraction.refs import countries_named, find_side_refs
-from extraction.scope import SIDES
 from extraction.triggers import Trigger, find_trigger, remark_before, reports_event
 from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
-from knowledge import KnowledgeBase, Person
+from knowledge import KnowledgeBase
 
 _LABEL = re.compile(
     r"\b((?:\d+(?:st|nd|rd|th)|latest|first|next|new)\s+round\s+of\s+[^,.;:()]{3,80}?"
     r"|(?:Russian-Chinese|China-Russia|Russia-China|Chinese-Russian|Sino-Russian)\s+[\w\s-]{0,40}?"
     r"(?:consultations?|talks|dialogue|summit))(?=[,.;:()]|\s+(?:in|at|with|between|as|came|was|were)\s|$)"
 )
-_ASIDE = Folded(  # what was discussed: people named after this are talked about, not at the meeting
-    r"\b(?:briefed\s+\w+\s+on|informed\s+\w+\s+(?:on|about)|about|regarding|concerning"
-    r"|on\s+(?:the\s+)?(?:situation|contacts|results|outcome|prospects|issues?|questions?)s?)\b"
-)
-_OTHER_EVENT = Folded(  # "met Putin on Wednesday, a day after he held talks with Mishustin": another meeting
-    r"\b(?:after|before|ahead\s+of|following)\s+(?:(?:he|she|they|the\s+two)\s+(?:had\s+)?|(?:his|her|their)\s+)?"
-    r"(?:held|holding|met|meeting|spoke|speaking|hosted|hosting|received|receiving|talks|talked|talking)\b",
-    needs=("after", "before", "ahead", "following"))
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # "BEIJING, May 14 (Reuters) -": the day a story was filed, which a date of the event itself outranks
 _WIRE_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30},\s+[^.()\n]{3,25}?\s*\([^()]{2,30}\)\s*[-—–]{1,2}\s")
@@ -61,7 +64,6 @@ _PLURAL_WORDS = ("they", "both", "two", "они", "оба", "обе", "стор�
 _PRONOUN_START = re.compile(rf"^{_LEAD}(?:he|she|он|она)\b", re.IGNORECASE)  # "On Tuesday(,) he", "Then he"
 
 
-
 @dataclass(frozen=True)
 class Mention:
     """One sentence's report of one meeting, before mentions of the same event are merged."""
@@ -77,7 +79,7 @@ class Mention:
     held: bool = False  # the sentence says it took place ("met", "провел"), whatever date it resolves to
     reported: str = ""  # the sentence without its parts about other events (quotations, visits prepared), if any
     call: bool = False  # reported by a call word ("phone call", "video link"), whatever its kind
-    counterpart: Counterpart | None = None  # the other side, named only as a body (`_unnamed_side`)
+    counterpart: Counterpart | None = None  # the other side, named only as a body (`unnamed_side`)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,6 @@ def nobody_meets(text: str, scan: PeopleScan, pair: tuple[Participant, ...]) -> 
         return True
     folded = fold(text)
     return not any(word in folded for word in _PLURAL_WORDS)
-
 
 
 def pick_date(text: str, position: int, *, published: dt.date, future: bool,
@@ -182,22 +183,22 @@ def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[
     on = date.first_day() if date else ctx.published
     named = find_people(text, ctx.kb, on, context=ctx.named, scan=cues.scan, undated=ctx.undated)
     barred = frozenset(h.participant.key for h in named if inside(h.start, aside))
-    hits = _before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
-    hits = [h for h in _before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
-    hits = _between(reported, trigger, hits)
+    hits = before_aside(reported, trigger, [h for h in named if not inside(h.start, aside)])
+    hits = [h for h in before_other_event(reported, trigger, hits) if not denied[0] <= h.start < denied[1]]
+    hits = between(reported, trigger, hits)
     if (told := _TOLD_BY.search(text)) and told.start() > trigger.end:
         kept = [h for h in hits if h.start < told.start()]
         # "..., Peskov told reporters": a spokesperson telling of the meeting is never at it
-        hits = kept if _two_sides([h.participant for h in kept]) else [
+        hits = kept if two_sides([h.participant for h in kept]) else [
             h for h in hits if h in kept or not is_spokesperson(h.participant)]
     spokes = [h for h in hits if is_spokesperson(h.participant)]
     if (says := _SAYS_THAT.search(reported)) and says.end() <= trigger.start:
         told = [h for h in hits if h.start >= says.end()]  # "Zhang noted that Belousov and Dong met"
-        if _two_sides([h.participant for h in told]):
+        if two_sides([h.participant for h in told]):
             hits = told
         elif not told:
             hits = [h for h in hits if h not in spokes]  # "Guo said that ...": a spokesperson tells, not meets
-    if spokes and _two_sides([h.participant for h in hits if h not in spokes]):
+    if spokes and two_sides([h.participant for h in hits if h not in spokes]):
         hits = [h for h in hits if h not in spokes]  # "..., spokesperson Guo Jiakun announced"
     # "Asked about Shoigu's talks with the Chinese side, spokesperson Lin Jian said ...": whoever speaks for an
     # office about a meeting is not at it, even when nobody else names the other side
@@ -205,19 +206,19 @@ def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[
     subject, pair = cues.subject, cues.pair
     if not hits and not (pair and _PLURAL_START.match(text)):
         return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
-    participants = _with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
+    participants = with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
     if subject is not None and participants and _PRONOUN_START.match(text) \
             and {p.country for p in participants} == {participants[0].country} != {subject.country}:
         # "He is also expected to meet President Xi", "... to meet Putin, Shuvalov and Dvorkovich": he of the
         # sentence before, when everyone this one names is of the other side
         participants.insert(0, subject)
-    if pair and not _two_sides(participants) and _PLURAL_START.match(text):
+    if pair and not two_sides(participants) and _PLURAL_START.match(text):
         participants = [*pair, *(p for p in participants if p not in pair)]  # "They last met in Samarkand"
     if trigger.visit:
-        participants = _visit_parties(text, trigger, hits, participants)
+        participants = visit_parties(text, trigger, hits, participants)
     counterpart = None
-    if not _two_sides(participants):
-        counterpart = _unnamed_side(reported, participants)
+    if not two_sides(participants):
+        counterpart = unnamed_side(reported, participants)
         if counterpart is None:
             return None
     label = _LABEL.search(reported)
@@ -231,17 +232,6 @@ def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[
     return Mention(index, trigger.kind, tuple(participants), date, place or cues.fallback_place,
                    label.group(1) if label else None, text, own_place=own_place, held=held, call=trigger.call,
                    reported=reported if aside else "", counterpart=counterpart)
-
-
-def _unnamed_side(text: str, participants: list[Participant]) -> Counterpart | None:
-    """The other side, when the sentence names people of one side only and the other as a body ("talks with
-    the Chinese side", "с руководством провинции Цзилинь"). Where a visit goes is not enough: "the first
-    premier to visit Russia since 2019" reports no meeting."""
-    sides = {p.country for p in participants}
-    if not participants or len(sides) != 1 or not sides <= set(SIDES):
-        return None
-    other = next(side for side in SIDES if side not in sides)
-    return find_counterpart(text, other)
 
 
 def _without_remark(text: str, trigger: Trigger) -> str:
@@ -273,118 +263,3 @@ def _affirmed_trigger(text: str) -> tuple[Trigger | None, tuple[int, int]]:
         denied = (trigger.start if denied == (0, 0) else denied[0], end.end())  # from the first denial on
         trigger = find_trigger(" " * end.end() + text[end.end() :])
     return trigger, denied
-
-
-def _before_aside(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
-    """"Lavrov briefed Wang on his contacts with Trump": Trump is a subject of the talks, not a party."""
-    aside = next((m for m in _ASIDE.finditer(text) if m.start() > trigger.end), None)
-    if aside is None:
-        return hits
-    kept = [h for h in hits if h.start < aside.start()]
-    return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
-
-
-def _before_other_event(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
-    """"Li met Putin, a day after he held talks with Mishustin": Mishustin was at another meeting.
-
-    That meeting is found where the article reports it; here it would only add a third party.
-    """
-    other = next((m for m in _OTHER_EVENT.finditer(text) if m.start() > trigger.end), None)
-    if other is None:
-        return hits
-    kept = [h for h in hits if h.start < other.start()]
-    return kept if len(kept) < len(hits) and _two_sides([h.participant for h in kept]) else hits
-
-
-# "talks between", "video-conference talks held between", "переговоров между": after a trigger, or the noun
-# that a trigger used as a modifier ("video-conference") goes on to
-_BETWEEN = re.compile(r"\s+(?:(?:talks|meeting|conversation|call|переговор\w*|встреч\w*|разговор\w*)\s+)?"
-                      r"(?:held\s+)?(?:between|между)\s+", re.IGNORECASE)
-_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|где|которы)")
-
-
-def _between(text: str, trigger: Trigger, hits: list[PersonHit]) -> list[PersonHit]:
-    """"Lavrov and Qin praised the video-conference talks between Putin and Xi": the talks' people are those
-    the phrase after the trigger names, when it names both sides; the others only speak of the talks."""
-    opened = _BETWEEN.match(text, trigger.end)
-    if opened is None:
-        return hits
-    closed = _PHRASE_END.search(text, opened.end())
-    end = closed.start() if closed else len(text)
-    inside = [h for h in hits if opened.end() <= h.start < end]
-    return inside if len(inside) < len(hits) and _two_sides([h.participant for h in inside]) else hits
-
-
-def _with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, visit: bool = False,
-                barred: frozenset[str] = frozenset()) -> list[Participant]:
-    """Add the article's main figure for a side the sentence points at but does not name; "his Chinese
-    counterpart" is whoever held the same office in China that day."""
-    participants = [h.participant for h in hits]
-    refs = find_side_refs(text)
-    wanted = {c for ref in refs for c in ref.countries}
-    countries = {p.country for p in participants}
-    if len(participants) == 1 and not visit:  # "arrived in China" is a trip, not yet a meeting
-        wanted |= countries_named(text, outside=[(h.start, h.end) for h in hits]) - countries
-    counterparts = {c: who for ref in refs if _COUNTERPART.search(text, ref.start, ref.end)
-                    for c in ref.countries if (who := _counterpart(participants, c, ctx.kb, on))}
-    for country in sorted(wanted - countries):
-        found = counterparts.get(country)
-        figure = participant_for(ctx.kb, found, on) if found else _main_figure(ctx, country, on, barred)
-        if figure is not None and figure.key not in barred and all(p.key != figure.key for p in participants):
-            participants.append(figure)
-    return participants
-
-
-def _main_figure(ctx: Context, country: str, on: dt.date, barred: frozenset[str]) -> Participant | None:
-    """The article's main figure on one side, titled as of `on` when the knowledge base knows them; when the
-    sentence names them only as the occasion of the meeting ("as part of the visit by Xi"), the next one."""
-    figure = next((p for p in ctx.main.get(country, ()) if p.key not in barred), None)
-    person = ctx.kb.person(figure.person_id) if figure and figure.person_id else None
-    return participant_for(ctx.kb, person, on) if person else figure
-
-
-_COUNTERPART = re.compile(r"counterpart|colleague|коллег", re.IGNORECASE)
-_OFFICE_TWINS = {"prime_minister": "premier", "deputy_prime_minister": "vice_premier",
-                 "deputy_foreign_minister": "vice_foreign_minister", "ambassador_to_china": "ambassador_to_russia"}
-_OFFICE_TWINS |= {b: a for a, b in _OFFICE_TWINS.items()}
-_PREFIX = {"Russia": "ru", "China": "cn"}
-
-
-def _counterpart(participants: list[Participant], country: str, kb: KnowledgeBase, on: dt.date) -> Person | None:
-    """The holder, in `country`, of the office a named participant from the other side held that day."""
-    for participant in participants:
-        person = kb.person(participant.person_id) if participant.person_id else None
-        if person is None or person.country == country or country not in _PREFIX:
-            continue
-        for role in kb.roles_of(person, on):
-            office = role.id.split(".", 1)[1]
-            holders = kb.holders(f"{_PREFIX[country]}.{_OFFICE_TWINS.get(office, office)}", on)
-            if len(holders) == 1:
-                return holders[0]
-    return None
-
-
-def _visit_parties(text: str, trigger: Trigger, hits: list[PersonHit], participants: list[Participant]
-                   ) -> list[Participant]:
-    """"Putin told Wang Yi he awaits Xi's visit": the visitor and the hosts, not the visitor's compatriots."""
-    before = [h for h in hits if h.end <= trigger.start and trigger.start - h.end <= 25]
-    if not before:
-        return participants
-    visitor = before[-1].participant
-    return [p for p in participants if p == visitor or p.country != visitor.country]
-
-
-def _two_sides(participants: list[Participant]) -> bool:
-    countries = [p.country for p in participants]
-    if len(participants) < 2 or not {"Russia", "China"} & set(countries):
-        return False
-    return len(set(countries)) > 1 or None in countries
-
-
-def retitle(mention: Mention, kb: KnowledgeBase, on: dt.date) -> Mention:
-    """Known participants titled as of the merged meeting's date."""
-    people = tuple(
-        participant_for(kb, person, on) if p.person_id and (person := kb.person(p.person_id)) else p
-        for p in mention.participants
-    )
-    return replace(mention, participants=people)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 
 from extraction import russian_names
 from extraction.lexicon import PREFIX, Matcher, MatcherSet, any_of, fold, has_cyrillic, per_knowledge, words
-from extraction.officials import Official, find_officials
+from extraction.officials import find_officials
 from extraction.roles import definite, names_one, shared
-from extraction.types import Participant
+from extraction.types import Official, Participant
 from knowledge import KnowledgeBase, Person
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mister|Madam)\.?\s+(?P<surname>[A-Z][a-z]+)\b")

@@ -19,11 +19,11 @@ from extraction.bystanders import other_events
 from extraction.dates import find_dates, resolve
 from extraction.lexicon import Folded, masked
 from extraction.meetings import Context, Cues, Mention, detect, nobody_meets
-from extraction.officials import Official
 from extraction.people import PeopleScan, find_people
 from extraction.places import find_places
 from extraction.scope import SIDES
 from extraction.triggers import find_trigger
+from extraction.types import Official
 
 # "three times this year:", "дважды в этом году:": a count of meetings, then the list after a colon
 _COUNT = Folded(r"\b(?:twice|(?:two|three|four|five|several|\d+)\s+times|дважды|трижды|(?:два|три|четыре|пять"

@@ -92,6 +92,19 @@ class Counterpart:
 
 
 @dataclass(frozen=True)
+class Official:
+    """A titled person in a sentence: where, the name in Latin, the title as written and its country."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    title: str | None
+    native: str = ""  # the name as the text spells it, in the nominative (Cyrillic for Russian text)
+    name_start: int = -1  # where the name itself begins (`start` is where its title does, when before it)
+
+
+@dataclass(frozen=True)
 class TopicLink:
     """A topic discussed at a meeting and the sentence that says so."""
 
