@@ -193,7 +193,28 @@ def _find_dates(text: str) -> tuple[DateExpr, ...]:
                 if free(m.start(), m.end()):
                     found.append(DateExpr(m.start(), m.end(), text[m.start() : m.end()], relative=relative))
                     taken.append((m.start(), m.end()))
-    return tuple(sorted((e for e in found if not _of_report(text, e)), key=lambda e: e.start))
+    ordered = sorted((e for e in found if not _of_report(text, e)), key=lambda e: e.start)
+    return tuple(_weekdays_with_their_date(text, ordered))
+
+
+_APPOSITION = re.compile(r"\s*[,(]\s*")
+
+
+def _weekdays_with_their_date(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """"on Monday, 12 May 2025", "в понедельник (12 мая)": one date, the one its day and month say, not a weekday
+    counted from the day of publication beside it."""
+    out: list[DateExpr] = []
+    for expr in found:
+        last = out[-1] if out else None
+        if last is not None and last.weekday is not None and last.direction is None and expr.month is not None \
+                and expr.day is not None and _APPOSITION.fullmatch(text, last.end, expr.start):
+            end = expr.end + 1 if text[last.end : expr.start].strip() == "(" and text[expr.end : expr.end + 1] == ")" \
+                else expr.end
+            out[-1] = DateExpr(last.start, end, text[last.start : end], year=expr.year, month=expr.month, day=expr.day,
+                               direction=expr.direction)
+            continue
+        out.append(expr)
+    return out
 
 
 # "…, the press service reported on Wednesday", "как сообщили в среду": the day the news was told, not the day of

@@ -42,7 +42,8 @@ _NOT_NAME = palladius.word_set(
     Also Both Then Meanwhile However Earlier Later During After Before While District Federal Eastern Western
     Northern Southern Central North South East West Baikal Amur Volga Ural Urals Caucasus Sea Ocean River Lake
     Institute University Academy School Center Centre Forum Summit Conference Organization Organisation
-    Cooperation Partnership Initiative Belt Road Silk Fund Exchange Association Society Chamber Council's"""
+    Cooperation Partnership Initiative Belt Road Silk Fund Exchange Association Society Chamber Council's
+    Meeting Meetings Regular Session Sessions Talks Dialogue Mechanism Consultations Side"""
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?$")
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|sky|skiy|skaya|enko|ko|uk|yuk|vich)$")
@@ -79,8 +80,9 @@ def _name_after(text: str, tokens: list[tuple[str, int, int]], head: re.Match[st
             run.append(tokens[i])
             i += 1
             continue
-        if word == "-" or word in ("'s", "’s"):
-            run.append(tokens[i])
+        if word == "-" or word in ("'s", "’s") or (word in ("'", "’") and run and run[-1][0].endswith("s")) \
+                or (word == "side" and run and run[-1][0] in ("Russian", "Chinese")):
+            run.append(tokens[i])  # "... of the Prime Ministers' Regular Meeting on the Russian side Dmitry Rogozin"
             i += 1
             continue
         break

@@ -76,8 +76,14 @@ _EN_CLUES = re.compile(
 _EN_POSTED = re.compile(r"\b(?:to|in|for|at)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 
 
+# "Chairman of the China-Russia Committee ... on the Russian side": the side a co-chair stands for says it all
+_EN_SIDE = re.compile(r"\bon\s+the\s+(?P<side>Russian|Chinese)\s+side\s*$")
+
+
 def country_in_english(phrase: str) -> str | None:
     """The country a title's words give its holder, the first clue winning; None when they give none."""
+    if side := _EN_SIDE.search(phrase):
+        return "Russia" if side.group("side") == "Russian" else "China"
     phrase = _EN_POSTED.sub(" ", phrase)
     for m in _EN_CLUES.finditer(phrase):
         if m.group("adj"):

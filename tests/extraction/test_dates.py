@@ -86,3 +86,17 @@ def test_words_that_only_look_like_dates_are_not_dates(text: str) -> None:
 
 def test_a_megabyte_line_is_scanned_quickly() -> None:
     assert find_dates("in " * 300_000 + "May 5") != []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("they met on Monday, 12 May 2025, in Beijing", "2025-05-12"),
+    ("они встретились в понедельник, 12 мая 2025 года", "2025-05-12"),
+    ("talks on Tuesday (November 5) in Moscow", "2024-11-05"),
+])
+def test_a_weekday_with_its_date_beside_it_is_that_date(text: str, expected: str) -> None:
+    assert one(text, published=dt.date(2026, 1, 1) if "2025" in text else MONDAY) == expected
+
+
+def test_a_weekday_and_a_date_apart_stay_two_dates() -> None:
+    assert [e.text for e in find_dates("on Monday, and on 12 May they met")] == ["on Monday", "12 May"]
+

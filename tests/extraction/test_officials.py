@@ -37,6 +37,9 @@ def officials(text: str) -> list[tuple[str, str | None]]:
      [("Pavel Sorokin", "Russia")]),
     ("Gao Weimin, party secretary of Jilin province, spoke first.", [("Gao Weimin", "China")]),
     ("Chinese Vice Premier Zhou Mingde's talks in Moscow ended.", [("Zhou Mingde", "China")]),
+    ("Vice Premier and Chairman of the Committee of the China-Russia Prime Ministers' Regular Meeting on the Chinese "
+     "side Gao Weimin met Deputy Prime Minister and Chairman of the Committee on the Russian side Yuri Kalinin.",
+     [("Gao Weimin", "China"), ("Yuri Kalinin", "Russia")]),
 ])
 def test_a_title_before_or_after_a_name_makes_an_official_with_a_country(
         text: str, expected: list[tuple[str, str | None]]) -> None:
