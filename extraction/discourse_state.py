@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from extraction.discourse import sentence_date
-from extraction.meetings import Cues, Mention
+from extraction.meetings import Cues, Mention, is_spokesperson
 from extraction.people import PeopleScan, PersonHit
 from extraction.places import PlaceHit
 from extraction.sentences import Sentence
+from extraction.triggers import sounds_planned, tells_of_journey
 from extraction.trust import borrowed
 from extraction.types import PartialDate, Participant
 
@@ -32,17 +33,20 @@ class DiscourseState:
     place: str | None = None  # the last place that paragraph named
     scene: PartialDate | None = None  # the date a sentence of it set without reporting a meeting
     scene_text: str = ""  # that sentence
+    traveller: Participant | None = None  # who the last sentence of a visit or trip named first, for "the visit
+    # takes place at the invitation of Lavrov"
 
     def cues(self, sentence: Sentence, scan: PeopleScan, places: list[PlaceHit]) -> Cues:
         """What detection is given for the sentence: its own names and places, and what came before."""
         here = sentence.paragraph == self.paragraph
         return Cues(scan=scan, places=places, previous=self.previous, subject=self.subject, pair=self.pair,
+                    traveller=self.traveller,
                     fallback_place=self.place if here else None,
                     fallback_date=borrowed(self.scene, self.scene_text, sentence.text) if here else None)
 
     def new_story(self) -> DiscourseState:
         """On a page of several wire stories, the next one: "a day later", "he", "they" look no further back."""
-        return replace(self, previous=None, subject=None, pair=())
+        return replace(self, previous=None, subject=None, pair=(), traveller=None)
 
     def after(self, sentence: Sentence, found: list[Mention], places: list[PlaceHit], named: list[PersonHit],
               published: dt.date) -> DiscourseState:
@@ -56,8 +60,11 @@ class DiscourseState:
         here = sentence.paragraph == self.paragraph
         place = places[-1].name if places else (self.place if here else None)
         scene, scene_text = (self.scene, self.scene_text) if here else (None, "")
-        if not found and (day := sentence_date(sentence.text, published)) is not None:
+        ahead = sounds_planned(sentence.text)  # "will visit Russia on 1-5 July" sets a scene still to come
+        if not found and (day := sentence_date(sentence.text, published, future=ahead)) is not None:
             scene, scene_text = day, sentence.text
+        travelling = [h.participant for h in named if not is_spokesperson(h.participant)] \
+            if named and tells_of_journey(sentence.text) else []
         return DiscourseState(previous=previous, subject=named[0].participant if named else self.subject,
                               pair=pair, paragraph=sentence.paragraph, place=place, scene=scene,
-                              scene_text=scene_text)
+                              scene_text=scene_text, traveller=travelling[0] if travelling else self.traveller)

@@ -25,7 +25,7 @@ from extraction.meeting_parties import (
 )
 from extraction.people import PeopleScan, find_people
 from extraction.places import PlaceHit, find_places, nearest
-from extraction.triggers import Trigger, find_trigger, remark_before, reports_event
+from extraction.triggers import Trigger, find_trigger, invited, remark_before, reports_event
 from extraction.types import Counterpart, MeetingKind, PartialDate, Participant
 from knowledge import KnowledgeBase
 
@@ -106,6 +106,7 @@ class Cues:
     pair: tuple[Participant, ...] = ()  # the people of the last meeting reported, for "They ..."
     fallback_place: str | None = None  # where the scene is set, for a meeting that names no place
     fallback_date: PartialDate | None = None  # when the scene is set ("December 2 in Moscow ..."), likewise
+    traveller: Participant | None = None  # who the last sentence of a visit named first, for "at the invitation of"
 
 
 def is_spokesperson(participant: Participant) -> bool:
@@ -212,6 +213,12 @@ def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[
         # "He is also expected to meet President Xi", "... to meet Putin, Shuvalov and Dvorkovich": he of the
         # sentence before, when everyone this one names is of the other side
         participants.insert(0, subject)
+    hosts = [p for p in participants if not is_spokesperson(p)]
+    if cues.traveller is not None and hosts and invited(reported, trigger) \
+            and {p.country for p in hosts} == {hosts[0].country} != {cues.traveller.country}:
+        # "Wang Yi will visit Russia. The trip takes place at the invitation of Sergei Lavrov": the visitor of
+        # the sentences before meets whoever invited (not who announced it)
+        participants = [cues.traveller, *hosts]
     if pair and not two_sides(participants) and _PLURAL_START.match(text):
         participants = [*pair, *(p for p in participants if p not in pair)]  # "They last met in Samarkand"
     if trigger.visit:

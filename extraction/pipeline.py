@@ -32,7 +32,7 @@ from extraction.referents import by_discussion, by_rank
 from extraction.scope import missing_sides
 from extraction.sentences import Sentence, split_paragraphs
 from extraction.several import detect_all
-from extraction.triggers import reports_event
+from extraction.triggers import reports_event, sounds_planned
 from extraction.trust import flag_inferred, settle
 from extraction.types import Extraction, Meeting, Participant, PublishedSource
 from extraction.venue import summit_years, visits
@@ -133,7 +133,9 @@ def _read_meetings(sentences: tuple[Sentence, ...], kb: KnowledgeBase, published
     evidence = by_discussion(evidence, texts, [not f.analyst and says_discussed(f.text) for f in facts])
     evidence = by_rank(evidence, texts, [s.paragraph for s in sentences], [g.participants for g in groups],
                        [v.paragraphs for v in views])
-    travels = visits(texts, [f.people for f in facts], lambda text: sentence_date(text, published), kb)
+    # a visit ahead ("will visit Russia from July 1 to 5") is dated forward, one reported back
+    travels = visits(texts, [f.people for f in facts],
+                     lambda text: sentence_date(text, published, future=sounds_planned(text)), kb)
     meetings = build(groups, evidence, sentences, found, kb, published, dateline, stamp, travels)
     return with_delegations(meetings, groups, evidence, sentences, kb, named, published)
 

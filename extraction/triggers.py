@@ -33,6 +33,13 @@ _MEET = Folded(
            "discuss", "обсу", "бесед", "разговор"))
 _VISIT = Folded(r"\b(?:visit\w*|arriv\w+\s+(?:in|at|on)|визит\w*|посет\w*|прибы\w*)\b",
                 needs=("visit", "arriv", "визит", "посет", "прибы"))
+# "made at the invitation of Chinese President Hu Jintao", "поездка состоится по приглашению Лаврова": a visit to
+# whoever invited, who meets the visitor
+_INVITED = Folded(r"\b(?:at|on|upon)\s+the\s+invitation\s+of\b|\bпо\s+приглашению\b",
+                  needs=("invitation", "приглашени"))
+# a sentence about someone's journey, whose traveller a later "the visit takes place at the invitation of" means
+_JOURNEY = Folded(r"\b(?:visit\w*|trip|tour|travel\w*|arriv\w+|визит\w*|посет\w*|поездк\w*|турне|прибы\w*)\b",
+                  needs=("visit", "trip", "tour", "travel", "arriv", "визит", "посет", "поездк", "турне", "прибы"))
 _PLANNED = Folded(
     r"\b(?:scheduled|will|shall|(?:is|are)\s+(?:also\s+|still\s+|now\s+|reportedly\s+)?(?:expected|set|due|slated"
     r"|poised|going|to\s+be\s+held)|upcoming"
@@ -68,7 +75,9 @@ def find_trigger(text: str) -> Trigger | None:
     """The first call, meeting or visit word; "will", "scheduled" near it make the event planned."""
     call = _CALL.search(text)
     meet = _MEET.search(text)
-    visit = _VISIT.search(text)
+    # an invitation only where no other word reports the meeting: "At the invitation of Li Qiang, Mishustin will
+    # travel to China from Nov. 3 to 4 for the regular meeting" is dated and placed by its meeting
+    visit = _VISIT.search(text) or (_INVITED.search(text) if call is None and meet is None else None)
     m = call or min((x for x in (meet, visit) if x), key=lambda x: x.start(), default=None)
     if m is None:
         return None
@@ -84,6 +93,17 @@ def find_trigger(text: str) -> Trigger | None:
     arrival = m is visit and text[m.start() : m.start() + 5].lower().startswith(_ARRIVALS) \
         and not _EVENT_VERB.search(text)
     return Trigger(m.start(), m.end(), kind, visit=m is visit, arrival=arrival, call=m is call)
+
+
+def tells_of_journey(text: str) -> bool:
+    """A word of a visit, a trip or an arrival: the people it names are travelling."""
+    return bool(_JOURNEY.search(text))
+
+
+def invited(text: str, trigger: Trigger) -> bool:
+    """Whether the trigger is an invitation ("at the invitation of Y"): Y hosts whoever travels."""
+    found = _INVITED.search(text[trigger.start :])
+    return trigger.visit and found is not None and found.start() == 0
 
 
 def sounds_planned(text: str) -> bool:

@@ -518,3 +518,23 @@ def test_meetings_one_sentence_announces_together_share_the_month_one_of_them_is
     found = read(text, published=dt.date(2025, 5, 13)).meetings
     assert {(m.kind, m.date.iso() if m.date else None) for m in found} == {("planned", "2025-05")}
     assert len(found) == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wang to visit Russia\n\nChinese Foreign Minister Wang Yi will visit Russia from July 1 to 5, the ministry "
+     "said. Spokesperson Lin Jian told reporters on Wednesday that the trip to Moscow will take place at the "
+     "invitation of Russian Foreign Minister Sergei Lavrov.",
+     {("2024-07", "Moscow", "planned", frozenset({"Wang Yi", "Sergei Lavrov"}))}),
+    ("Ван И посетит Россию\n\nМинистр иностранных дел КНР Ван И с 1 по 5 июля посетит Россию. Об этом заявил в "
+     "среду официальный представитель МИД КНР Линь Цзянь. По его словам, поездка в Москву состоится по "
+     "приглашению министра иностранных дел России Сергея Лаврова.",
+     {("2024-07", "Moscow", "planned", frozenset({"Wang Yi", "Sergei Lavrov"}))}),
+])
+def test_a_visit_at_the_invitation_of_someone_is_a_meeting_with_who_invited(text, expected) -> None:
+    assert summary(read(text)) == expected
+
+
+def test_an_invitation_to_something_else_is_no_meeting() -> None:
+    text = ("Lavrov in Beijing\n\nRussian Foreign Minister Sergei Lavrov arrived in Beijing on Tuesday. At the "
+            "invitation of the Russian embassy, students will tour the exhibition next week.")
+    assert read(text).meetings == ()
