@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from extraction.counterparts import find_counterpart
 from extraction.lexicon import Folded
 from extraction.people import PersonHit, participant_for
-from extraction.refs import countries_named, find_side_refs
+from extraction.refs import countries_named, find_side_refs, office_pair
 from extraction.scope import SIDES
 from extraction.triggers import Trigger
 from extraction.types import Counterpart, Participant
@@ -96,6 +96,18 @@ def with_sides(text: str, hits: list[PersonHit], ctx: Context, on: dt.date, *, v
         if figure is not None and figure.key not in barred and all(p.key != figure.key for p in participants):
             participants.append(figure)
     return participants
+
+
+def office_holders(text: str, kb: KnowledgeBase, on: dt.date) -> dict[str, Participant]:
+    """Country → who held the office that the sentence names for both sides ("the two heads of state", "глав
+    правительств РФ и Китая") on that day; empty when it names none or an office had not one holder then."""
+    roles = office_pair(text)
+    if roles is None:
+        return {}
+    holders = [kb.holders(role, on) for role in roles]
+    if any(len(held) != 1 for held in holders):
+        return {}
+    return {person.country: participant_for(kb, person, on) for [person] in holders}
 
 
 def _main_figure(ctx: Context, country: str, on: dt.date, barred: frozenset[str]) -> Participant | None:

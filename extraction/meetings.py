@@ -18,6 +18,7 @@ from extraction.meeting_parties import (
     before_aside,
     before_other_event,
     between,
+    office_holders,
     two_sides,
     unnamed_side,
     visit_parties,
@@ -160,6 +161,7 @@ def detect(text: str, index: int, ctx: Context, cues: Cues = Cues()) -> Mention 
 
 
 _QUOTE_MARK = re.compile(r"[\"“«]")
+_OFFICES_AFTER = 80  # how far after its trigger "between the two heads of state" says whose meeting it is
 
 
 def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[int, int]]) -> Mention | None:
@@ -205,9 +207,15 @@ def _detect(text: str, index: int, ctx: Context, cues: Cues, quotes: list[tuple[
     # office about a meeting is not at it, even when nobody else names the other side
     hits = [h for h in hits if h not in spokes or not _SPEAKS.match(text, h.end)] or hits
     subject, pair = cues.subject, cues.pair
-    if not hits and not (pair and _PLURAL_START.match(text)):
+    # "the 22nd regular meeting of the heads of government of Russia and China", "he will prepare the meeting
+    # between the two heads of state": whoever held the office in each country that day, unless the sentence
+    # names both sides itself (not when the day is a guess: premiers change)
+    offices = office_holders(reported[trigger.start : trigger.end + _OFFICES_AFTER], ctx.kb, on) \
+        if date is not None or not ctx.undated else {}
+    if not hits and not offices and not (pair and _PLURAL_START.match(text)):
         return None  # "The talks were candid, both sides said": whose talks, the sentence does not say
-    participants = with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
+    participants = list(offices.values()) if offices and not two_sides([h.participant for h in hits]) \
+        else with_sides(reported, hits, ctx, on, visit=trigger.visit, barred=barred)
     if subject is not None and participants and _PRONOUN_START.match(text) \
             and {p.country for p in participants} == {participants[0].country} != {subject.country}:
         # "He is also expected to meet President Xi", "... to meet Putin, Shuvalov and Dvorkovich": he of the

@@ -36,6 +36,31 @@ _OTHER_SIDE = re.compile(
 )
 
 
+# Both sides named by their office ("the two heads of state", "the regular meeting of Russian and Chinese heads of
+# government", "глав МИД двух стран"): whoever held that office in each country that day
+_BOTH_BEFORE = (r"(?:(?:the\s+)?two|both|Russian,?\s+(?:and|,)\s+Chinese|Chinese,?\s+(?:and|,)\s+Russian"
+                r"|российск\w+\s+и\s+китайск\w+|китайск\w+\s+и\s+российск\w+)\s+")
+_BOTH_AFTER = (r"\s+(?:of\s+(?:the\s+two\s+(?:countries|nations|states)|Russia\s+and\s+China|China\s+and\s+Russia)"
+               r"|двух\s+(?:стран|государств)|(?:России|РФ)\s+и\s+(?:Китая|КНР)|(?:Китая|КНР)\s+и\s+(?:России|РФ))")
+_OFFICES = (
+    (r"heads\s+of\s+state|presidents|глав\w*\s+государств|президент\w*", ("ru.president", "cn.president")),
+    (r"heads\s+of\s+(?:the\s+)?governments?|prime\s+ministers|premiers|глав\w*\s+правительств\w*|премьер\w*",
+     ("ru.prime_minister", "cn.premier")),
+    (r"foreign\s+ministers|министр\w*\s+иностранных\s+дел|глав\w*\s+(?:МИД|внешнеполитических\s+ведомств)",
+     ("ru.foreign_minister", "cn.foreign_minister")),
+    (r"defen[cs]e\s+ministers|министр\w*\s+обороны|глав\w*\s+(?:военных|оборонных)\s+ведомств",
+     ("ru.defence_minister", "cn.defence_minister")),
+)
+_OFFICE_PAIRS = [(re.compile(rf"(?i:{_BOTH_BEFORE}(?:{office})\b|(?<!\w)(?:{office}){_BOTH_AFTER})"), roles)
+                 for office, roles in _OFFICES]
+
+
+def office_pair(text: str) -> tuple[str, str] | None:
+    """The offices (Russia's, China's) that a phrase naming both sides by their office means, if the text has one."""
+    found = [(m.start(), roles) for pattern, roles in _OFFICE_PAIRS if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
 @dataclass(frozen=True)
 class SideRef:
     """A reference to one side (or both) of a meeting, to be filled by the article's main participants."""

@@ -538,3 +538,32 @@ def test_an_invitation_to_something_else_is_no_meeting() -> None:
     text = ("Lavrov in Beijing\n\nRussian Foreign Minister Sergei Lavrov arrived in Beijing on Tuesday. At the "
             "invitation of the Russian embassy, students will tour the exhibition next week.")
     assert read(text).meetings == ()
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Медведев в Пекине\n\nПЕКИН, 1 ноября. /ТАСС/. Премьер-министр России Дмитрий Медведев провел встречу с "
+     "председателем ПК ВСНП Чжан Дэцзяном. Он напомнил, что в среду состоялась 22-я регулярная встреча глав "
+     "правительств РФ и Китая.", dt.date(2017, 11, 1),
+     {("2017-11-01", "Dmitry Medvedev", "Zhang Dejiang"), ("2017-11-01", "Dmitry Medvedev", "Li Keqiang")}),
+    ("Vice premiers meet\n\nBEIJING, Dec. 18 (Xinhua) -- Chinese Vice Premier He Lifeng held talks with Russian "
+     "Deputy Prime Minister Dmitry Chernyshenko in Beijing on Monday. He said China would work with Russia to "
+     "prepare for the regular meeting between Chinese and Russian heads of government next week.",
+     dt.date(2023, 12, 18),
+     {("2023-12-18", "Dmitry Chernyshenko", "He Lifeng"), ("2023-12", "Li Qiang", "Mikhail Mishustin")}),
+])
+def test_both_sides_named_by_their_office_are_who_held_it_that_day(text, published, expected) -> None:
+    found = {(m.date.iso() if m.date else None, *sorted(people(m))) for m in read(text, published).meetings}
+    assert found == expected
+
+
+def test_a_committee_named_after_the_heads_of_government_keeps_the_co_chairs_the_sentence_names() -> None:
+    text = ("Vice premiers meet\n\nBEIJING, Dec. 18 (Xinhua) -- Chinese Vice Premier He Lifeng co-chaired the 27th "
+            "session of the committee for regular meetings between Chinese and Russian heads of government with "
+            "Russian Deputy Prime Minister Dmitry Chernyshenko in Beijing on Monday.")
+    assert {frozenset(people(m)) for m in read(text, dt.date(2023, 12, 18)).meetings} == {
+        frozenset({"He Lifeng", "Dmitry Chernyshenko"})}
+
+
+def test_offices_on_a_page_whose_day_is_a_guess_name_nobody() -> None:
+    text = "Premiers\n\nThe regular meeting of the heads of government of Russia and China took place on Wednesday."
+    assert extract(text, today=dt.date(2026, 12, 3)).meetings == ()
