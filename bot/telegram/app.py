@@ -37,9 +37,9 @@ from bot.services.fetch import FetchError, fetch_article
 from bot.services.ingest import ArticleInput, Ingestor
 from bot.telegram import digests, sends
 from bot.telegram.app_state import CONTEXT_TYPES, BotData, Context, in_store
+from bot.telegram.broadcast import Broadcast
 from bot.telegram.delivery import chat_is_gone, markup, send_alerts, send_reply
 from bot.telegram.replay import mark_done, replay_inbox, take_in
-from bot.telegram.startup import rate_limiter
 from storage import inbox
 from storage import subscriptions as subs
 
@@ -57,7 +57,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .rate_limiter(rate_limiter())
+        .rate_limiter(Broadcast(settings.paid_broadcast).rate_limiter())
         # time-outs chosen, not inherited: see bot.telegram.sends (a 5 s read time-out resent answered messages)
         .request(sends.http_request(sends.SEND_TIMEOUTS, pool_size=256, tracked=True))
         .get_updates_request(sends.http_request(sends.POLL_TIMEOUTS, pool_size=1, tracked=False))
@@ -75,6 +75,7 @@ def build_application(settings: Settings, engine: Engine, core: CommandCore) -> 
     state: BotData = application.bot_data
     state.engine, state.core, state.digests, state.settings = engine, core, core.subscriptions, settings
     state.ingestor = Ingestor(engine, alert=True)
+    state.broadcast = Broadcast(settings.paid_broadcast)
     register_handlers(application)
     return application
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlmodel import Session
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
+from bot.telegram.broadcast import FREE, Broadcast
 from storage.db import session_scope
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class BotData:
     digests: SubscriptionCommands = field(init=False)  # composes the daily digest for the digest round
     settings: Settings = field(init=False)
     ingestor: Ingestor = field(init=False)  # adds uploads and fetched pages, queueing alerts of their new meetings
+    broadcast: Broadcast = FREE  # how alerts and digests go out: free (30 a second) or paid (1,000)
     alert_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one alert sender per process
     digest_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one digest round per process
     replaying: set[int] = field(default_factory=set)  # ids of inbox updates queued again at start-up

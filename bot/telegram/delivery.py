@@ -26,6 +26,7 @@ from bot.core.render import split_message
 from bot.core.replies import Reply
 from bot.core.subscribing import MAX_DIGEST, MAX_TITLES, alert_message
 from bot.telegram.app_state import BotData
+from bot.telegram.broadcast import FREE, Broadcast
 from bot.telegram.sends import CURRENT as CURRENT_FLIGHT
 from bot.telegram.sends import Fate, Flight, fate
 from storage import articles, queries
@@ -36,7 +37,6 @@ from storage.queries import MeetingView
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRY_DELAYS = (0.5, 2.0, 5.0)
-PARALLEL_SENDS = 8  # sends in flight during an alert round: the rate limiter, not each round trip, sets the pace
 PACE_SECONDS = 1.0  # between two messages to one chat: Telegram's limit, which the rate limiter does not keep
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send", "not enough rights",
         "need administrator rights", "chat_write_forbidden", "group chat was upgraded")
@@ -90,8 +90,9 @@ class Outcome:
 
 
 async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE_SECONDS,
-                     outcome: Outcome | None = None) -> None:
-    """Send a reply as one or more messages (buttons on the last) and its file, if any, each in its turn."""
+                     outcome: Outcome | None = None, paid: bool = False) -> None:
+    """Send a reply as one or more messages (buttons on the last) and its file, if any, each in its turn;
+    `paid` sends them as paid broadcasts."""
     outcome = outcome or Outcome()
     chunks = split_message(reply.html)
     outcome.parts = len(chunks) + (reply.document is not None)
@@ -100,12 +101,12 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, *, pace: float = PACE
         await CHAT_TURNS.wait(chat_id, pace)
         await with_retries(lambda chunk=chunk, last=last: bot.send_message(
             chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup(reply) if last else None,
-            disable_web_page_preview=True), outcome)
+            disable_web_page_preview=True, allow_paid_broadcast=paid or None), outcome)
     if reply.document is not None:
         document = reply.document
         await CHAT_TURNS.wait(chat_id, pace)
-        await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename)),
-                           outcome)
+        await with_retries(lambda: bot.send_document(chat_id, InputFile(document.data, filename=document.filename),
+                                                      allow_paid_broadcast=paid or None), outcome)
 
 
 class ChatTurns:
@@ -183,7 +184,7 @@ class Tally:
 
 
 async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int, kind: str, key: str,
-                  reply: Reply, tally: Tally) -> None:
+                  reply: Reply, tally: Tally, broadcast: Broadcast = FREE) -> None:
     """Claim, send and settle one delivery; one chat's failure, whatever it is, is counted, never raised.
 
     The ledger hears each step as it happens: queued at the claim, `sending` when the request leaves
@@ -207,7 +208,7 @@ async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int,
                       on_delivered=record(subs.settle_delivery, status="sent"),
                       on_refused=record(subs.settle_delivery, status="queued"))
     try:
-        await send_reply(bot, chat_id, reply, outcome=outcome)
+        await send_reply(bot, chat_id, reply, outcome=outcome, paid=broadcast.paid)
     except Exception as error:  # whatever a send raises, the delivery is settled
         settle(engine, error, outcome, chat_id=chat_id, where=where, tally=tally)
     else:
@@ -257,13 +258,14 @@ async def send_alerts(application: Application) -> None:
             subs.gather_round(session)
             rounds = subs.unfinished_rounds(session)
         for alert_round in rounds:
-            tally = await send_alert_round(application.bot, engine, alert_round)
+            tally = await send_alert_round(application.bot, engine, alert_round, state.broadcast)
             if not tally.retrying:
                 with session_scope(engine) as session:
                     subs.finish_round(session, number=alert_round.number)
 
 
-async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRound) -> Tally:
+async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRound,
+                           broadcast: Broadcast = FREE) -> Tally:
     """Tell every subscriber with alerts on about a round's new meetings (those they follow), in one message."""
     tally = Tally()
     with session_scope(engine) as session:
@@ -281,7 +283,7 @@ async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRoun
                              total=len(wanted))
 
     everything = message(ordered)  # what most subscribers, who follow nothing, receive
-    gate = asyncio.Semaphore(PARALLEL_SENDS)
+    gate = asyncio.Semaphore(broadcast.in_flight)
 
     async def serve(chat_id: int, subscriber_id: int) -> None:
         async with gate:
@@ -297,7 +299,7 @@ async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRoun
                 tally.skipped += 1
                 return
             await deliver(bot, engine, chat_id=chat_id, subscriber_id=subscriber_id, kind=subs.ALERT,
-                          key=alert_round.key, reply=reply, tally=tally)
+                          key=alert_round.key, reply=reply, tally=tally, broadcast=broadcast)
 
     await asyncio.gather(*(serve(chat_id, subscriber_id) for chat_id, subscriber_id in audience))
     log.info("alert round %s (%d articles): %d sent, %d skipped, %d blocked, %d to retry, %d failed",

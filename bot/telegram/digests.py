@@ -14,7 +14,7 @@ from sqlmodel import Session
 from telegram.ext import Application
 
 from bot.telegram.app_state import BotData, in_store
-from bot.telegram.delivery import PARALLEL_SENDS, Tally, deliver
+from bot.telegram.delivery import Tally, deliver
 from storage import subscriptions as subs
 from storage.digests_due import DIGEST, DueDigest, due_digests
 
@@ -34,7 +34,7 @@ async def run_digests(application: Application) -> Tally:
     async with state.digest_lock:
         now = state.digests.now()
         due = await in_store(state, lambda session: due_digests(session, now=now))
-        gate = asyncio.Semaphore(PARALLEL_SENDS)
+        gate = asyncio.Semaphore(state.broadcast.in_flight)
 
         async def serve(chat: DueDigest) -> None:
             async with gate:
@@ -68,7 +68,7 @@ async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> 
         return
     mine = Tally()  # this chat's alone: the others' sends go on meanwhile
     await deliver(application.bot, state.engine, chat_id=chat.chat_id, subscriber_id=chat.subscriber_id,
-                  kind=DIGEST, key=chat.day, reply=reply, tally=mine)
+                  kind=DIGEST, key=chat.day, reply=reply, tally=mine, broadcast=state.broadcast)
     if mine.sent:
         await in_store(state, lambda session: subs.mark_digest_sent(session, chat_id=chat.chat_id, at=started))
     for name, count in vars(mine).items():

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter
-from telegram.ext import AIORateLimiter, Application
+from telegram.ext import Application
 
 from bot.services.config import Settings
 
@@ -47,13 +47,6 @@ async def reach_telegram(application: Application, waits: Iterable[float] | None
                 log.info("Telegram answered after %d attempts", attempt)
             return
         await asyncio.sleep(wait)
-
-
-def rate_limiter() -> AIORateLimiter:
-    """Telegram's broadcast limit, spent evenly: one message every 1/29 s rather than bursts of 30
-    (a burst overshoots the limit and every 429 costs a second); retries, because with the
-    default max_retries=0 a 429 is raised instead of waited out."""
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
 
 
 def run_application(application: Application, settings: Settings) -> None:

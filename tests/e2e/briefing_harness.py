@@ -62,9 +62,10 @@ def settings_for(api: FakeBotApi, db_url: str) -> Settings:
 
 
 async def start_bot(api: FakeBotApi, start_app: StartApp, db_url: str,
-                    now: Callable[[], dt.datetime] | None = None) -> Briefing:
-    """The bot on `db_url`; `now` is its clock (the real one when None), which the digest round reads."""
-    settings = settings_for(api, db_url)
+                    now: Callable[[], dt.datetime] | None = None, **setting: object) -> Briefing:
+    """The bot on `db_url`; `now` is its clock (the real one when None), which the digest round reads; `setting`
+    overrides the test settings (`paid_broadcast=True`)."""
+    settings = settings_for(api, db_url).model_copy(update=setting)
     engine = open_store(db_url)
     core = CommandCore(engine, default_knowledge(), now=now, digest_time=settings.digest_time,
                        timezone=settings.default_timezone)

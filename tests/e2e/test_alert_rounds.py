@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.services.ingest import ArticleInput, Ingestor
 from bot.telegram.delivery import send_alerts
-from tests.e2e.briefing_harness import ARTICLE, Briefing
+from tests.e2e.briefing_harness import ARTICLE, Briefing, start_bot
 
 SHOIGU_TALKS = (
     "Shoigu and Wang Yi meet in Moscow\n\n"
@@ -46,3 +46,28 @@ async def test_articles_queued_together_reach_each_chat_as_one_message(briefing:
 
 def alerts_to(briefing: Briefing, chat_id: int) -> list[str]:
     return [c.text or "" for c in briefing.api.sent_messages(chat_id) if "New article" in (c.text or "")]
+
+
+def _paid(call) -> bool:
+    return call.params.get("allow_paid_broadcast") in (True, "true", "True")
+
+
+async def test_with_paid_broadcasts_alerts_go_out_as_paid_and_replies_do_not(bot_api, start_app, seeded_db_url):
+    briefing = await start_bot(bot_api, start_app, seeded_db_url, paid_broadcast=True)
+    assert "Subscribed" in await briefing.say(901, "/subscribe")
+    async with briefing.app.bot_data.alert_lock:
+        Ingestor(briefing.engine, alert=True).add(ArticleInput(SHOIGU_TALKS, published=dt.date(2025, 6, 1)))
+    await send_alerts(briefing.app)
+    sent = briefing.api.sent_messages(901)
+    assert [_paid(c) for c in sent if "New article" in (c.text or "")] == [True]
+    assert not any(_paid(c) for c in sent if "Subscribed" in (c.text or ""))
+
+
+async def test_without_paid_broadcasts_no_message_is_paid(briefing: Briefing):
+    await briefing.say(901, "/subscribe")
+    async with briefing.app.bot_data.alert_lock:
+        Ingestor(briefing.engine, alert=True).add(ArticleInput(SHOIGU_TALKS, published=dt.date(2025, 6, 1)))
+    await send_alerts(briefing.app)
+    assert alerts_to(briefing, 901)
+    assert not any(_paid(c) for c in briefing.api.sent_messages(901))
+

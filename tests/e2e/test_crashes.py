@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from bot.services.ingest import ArticleInput, Ingestor
-from bot.telegram import delivery
+from bot.telegram import broadcast
 from fakes.bot_api import FakeBotApi
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
@@ -152,7 +152,7 @@ async def test_a_kill_while_telegram_answers_late_sends_the_alert_once_to_every_
     got = alerts_by_chat(api)
     assert len(got) == len(set(got))  # nobody twice
     assert set(chats) - set(got) <= on_the_wire - {12}  # the only chats that may miss it
-    assert len(on_the_wire) <= delivery.PARALLEL_SENDS  # the unknown window is the round trip, nothing more
+    assert len(on_the_wire) <= broadcast.PARALLEL_SENDS  # the unknown window is the round trip, nothing more
 
 
 async def restart_until_served(env: dict[str, str], api: FakeBotApi, chats: set[int]) -> None:

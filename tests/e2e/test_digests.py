@@ -159,3 +159,13 @@ async def test_a_digest_that_cannot_be_composed_holds_up_nobody_and_is_given_up_
     tries = [r.getMessage() for r in caplog.records if "composing the digest for chat 501" in r.getMessage()]
     assert [t.rsplit("; ", 1)[1] for t in tries] == ["tried again next minute"] * subs.MAX_ATTEMPTS + [
         "given up for the day"]
+
+
+async def test_with_paid_broadcasts_a_digest_goes_out_as_paid(bot_api, start_app, seeded_db_url, rounds):
+    clock = Clock("2026-03-10T05:00")
+    briefing: Briefing = await start_bot(bot_api, start_app, seeded_db_url, now=clock, paid_broadcast=True)
+    await briefing.say(201, "/subscribe 08:30 Europe/Moscow")
+    clock.set("2026-03-10T05:30")
+    await rounds.wait()
+    [digest] = [c for c in bot_api.sent_messages(201) if "<b>Digest</b>" in (c.text or "")]
+    assert digest.params.get("allow_paid_broadcast") in (True, "true", "True")
