@@ -22,6 +22,7 @@ _HONORIFIC_WORDS = any_of(["Mr", "Ms", "Dr", "Mister", "Madam"])
 _CAPITALISED = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z]\s)[A-Z][a-z]+\b(?!\s+[A-Z])(?!['-]\w)")
 _AFTER_NAME = re.compile(r"[A-Z][\w'-]*\s+$")
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){1,2}")  # "O.N.", "Yu.A." before a family name
+_LATIN_NAME = re.compile(r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}")  # a full name as an English text writes it
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-ZА-ЯЁ][a-zа-яё]{2,})\s+$")
 _RANKS = frozenset({"admiral", "general", "colonel", "marshal", "captain", "major", "ayatollah", "president"})
 
@@ -129,15 +130,18 @@ def _bare_family_names(text: str, families: Container[str]) -> Iterator[re.Match
 
 
 def stranger_family_names(named: Sequence[Participant], kb: KnowledgeBase) -> dict[str, Participant]:
-    """Family name → the one person of the article bearing it whom the knowledge base does not list: later
-    sentences call them by it alone ("Chinese Vice Premier Zhang Gaoli arrived ... Zhang is expected to")."""
+    """Name → the one person of the article bearing it whom the knowledge base does not list, by their full name
+    as a title first gave it and by their family name alone: later sentences call them so ("Liaoning party
+    secretary Hao Peng led the delegation ... Hao Peng held a video call", "... Zhang is expected to")."""
     bearers: dict[str, set[Participant]] = {}
     for person in named:
         if person.person_id is None and not _INITIALS.match(person.name) and len(person.name.split()) > 1:
             bearers.setdefault(family_name(person), set()).add(person)
     known = _by_family_name(kb)
-    return {family: next(iter(people)) for family, people in bearers.items()
-            if len({p.name for p in people}) == 1 and family not in known}
+    alone = {family: next(iter(people)) for family, people in bearers.items()
+             if len({p.name for p in people}) == 1 and family not in known}
+    full = {p.name: p for people in bearers.values() for p in people if _LATIN_NAME.fullmatch(p.name)}
+    return full | alone
 
 
 def with_strangers(scan: PeopleScan, text: str, family: dict[str, Participant]) -> PeopleScan:
@@ -145,8 +149,12 @@ def with_strangers(scan: PeopleScan, text: str, family: dict[str, Participant]) 
     if not family or not any(name in text for name in family):
         return scan
     taken = [(o.start, o.end) for o in scan.titled] + [(s, e) for s, e, _ in scan.aliases]
-    found = tuple((m.start(), m.end(), family[m.group(0)]) for m in _bare_family_names(text, family)
-                  if not any(s <= m.start() < e for s, e in taken))
+    whole = [(m.start(), m.end(), family[m.group(0)]) for name in family if " " in name
+             for m in re.finditer(rf"(?<![\w'-]){re.escape(name)}(?![\w'-])", text)]
+    taken += [(s, e) for s, e, _ in whole if not any(ts <= s < te for ts, te in taken)]
+    found = tuple(sorted([*((s, e, p) for s, e, p in whole if (s, e) in taken),
+                          *((m.start(), m.end(), family[m.group(0)]) for m in _bare_family_names(text, family)
+                            if not any(s <= m.start() < e for s, e in taken))]))
     return replace(scan, strangers=found) if found else scan
 
 

@@ -256,3 +256,12 @@ def test_a_company_named_in_quotation_marks_keeps_its_title(text: str, expected:
     off its holder's name."""
     [meeting] = extract(text, published=dt.date(2023, 5, 25), knowledge=KB).meetings
     assert sorted(p.name for p in meeting.participants) == sorted(expected)
+
+
+def test_an_official_titled_once_is_known_by_full_name_in_later_sentences() -> None:
+    text = ("Liaoning delegation in Vladivostok\n\nFrom October 17 to 19, Gao Weimin, Secretary of the Liaoning "
+            "Provincial Party Committee, led a delegation to Russia. Gao Weimin held a video conference with "
+            "Primorye Governor Yuri Kalinin.")
+    [call] = extract(text, published=dt.date(2023, 10, 20)).meetings
+    assert call.kind == "call"
+    assert {(p.name, p.country) for p in call.participants} == {("Gao Weimin", "China"), ("Yuri Kalinin", "Russia")}
