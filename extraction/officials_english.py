@@ -154,11 +154,12 @@ def _first_name_group(run: list[tuple[str, int, int]], places: frozenset[str]) -
 
 
 def _title_words(phrase: str) -> str:
-    """The title as a role: "Russian Deputy Prime Minister" → "Deputy Prime Minister"."""
+    """The title as a role: "Russian Deputy Prime Minister" → "Deputy Prime Minister"; none for "his Russian
+    counterpart", which gives a side, not an office."""
     words = phrase.split()
     while words and (words[0] in COUNTRY_ADJECTIVES or words[0] in ("the", "The")):
         words.pop(0)
-    return " ".join(words)
+    return "" if words == ["counterpart"] else " ".join(words)
 
 
 def _name_before(text: str, tokens: list[tuple[str, int, int]], head: re.Match[str],

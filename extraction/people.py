@@ -286,7 +286,7 @@ def _titled_strangers(found: tuple[Official, ...], known: list[PersonHit], kb: K
             out.append(PersonHit(official.start, official.end, participant_for(kb, person, on), "alias"))
             continue
         out.append(PersonHit(official.start, official.end,
-                             Participant(official.name, official.country, official.title), "title"))
+                             Participant(official.name, official.country, official.title or None), "title"))
     return out
 
 

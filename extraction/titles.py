@@ -23,7 +23,8 @@ EN_TITLE_HEAD = re.compile(
     r"|CEO|Director(?:-General|\s+General)?|Head|Representative|Adviser|Advisor|Aide|Spokes(?:man|woman|person)"
     r"|Admiral|General|Marshal|Senator|Deputy|Vice[\s-]Chairman|Party\s+Secretary|party\s+secretary"
     r"|Member|Commissioner|King|Crown\s+Prince|Prince|Emir|Sultan|Sheikh|Queen"
-    r"|party\s+chief|governor|mayor|ambassador|envoy|chairman|minister|head|chief)\b"
+    r"|party\s+chief|governor|mayor|ambassador|envoy|chairman|minister|head|chief"
+    r"|(?<=Russian\s)counterpart|(?<=Chinese\s)counterpart)\b"
 )
 # A cheap first look: every English title head contains one of these
 EN_TITLE_WORDS = any_of([
@@ -31,7 +32,7 @@ EN_TITLE_WORDS = any_of([
     "Prosecutor", "Attorney", "Procurator", "Governor", "Mayor", "Commander", "Chief", "CEO", "Director", "Head",
     "Representative", "Advis", "Aide", "Spokes", "Admiral", "General", "Marshal", "Senator", "Deputy", "party",
     "governor", "mayor", "ambassador", "envoy", "chairman", "minister", "head", "chief", "King", "Prince", "Emir",
-    "Sultan", "Sheikh", "Queen", "Member", "Commissioner",
+    "Sultan", "Sheikh", "Queen", "Member", "Commissioner", "counterpart",
 ])
 # Military ranks that sit between a title and the name ("Commander-in-Chief of the Navy Admiral X")
 RANKS = frozenset(["Admiral", "General", "Colonel", "Lieutenant", "Major", "Marshal", "Vice", "Rear",

@@ -40,6 +40,8 @@ def officials(text: str) -> list[tuple[str, str | None]]:
     ("Vice Premier and Chairman of the Committee of the China-Russia Prime Ministers' Regular Meeting on the Chinese "
      "side Gao Weimin met Deputy Prime Minister and Chairman of the Committee on the Russian side Yuri Kalinin.",
      [("Gao Weimin", "China"), ("Yuri Kalinin", "Russia")]),
+    ("Chinese Vice Premier Gao Weimin and his Russian counterpart Yuri Kalinin co-chaired the committee.",
+     [("Gao Weimin", "China"), ("Yuri Kalinin", "Russia")]),
 ])
 def test_a_title_before_or_after_a_name_makes_an_official_with_a_country(
         text: str, expected: list[tuple[str, str | None]]) -> None:
