@@ -1,7 +1,8 @@
 """Fan-out: one alert to N subscribers through python-telegram-bot against a Bot API that enforces Telegram's limits.
 
 The server is the fake Bot API of `fakes/` with Telegram's broadcast limits added: 30 messages
-per second overall and one per second per chat, answering 429 with `retry_after` beyond them. The bot
+per second overall (1,000 for messages sent as paid broadcasts) and one per second per chat, answering 429 with
+`retry_after` beyond them. The bot
 side is the real thing: `build_application` (with its AIORateLimiter) and `bot.telegram.delivery.send_alert_round`.
 """
 
@@ -31,6 +32,7 @@ from storage.bootstrap import open_store
 from storage.db import session_scope
 
 OVERALL_PER_S = 30
+PAID_PER_S = 1_000  # with allow_paid_broadcast
 PER_CHAT_S = 1.0
 
 
@@ -49,7 +51,9 @@ class LimitedBotApi(FakeBotApi):
             while self.window and now - self.window[0] >= 1.0:
                 self.window.popleft()
             chat = params.get("chat_id")
-            if len(self.window) >= OVERALL_PER_S or now - self.last_to_chat.get(chat, -9.0) < PER_CHAT_S:
+            paid = params.get("allow_paid_broadcast") in (True, "true", "True")
+            limit = PAID_PER_S if paid else OVERALL_PER_S
+            if len(self.window) >= limit or now - self.last_to_chat.get(chat, -9.0) < PER_CHAT_S:
                 self.refused[chat] += 1
                 raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
             self.window.append(now)
@@ -67,7 +71,7 @@ class FanoutFigures:
     refused_429: int
 
 
-async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> FanoutFigures:
+async def _fanout(people: list[SynthPerson], subscribers: int, out: Path, paid: bool) -> FanoutFigures:
     path = out / "fanout.db"
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
@@ -84,12 +88,12 @@ async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> Fan
         [alert_round] = subs.unfinished_rounds(session)
     async with LimitedBotApi() as api:
         settings = Settings(telegram_bot_token=api.token, telegram_api_base_url=api.base_url,
-                            telegram_file_base_url=api.file_base_url, _env_file=None)
+                            telegram_file_base_url=api.file_base_url, paid_broadcast=paid, _env_file=None)
         app = build_application(settings, engine, CommandCore(engine, knowledge))
         await app.initialize()
         try:
             started = time.perf_counter()
-            await send_alert_round(app.bot, engine, alert_round)
+            await send_alert_round(app.bot, engine, alert_round, app.bot_data.broadcast)
             elapsed = time.perf_counter() - started
         finally:
             await app.shutdown()
@@ -106,7 +110,8 @@ async def _fanout(people: list[SynthPerson], subscribers: int, out: Path) -> Fan
     )
 
 
-def measure(people: list[SynthPerson], subscribers: int, *, out: Path) -> FanoutFigures:
+def measure(people: list[SynthPerson], subscribers: int, *, out: Path, paid: bool = False) -> FanoutFigures:
+    """An alert to `subscribers` chats; `paid` as paid broadcasts, against a server allowing 1,000 a second."""
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")  # loopback traffic bypasses any proxy
     os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
-    return asyncio.run(_fanout(people, subscribers, out))
+    return asyncio.run(_fanout(people, subscribers, out, paid))
