@@ -73,12 +73,13 @@ def test_no_meeting_pages_have_empty_gold(half: str) -> None:
 # that no rule had seen (0.702 and 0.605), then with the rules for dates pages give without their year or
 # day (dates 0.521 -> 0.746 on dev; quality 0.760 and 0.617), then with 20 more unseen pages (0.699 and 0.638
 # on those alone; 0.751 and 0.636 on both halves), then 20 more (0.666 and 0.641 on those alone; 0.758 and
-# 0.671 on both halves, 160 pages; 0.763 and 0.670 at that round's end): a change that loses ground on
-# real pages fails.
+# 0.671 on both halves, 160 pages; 0.763 and 0.670 at that round's end), then 20 more (0.688 and 0.739 on
+# those alone) and 20 more (0.749 and 0.653): 0.753 and 0.663 on both halves, 200 pages, and 0.750 and 0.663
+# at that round's end. A change that loses ground on real pages fails.
 FLOORS = {
-    "dev": {"quality": 0.76, "meeting_recall": 0.87, "meeting_precision": 0.97, "place_accuracy": 0.82,
+    "dev": {"quality": 0.74, "meeting_recall": 0.86, "meeting_precision": 0.97, "place_accuracy": 0.76,
             "date_accuracy": 0.72},
-    "heldout": {"quality": 0.66, "meeting_recall": 0.62, "meeting_precision": 0.84, "date_accuracy": 0.64},
+    "heldout": {"quality": 0.65, "meeting_recall": 0.65, "meeting_precision": 0.85, "date_accuracy": 0.64},
 }
 
 
