@@ -103,17 +103,13 @@ async def _post_init(application: Application) -> None:
     # alerts queued by `briefing ingest`, or cut short by a crash, go out within a minute
     application.job_queue.run_repeating(_alerts_job, interval=ALERTS_EVERY, first=1, name="alerts")
     # digests whose time came while the bot was down go out at once; the others within a minute of their time
-    application.job_queue.run_repeating(_digest_job, interval=digests.DIGEST_EVERY, first=1, name="digests")
+    application.job_queue.run_repeating(digests.digest_job, interval=digests.DIGEST_EVERY, first=1, name="digests")
 
 
 async def _alerts_job(context: Context) -> None:
     await send_alerts(context.application)
     before = dt.datetime.now(dt.UTC) - KEEP_HANDLED
     await in_store(context.bot_data, lambda session: inbox.prune(session, before=before))
-
-
-async def _digest_job(context: Context) -> None:
-    await digests.run_digests(context.application)
 
 
 # handlers ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import asyncio
 import logging
 
 from sqlmodel import Session
-from telegram.ext import Application
+from telegram.ext import Application, CallbackContext
 
 from bot.telegram.app_state import BotData, in_store
 from bot.telegram.delivery import Tally, deliver
@@ -21,6 +21,11 @@ from storage.digests_due import DIGEST, DueDigest, due_digests
 log = logging.getLogger(__name__)
 
 DIGEST_EVERY = 60  # seconds between two looks for chats whose digest time has come
+
+
+async def digest_job(context: CallbackContext) -> None:
+    """The job queue's minute: one digest round."""
+    await run_digests(context.application)
 
 
 async def run_digests(application: Application) -> Tally:
