@@ -39,6 +39,7 @@ from fakes.bot_api import FakeBotApi
 from fakes.call_log import Call
 from fakes.harness import running
 from knowledge import default_knowledge
+from storage import ledger
 from storage import subscriptions as subs
 from storage.bootstrap import open_store
 from storage.db import session_scope
@@ -160,7 +161,7 @@ async def _faults(people: list[SynthPerson], chats_count: int, seed: int, out: P
             await asyncio.sleep(LATE_SECONDS[1] + 1)  # every late answer, and any resend after it
             async with app.bot_data.alert_lock:  # the minute job may not start the round half-queued
                 queue_alert(db_url, people, seed)
-            for _ in range(subs.MAX_ATTEMPTS + 1):
+            for _ in range(ledger.MAX_ATTEMPTS + 1):
                 await send_alerts(app)
                 with session_scope(engine) as session:
                     if not subs.unfinished_rounds(session):

@@ -3,7 +3,7 @@
 A chat is due when, on the wall clock of its own time zone, today's digest time has passed, it subscribed
 (or last changed its time) before that time today, and the ledger holds no settled digest for its local day.
 A digest the ledger holds as `queued` or `sending` (a passing failure, a crash) is due again, and
-`claim_delivery` decides whether it may be sent. Nothing is remembered anywhere else, so a restart, a
+`storage.ledger.claim_delivery` decides whether it may be sent. Nothing is remembered anywhere else, so a restart, a
 changed time or an unsubscribe needs no bookkeeping: the next look at the store sees it.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from storage.db import direct_rows
+from storage.ledger import SETTLED
 from storage.models import SubscriberRow
-from storage.subscriptions import SETTLED
 
 DIGEST = "digest"  # the ledger's kind for a daily digest; its key is the chat's local date
 

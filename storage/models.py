@@ -258,7 +258,7 @@ class DeliveryRow(SQLModel, table=True):
     limiter's wait), then settled: `sent`, `gone` (the chat blocked the bot), `failed` (given up) or `empty`
     (a digest day with nothing new). A digest's row is also its schedule: see storage.digests_due.
     A crash leaves `queued` (known unsent: sent at the next start) or `sending` (outcome unknown: not
-    sent again, see storage.subscriptions.claim_delivery).
+    sent again, see storage.ledger.claim_delivery).
     """
 
     __tablename__ = "delivery"

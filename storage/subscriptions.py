@@ -1,15 +1,11 @@
-"""Subscribers, what they follow, and the ledger that sends every digest and alert once.
-
-The ledger is exactly-once for every outcome but one: a request that left for Telegram and whose
-answer never came (see bot/telegram/sends.py). That one is not sent again: at most once, never twice.
-"""
+"""Subscribers, what they follow, and the alert rounds; the ledger that sends each message once is
+`storage.ledger`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, func, select, update
 
 from storage.db import direct_rows, json_list
@@ -129,6 +125,11 @@ _FOLLOWED = ("SELECT meeting_id FROM meetingparticipant WHERE meeting_id IN (SEL
              "AND topic_id IN (SELECT value FROM json_each(?))")
 
 
+def following_anything(session: Session) -> set[int]:
+    """Subscribers who follow someone or something: the others want every meeting, and an alert round need not ask."""
+    return set(session.exec(select(FollowRow.subscriber_id).distinct()))
+
+
 def matching_follows(session: Session, *, subscriber_id: int, meeting_ids: list[int]) -> list[int]:
     """The meetings a subscriber wants: all of them if they follow nothing, else those that involve a follow.
 
@@ -152,62 +153,6 @@ def meetings_added_since(session: Session, *, since: dt.datetime | None) -> list
     if since is not None:
         query = query.where(col(MeetingRow.created_at) > since)
     return [i for i in session.exec(query.order_by(col(MeetingRow.sort_date).desc(), col(MeetingRow.id).desc())) if i]
-
-
-def _delivery(subscriber_id: int, kind: str, key: str) -> tuple:
-    """The condition that names one delivery: the ledger's unique key."""
-    return col(DeliveryRow.subscriber_id) == subscriber_id, col(DeliveryRow.kind) == kind, col(DeliveryRow.key) == key
-
-
-MAX_ATTEMPTS = 10  # rounds a delivery is taken up in before it is given up on (an alert round runs every minute)
-SETTLED = ("sent", "gone", "failed", "empty")  # "empty": a digest day with nothing new to send
-
-
-def claim_delivery(session: Session, *, subscriber_id: int, kind: str, key: str) -> bool:
-    """Record a delivery as queued and count the attempt; False when it must not be sent now or again.
-
-    A `queued` row is known unsent (a passing failure, or a crash before its request left) and is
-    simply sent. A `sending` row is a crash's leftover from the HTTP round trip itself: Telegram may
-    have delivered it, and a second copy is what readers complain of, so it is settled as `failed` and
-    not sent again (its meetings still reach the reader through /latest and the daily digest). Every
-    attempt is counted, so a delivery that keeps failing is given up on after `MAX_ATTEMPTS` and its
-    round can finish.
-    """
-    row = session.exec(select(DeliveryRow).where(*_delivery(subscriber_id, kind, key))).first()
-    if row is None:
-        try:
-            with session.begin_nested():
-                session.add(DeliveryRow(subscriber_id=subscriber_id, kind=kind, key=key, status="queued", attempts=1))
-        except IntegrityError:
-            return False
-        return True
-    if row.status in SETTLED:
-        return False
-    if row.status == "sending" or row.attempts >= MAX_ATTEMPTS:
-        row.status = "failed"
-        session.add(row)
-        return False
-    row.status, row.attempts = "queued", row.attempts + 1
-    session.add(row)
-    return True
-
-
-def mark_sending(session: Session, *, subscriber_id: int, kind: str, key: str) -> None:
-    """Its request is leaving now: from here until its answer, whether Telegram has it is unknown."""
-    session.exec(update(DeliveryRow).where(*_delivery(subscriber_id, kind, key), col(DeliveryRow.status) == "queued")
-                 .values(status="sending"))
-
-
-def settle_delivery(session: Session, *, subscriber_id: int, kind: str, key: str, status: str) -> None:
-    """The end of a delivery: `sent` (never send it again), `gone` (the chat left), `failed` (given up) or
-    `empty` (a digest day with nothing new: nothing was sent, and nothing more is that day).
-
-    `queued` instead puts it back for the next round: it is known not to have been delivered.
-    """
-    values: dict[str, object] = {"status": status}
-    if status == "sent":
-        values["sent_at"] = dt.datetime.now(dt.UTC)
-    session.exec(update(DeliveryRow).where(*_delivery(subscriber_id, kind, key)).values(**values))
 
 
 @dataclass(frozen=True)

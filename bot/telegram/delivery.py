@@ -29,7 +29,7 @@ from bot.telegram.app_state import BotData
 from bot.telegram.broadcast import FREE, Broadcast
 from bot.telegram.sends import CURRENT as CURRENT_FLIGHT
 from bot.telegram.sends import Fate, Flight, fate
-from storage import articles, queries
+from storage import articles, ledger, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.queries import MeetingView
@@ -179,7 +179,7 @@ class Tally:
     sent: int = 0
     skipped: int = 0  # already settled, or nothing that the chat follows
     blocked: int = 0
-    retrying: int = 0  # known not delivered, tried again next round (within subs.MAX_ATTEMPTS)
+    retrying: int = 0  # known not delivered, tried again next round (within ledger.MAX_ATTEMPTS)
     failed: int = 0  # given up on: not delivered after every attempt, or not known to be
 
 
@@ -193,7 +193,7 @@ async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int,
     """
     where = {"subscriber_id": subscriber_id, "kind": kind, "key": key}
     with session_scope(engine) as session:
-        claimed = subs.claim_delivery(session, **where)
+        claimed = ledger.claim_delivery(session, **where)
     if not claimed:
         tally.skipped += 1
         return
@@ -204,9 +204,9 @@ async def deliver(bot: Bot, engine: Engine, *, chat_id: int, subscriber_id: int,
                 change(session, **where, **values)
         return write
 
-    outcome = Outcome(resends_left=DELIVERY_RESENDS, on_leaving=record(subs.mark_sending),
-                      on_delivered=record(subs.settle_delivery, status="sent"),
-                      on_refused=record(subs.settle_delivery, status="queued"))
+    outcome = Outcome(resends_left=DELIVERY_RESENDS, on_leaving=record(ledger.mark_sending),
+                      on_delivered=record(ledger.settle_delivery, status="sent"),
+                      on_refused=record(ledger.settle_delivery, status="queued"))
     try:
         await send_reply(bot, chat_id, reply, outcome=outcome, paid=broadcast.paid)
     except Exception as error:  # whatever a send raises, the delivery is settled
@@ -236,7 +236,7 @@ def settle(engine: Engine, error: Exception, outcome: Outcome, *, chat_id: int, 
         log.log(logging.WARNING if isinstance(error, TelegramError) else logging.ERROR,
                 "sending %s failed: %r", name, error, exc_info=not isinstance(error, TelegramError))
     with session_scope(engine) as session:
-        subs.settle_delivery(session, **where, status=status)
+        ledger.settle_delivery(session, **where, status=status)
         if status == "gone":
             subs.mark_inactive(session, chat_id=chat_id)
     setattr(tally, count, getattr(tally, count) + 1)
@@ -247,7 +247,7 @@ async def send_alerts(application: Application) -> None:
 
     Runs after an upload, every minute, and at start-up (which finishes an alert round a crash cut short).
     Articles queued since the last run form one round, one message per chat. A round finishes once
-    every delivery in it is settled; each is taken up at most `subs.MAX_ATTEMPTS` times, so every
+    every delivery in it is settled; each is taken up at most `ledger.MAX_ATTEMPTS` times, so every
     round finishes. A lock keeps one sender per process, so an unsettled delivery seen at a round's
     start is a crash's leftover or a passing failure's.
     """
@@ -271,6 +271,7 @@ async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRoun
     with session_scope(engine) as session:
         titles = articles.article_titles(session, article_ids=list(alert_round.article_ids[:MAX_TITLES]))
         audience = [(s.chat_id, s.id or 0) for s in subs.active_subscribers(session, alerts_only=True)]
+        following = subs.following_anything(session)
         ordered = queries.newest_first(session, meeting_ids=list(alert_round.meeting_ids))
     views: dict[int, MeetingView] = {}
 
@@ -288,8 +289,10 @@ async def send_alert_round(bot: Bot, engine: Engine, alert_round: subs.AlertRoun
     async def serve(chat_id: int, subscriber_id: int) -> None:
         async with gate:
             try:
-                with session_scope(engine) as session:
-                    wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)
+                wanted = ordered  # those who follow nothing (most) want everything: no look at the store
+                if subscriber_id in following:
+                    with session_scope(engine) as session:
+                        wanted = subs.matching_follows(session, subscriber_id=subscriber_id, meeting_ids=ordered)
                 reply = everything if len(wanted) == len(ordered) else message(wanted)
             except Exception:  # one chat's message that cannot be composed must not hold up the others
                 log.exception("composing alert round %s for chat %s failed", alert_round.number, chat_id)

@@ -15,6 +15,7 @@ from telegram.ext import Application, CallbackContext
 
 from bot.telegram.app_state import BotData, in_store
 from bot.telegram.delivery import Tally, deliver
+from storage import ledger
 from storage import subscriptions as subs
 from storage.digests_due import DIGEST, DueDigest, due_digests
 
@@ -32,7 +33,7 @@ async def run_digests(application: Application) -> Tally:
     """Send every due chat its digest for its local day; a day with nothing new is settled as `empty`.
 
     A lock keeps one round per process, so a `queued` digest seen at a round's start is a passing failure's
-    or a crash's leftover, and the ledger's claim decides whether it goes out (see claim_delivery).
+    or a crash's leftover, and the ledger's claim decides whether it goes out (see storage.ledger.claim_delivery).
     """
     state: BotData = application.bot_data
     tally = Tally()
@@ -83,10 +84,10 @@ async def _send_one(application: Application, chat: DueDigest, tally: Tally) -> 
 
 def _settle(session: Session, chat: DueDigest, status: str) -> bool:
     """A digest that sent nothing, in the ledger: `empty` (nothing new: not asked again before tomorrow) or
-    `queued` (it could not be composed: asked again next minute, and given up after `subs.MAX_ATTEMPTS`).
+    `queued` (it could not be composed: asked again next minute, and given up after `ledger.MAX_ATTEMPTS`).
     False when the ledger had it settled already, or gave it up now."""
     where = {"subscriber_id": chat.subscriber_id, "kind": DIGEST, "key": chat.day}
-    claimed = subs.claim_delivery(session, **where)
+    claimed = ledger.claim_delivery(session, **where)
     if claimed:
-        subs.settle_delivery(session, **where, status=status)
+        ledger.settle_delivery(session, **where, status=status)
     return claimed

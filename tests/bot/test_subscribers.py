@@ -7,7 +7,7 @@ import pytest
 from bot.core.commands import CommandCore
 from bot.core.replies import Caller
 from knowledge import default_knowledge
-from storage import inbox, queries
+from storage import inbox, ledger, queries
 from storage import subscriptions as subs
 from storage.db import session_scope
 from tests.factories import SHOIGU, WANG_YI, extraction, meeting, participant, store
@@ -52,8 +52,8 @@ def alerted(engine, chat_id: int) -> None:
     with session_scope(engine) as session:
         number = subs.gather_round(session)
         subscriber = subs.get_subscriber(session, chat_id=chat_id)
-        subs.claim_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}")
-        subs.settle_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}", status="sent")
+        ledger.claim_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}")
+        ledger.settle_delivery(session, subscriber_id=subscriber.id, kind="push", key=f"round:{number}", status="sent")
 
 
 def test_a_new_subscribers_first_digest_covers_the_last_week(core):
@@ -93,7 +93,7 @@ def test_stats_count_each_chat_once_and_only_what_was_delivered(core, engine):
     store(engine, extraction(meeting(PATRUSHEV, WANG_YI, date="2026-03-01"), text="Pushed."), alert=True)
     alerted(engine, READER.chat_id)
     with session_scope(engine) as session:  # an alert to chat 8 that Telegram refused stays unsent
-        subs.claim_delivery(session, subscriber_id=subs.get_subscriber(session, chat_id=8).id, kind="push",
+        ledger.claim_delivery(session, subscriber_id=subs.get_subscriber(session, chat_id=8).id, kind="push",
                             key="round:1")
         for update_id in (1, 2, 3):
             inbox.take_in(session, update_id=update_id, payload="{}")

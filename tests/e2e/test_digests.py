@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from bot.telegram import digests
 from fakes.bot_api import FakeBotApi
+from storage import ledger
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.digests_due import due_digests
@@ -148,16 +149,16 @@ async def test_a_digest_that_cannot_be_composed_holds_up_nobody_and_is_given_up_
 
     monkeypatch.setattr(briefing.app.bot_data.digests, "compose_digest", broken_for_501)
     clock.set("2026-03-10T08:00")
-    await rounds.wait(subs.MAX_ATTEMPTS + 3)  # the first may have read the clock before it was set
+    await rounds.wait(ledger.MAX_ATTEMPTS + 3)  # the first may have read the clock before it was set
     assert len(digests_to(bot_api, 502)) == 1
     assert digests_to(bot_api, 501) == []
     with session_scope(briefing.engine) as session:
         subscriber = subs.get_subscriber(session, chat_id=501)
         [row] = session.exec(select(DeliveryRow).where(DeliveryRow.subscriber_id == subscriber.id)).all()
-        assert (row.status, row.attempts) == ("failed", subs.MAX_ATTEMPTS)
+        assert (row.status, row.attempts) == ("failed", ledger.MAX_ATTEMPTS)
         assert due_digests(session, now=clock()) == []
     tries = [r.getMessage() for r in caplog.records if "composing the digest for chat 501" in r.getMessage()]
-    assert [t.rsplit("; ", 1)[1] for t in tries] == ["tried again next minute"] * subs.MAX_ATTEMPTS + [
+    assert [t.rsplit("; ", 1)[1] for t in tries] == ["tried again next minute"] * ledger.MAX_ATTEMPTS + [
         "given up for the day"]
 
 

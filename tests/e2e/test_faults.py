@@ -6,6 +6,7 @@ import pytest
 
 from bot.services.ingest import ArticleInput, Ingestor
 from bot.telegram import delivery
+from storage import ledger
 from storage import subscriptions as subs
 from storage.db import session_scope
 from tests.e2e.briefing_harness import ADMIN, ARTICLE, Briefing, alerts_to
@@ -128,16 +129,16 @@ async def test_a_late_answer_is_read_and_neither_reply_nor_alert_is_sent_twice(b
 
 
 async def test_an_alert_refused_on_every_round_is_given_up_and_its_round_finishes(briefing: Briefing, monkeypatch):
-    monkeypatch.setattr(subs, "MAX_ATTEMPTS", 3)
+    monkeypatch.setattr(ledger, "MAX_ATTEMPTS", 3)
     await briefing.say(57, "/subscribe")
     await briefing.say(58, "/subscribe")
     briefing.api.fail_next("sendMessage", 502, chat_id=57, count=1000)  # Telegram never takes it
     async with briefing.app.bot_data.alert_lock:
         Ingestor(briefing.engine, alert=True).add(ArticleInput(ARTICLE))
-    for _ in range(subs.MAX_ATTEMPTS + 2):
+    for _ in range(ledger.MAX_ATTEMPTS + 2):
         await delivery.send_alerts(briefing.app)
     attempts = len(delivery.RETRY_DELAYS) + 1
-    assert statuses(briefing, 57).count(502) == subs.MAX_ATTEMPTS * attempts
+    assert statuses(briefing, 57).count(502) == ledger.MAX_ATTEMPTS * attempts
     assert alerts_to(briefing, 58) == 1
     with session_scope(briefing.engine) as session:
         assert subs.unfinished_rounds(session) == []

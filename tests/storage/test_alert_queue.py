@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import command
 from sqlmodel import select
 
+from storage import ledger
 from storage import subscriptions as subs
 from storage.db import alembic_config, migrate, session_scope
 from storage.models import QueuedAlertRow, SubscriberRow
@@ -70,5 +71,5 @@ def test_an_alert_left_unfinished_before_rounds_keeps_its_record_of_who_got_it(e
     assert legacy.article_ids == (9,)
     with session_scope(engine) as session:
         assert session.exec(select(SubscriberRow)).one().chat_id == 42
-        assert not subs.claim_delivery(session, subscriber_id=1, kind="push", key=legacy.key)  # already sent
+        assert not ledger.claim_delivery(session, subscriber_id=1, kind="push", key=legacy.key)  # already sent
         assert session.exec(select(QueuedAlertRow.push_round)).one() == legacy.number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from storage import ledger
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.models import DeliveryRow
@@ -18,7 +19,7 @@ def subscribed(engine) -> None:
 
 def claim(engine) -> bool:
     with session_scope(engine) as session:
-        return subs.claim_delivery(session, **PUSH)
+        return ledger.claim_delivery(session, **PUSH)
 
 
 def row(engine) -> tuple[str, int]:
@@ -38,7 +39,7 @@ def test_a_delivery_a_crash_left_on_the_wire_is_not_sent_again(engine):
     subscribed(engine)
     assert claim(engine)
     with session_scope(engine) as session:
-        subs.mark_sending(session, **PUSH)  # the request left; the process dies before its answer
+        ledger.mark_sending(session, **PUSH)  # the request left; the process dies before its answer
     assert not claim(engine)
     assert row(engine) == ("failed", 1)
 
@@ -47,18 +48,18 @@ def test_a_sent_delivery_is_never_claimed_again(engine):
     subscribed(engine)
     assert claim(engine)
     with session_scope(engine) as session:
-        subs.mark_sending(session, **PUSH)
-        subs.settle_delivery(session, **PUSH, status="sent")
+        ledger.mark_sending(session, **PUSH)
+        ledger.settle_delivery(session, **PUSH, status="sent")
     assert not claim(engine)
     assert row(engine) == ("sent", 1)
 
 
 def test_a_delivery_that_keeps_failing_is_given_up_after_a_bounded_number_of_attempts(engine):
     subscribed(engine)
-    for _ in range(subs.MAX_ATTEMPTS):
+    for _ in range(ledger.MAX_ATTEMPTS):
         assert claim(engine)
         with session_scope(engine) as session:
-            subs.mark_sending(session, **PUSH)
-            subs.settle_delivery(session, **PUSH, status="queued")  # refused for a passing reason
+            ledger.mark_sending(session, **PUSH)
+            ledger.settle_delivery(session, **PUSH, status="queued")  # refused for a passing reason
     assert not claim(engine)
-    assert row(engine) == ("failed", subs.MAX_ATTEMPTS)
+    assert row(engine) == ("failed", ledger.MAX_ATTEMPTS)

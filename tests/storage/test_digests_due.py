@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from storage import ledger
 from storage import subscriptions as subs
 from storage.db import session_scope
 from storage.digests_due import DIGEST, due_digests
@@ -31,9 +32,9 @@ def due(engine, now: str) -> dict[int, str]:
 def settle(engine, subscriber_id: int, day: str, status: str) -> None:
     where = {"subscriber_id": subscriber_id, "kind": DIGEST, "key": day}
     with session_scope(engine) as session:
-        assert subs.claim_delivery(session, **where)
+        assert ledger.claim_delivery(session, **where)
         if status != "queued":
-            subs.settle_delivery(session, **where, status=status)
+            ledger.settle_delivery(session, **where, status=status)
 
 
 def test_each_chat_is_due_by_its_own_clock_on_both_sides_of_midnight(engine):
@@ -75,8 +76,8 @@ def test_a_chat_with_todays_digest_settled_is_not_due_again_today(engine, status
 def test_an_alert_is_not_taken_for_a_digest(engine):
     subscriber = subscribe(engine, 1, "08:00", "UTC")
     with session_scope(engine) as session:
-        subs.claim_delivery(session, subscriber_id=subscriber, kind="push", key="2026-03-10")
-        subs.settle_delivery(session, subscriber_id=subscriber, kind="push", key="2026-03-10", status="sent")
+        ledger.claim_delivery(session, subscriber_id=subscriber, kind="push", key="2026-03-10")
+        ledger.settle_delivery(session, subscriber_id=subscriber, kind="push", key="2026-03-10", status="sent")
     assert due(engine, "2026-03-10T09:00") == {1: "2026-03-10"}
 
 
